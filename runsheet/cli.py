@@ -1,0 +1,198 @@
+"""The command line: every user action can be scripted. Bad input: one line on stderr, exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+import orjson
+
+from . import commands
+from .commands import ROLES, Session
+from .errors import RunsheetError
+from .rules.script import hhmm
+from .store.log import verify
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="run.py", description="runsheet: run a congress live from its script")
+    parser.add_argument("--db", help="the congress store (a JSON file); without it, the demo congress")
+    parser.add_argument("--role", choices=ROLES, help="lock this terminal to one role's screen and rights")
+    parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the scenario's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create a congress store from a scenario and a roster")
+    new.add_argument("--db", required=True)
+    new.add_argument("--scenario", required=True)
+    new.add_argument("--roster", required=True)
+    new.add_argument("--date", help="the congress date YYYY-MM-DD (default: the scenario's date, or today)")
+
+    status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
+    status.add_argument("--db", required=True)
+    status.add_argument("--json", action="store_true")
+
+    check = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
+    check.add_argument("--db", required=True)
+
+    attend = sub.add_parser("attend", help="check members in")
+    attend.add_argument("--db", required=True)
+    attend.add_argument("ids", nargs="+", metavar="ID")
+
+    absent = sub.add_parser("absent", help="record a member absent, with the reason the congress accepted")
+    absent.add_argument("--db", required=True)
+    absent.add_argument("id", metavar="ID")
+    absent.add_argument("--excused", metavar="REASON")
+
+    step = sub.add_parser("step", help="steer the programme: next, previous, pause, resume, adjust, skip, ...")
+    step.add_argument("--db", required=True)
+    actions = step.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("next", help="end the current step and start the next (ends the congress after the last)")
+    actions.add_parser("previous", help="go back to the previous step")
+    actions.add_parser("pause", help="pause the step's timer")
+    actions.add_parser("resume", help="resume the step's timer")
+    actions.add_parser("end", help="close the congress")
+    adjust = actions.add_parser("adjust", help="add (or with a minus sign remove) minutes")
+    adjust.add_argument("minutes", type=float)
+    adjust.add_argument("--step", help="a step id (default: the current step)")
+    for name, help_text in (("skip", "skip a step"), ("restore", "restore a skipped step")):
+        p = actions.add_parser(name, help=help_text)
+        p.add_argument("step_id", metavar="STEP")
+    insert = actions.add_parser("insert", help="insert an ad-hoc step")
+    insert.add_argument("title")
+    insert.add_argument("--minutes", type=float, required=True)
+    insert.add_argument("--who", default="")
+    insert.add_argument("--script", default="")
+    insert.add_argument("--after", help="a step id (default: after the current step)")
+    move = actions.add_parser("move", help="move a step that has not started")
+    move.add_argument("step_id", metavar="STEP")
+    where = move.add_mutually_exclusive_group(required=True)
+    where.add_argument("--after", help="the step it should follow")
+    where.add_argument("--first", action="store_true", help="make it the first step")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except RunsheetError as exc:
+        print(f"run.py: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from .ui.app import run_app
+
+        return run_app(db=args.db, role=args.role, lang=args.lang)
+    if args.command == "new":
+        session = commands.create(args.db, args.scenario, args.roster, congress_date=args.date)
+        print(f"created {session.path}: {session.state.scenario.congress.title}, "
+              f"{len(session.state.roster)} members, {len(session.state.scenario.steps)} steps")
+        return 0
+    if args.command == "verify":
+        report = verify(args.db)
+        if report.ok:
+            print(f"ok: {report.events} events, the hash chain is intact")
+            return 0
+        for problem in report.problems:
+            print(f"ALTERED: {problem}")
+        return 1
+    session = Session(args.db, role=args.role)
+    if args.command == "status":
+        return _status(session, args.json)
+    if args.command == "attend":
+        events = session.attend(args.ids)
+        print(f"checked in {len(events)} (already present: {len(set(args.ids)) - len(events)})")
+    elif args.command == "absent":
+        session.absent(args.id, args.excused)
+        print(f"{args.id} absent" + (f", excused: {args.excused}" if args.excused else ", no reason accepted"))
+    elif args.command == "step":
+        _step(session, args)
+        _print_current(session)
+    return 0
+
+
+def _step(session: Session, args: argparse.Namespace) -> None:
+    action = args.action
+    if action == "next":
+        session.next_step()
+    elif action == "previous":
+        session.previous_step()
+    elif action == "pause":
+        session.pause()
+    elif action == "resume":
+        session.resume()
+    elif action == "end":
+        session.end_congress()
+    elif action == "adjust":
+        session.adjust(args.minutes, args.step)
+    elif action == "skip":
+        session.skip(args.step_id)
+    elif action == "restore":
+        session.restore(args.step_id)
+    elif action == "insert":
+        session.insert_step(args.title, args.minutes, args.who, args.script, args.after)
+    elif action == "move":
+        session.move_step(args.step_id, None if args.first else args.after)
+
+
+def status_data(session: Session, now: datetime) -> dict:
+    state = session.state
+    agenda, figures, zone = state.agenda, state.figures(), state.zone
+    timer = agenda.timer(now)
+    step = None
+    if timer is not None:
+        step = {"id": timer.step.id, "title": timer.step.title, "elapsed": round(timer.elapsed),
+                "allotted": timer.allotted, "remaining": round(timer.remaining), "phase": timer.phase.value,
+                "paused": timer.paused}
+    return {
+        "congress_id": state.congress_id, "title": state.scenario.congress.title,
+        "present_official": figures.present_official, "present_probationary": figures.present_probationary,
+        "absent_excused": figures.absent_excused, "absent_unexcused": figures.absent_unexcused,
+        "exempt_absent": figures.exempt_absent, "denominator": figures.denominator,
+        "majority": figures.majority, "may_proceed": figures.may_proceed,
+        "step": step, "ended": agenda.ended,
+        "planned_end": hhmm(agenda.planned_end, zone), "projected_end": hhmm(agenda.projected_end(now), zone),
+        "order": list(agenda.order), "open_rounds": [], "events": state.seq,
+    }
+
+
+def _status(session: Session, as_json: bool) -> int:
+    data = status_data(session, session.now())
+    if as_json:
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return 0
+    print(data["title"])
+    _print_current(session)
+    print(f"present: {data['present_official']} official, {data['present_probationary']} probationary; "
+          f"D = {data['denominator']}, majority {data['majority']}"
+          + ("" if data["may_proceed"] else "  (WARNING: not more than half of D present)"))
+    print(f"planned end {data['planned_end']}, projected end {data['projected_end']}")
+    return 0
+
+
+def _print_current(session: Session) -> None:
+    agenda = session.state.agenda
+    timer = agenda.timer(session.now())
+    if agenda.ended:
+        print(f"the congress closed at {hhmm(agenda.ended_at, session.state.zone)}")
+    elif timer is None:
+        print("the congress has not started")
+    else:
+        paused = " (paused)" if timer.paused else ""
+        print(f"step {timer.step.id}: {timer.step.title} — {_mmss(timer.elapsed)} of "
+              f"{_mmss(timer.allotted)}{paused}")
+
+
+def _mmss(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def console() -> None:
+    """Entry point of the `runsheet` console script."""
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""The demo congress that `python3 run.py` opens with no --db: created on first use from the shipped
+scenario and roster, with most members checked in and the first step running."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .clock import Clock, system_clock
+from .commands import Session, create
+
+ABSENT_EXCUSED = {"DV14": "Đi công tác"}
+ABSENT = {"DV19"}
+
+
+def shipped(*parts: str) -> Path:
+    """A file shipped with runsheet: beside the package in a checkout, under share/runsheet when installed."""
+    for root in (Path(__file__).resolve().parent.parent, Path(sys.prefix) / "share" / "runsheet"):
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(os.path.join(*parts))
+
+
+def demo_store() -> Path:
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "scenarios").is_dir() and os.access(checkout, os.W_OK):
+        return checkout / "data" / "demo" / "congress.json"
+    return Path.home() / ".runsheet" / "demo.json"
+
+
+def open_demo(clock: Clock = system_clock, role: str | None = None) -> Session:
+    path = demo_store()
+    if not path.exists():
+        session = create(str(path), str(shipped("scenarios", "chi-bo.toml")),
+                         str(shipped("data", "demo-roster.csv")), clock=clock)
+        present = [m.id for m in session.state.roster if m.id not in ABSENT_EXCUSED and m.id not in ABSENT
+                   and not m.exempt and not m.transferred]
+        session.attend(present)
+        for member_id, reason in ABSENT_EXCUSED.items():
+            if session.state.roster.get(member_id):
+                session.absent(member_id, reason)
+        session.next_step()
+    return Session(str(path), role=role, clock=clock)

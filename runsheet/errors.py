@@ -1,0 +1,29 @@
+"""Errors that reach the user as one clear line (exit status 2 on the command line)."""
+
+from __future__ import annotations
+
+
+class RunsheetError(Exception):
+    """Base for every error shown to the user without a traceback."""
+
+    exit_code = 2
+
+
+class InputError(RunsheetError):
+    """Bad input in a file: names the file, the line where known, the id where known."""
+
+    def __init__(self, file: str, message: str, line: int | None = None, item: str | None = None):
+        self.file, self.line, self.item, self.message = file, line, item, message
+        where = file if line is None else f"{file}:{line}"
+        what = f"{item}: {message}" if item else message
+        super().__init__(f"{where}: {what}")
+
+
+class DomainError(RunsheetError):
+    """An action that the current state of the congress (or the role) does not allow."""
+
+
+class StoreError(RunsheetError):
+    """The store is missing, damaged or altered."""
+
+    exit_code = 1

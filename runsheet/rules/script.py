@@ -1,0 +1,68 @@
+"""The words of a step as the chair reads them, with live figures filled in."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from ..i18n import t
+from . import placeholders
+from .attendance import Figures
+from .collation import name_key
+from .roster import Roster
+from .scenario import Election, Scenario, Step
+from .schedule import Agenda
+
+
+def hhmm(moment: datetime | None, zone: tzinfo) -> str:
+    return "--:--" if moment is None else moment.astimezone(zone).strftime("%H:%M")
+
+
+def ballot_order(election: Election, roster: Roster) -> list[str]:
+    """Candidate ids in the order printed on the ballot."""
+    if election.order == "listed":
+        return list(election.candidates)
+    return sorted(election.candidates, key=lambda c: name_key(roster.get(c).name))
+
+
+def values(scenario: Scenario, agenda: Agenda, figures: Figures, step: Step, now: datetime, zone: tzinfo,
+           lang: str) -> dict[str, str]:
+    congress = scenario.congress
+    following = agenda.following(step.id) if step.id in agenda.runs else None
+    day = agenda.starts_at.astimezone(zone).date()
+    return {
+        "title": congress.title, "unit": congress.unit, "parent": congress.parent, "term": congress.term,
+        "place": congress.place, "date": day.strftime("%d/%m/%Y"), "start": hhmm(agenda.starts_at, zone),
+        "now": hhmm(now, zone),
+        "step_title": step.title, "step_minutes": _number(step.minutes),
+        "next_step": agenda.runs[following].step.title if following else "",
+        "projected_end": hhmm(agenda.projected_end(now), zone),
+        "speech_limit": _number(step.speech_limit) if step.speech_limit else "",
+        "members_total": str(figures.members_total), "official_total": str(figures.official_total),
+        "probationary_total": str(figures.probationary_total),
+        "present_official": str(figures.present_official),
+        "present_probationary": str(figures.present_probationary), "present_total": str(figures.present_total),
+        "absent_official": str(figures.absent_official), "absent_excused": str(figures.absent_excused),
+        "absent_unexcused": str(figures.absent_unexcused), "exempt_total": str(figures.exempt_total),
+        "exempt_absent": str(figures.exempt_absent), "transferred": str(figures.transferred),
+        "suspended": str(figures.suspended), "denominator": str(figures.denominator),
+        "majority": str(figures.majority),
+        "may_proceed": t("may_proceed.yes" if figures.may_proceed else "may_proceed.no", lang),
+    }
+
+
+def render(scenario: Scenario, roster: Roster, agenda: Agenda, figures: Figures, step: Step, now: datetime,
+           zone: tzinfo, lang: str) -> str:
+    def with_argument(name: str, arg: str) -> str:
+        if name in ("seats", "candidates"):
+            election = scenario.elections[arg]
+            if name == "seats":
+                return str(election.seats)
+            return ", ".join(roster.get(c).name for c in ballot_order(election, roster))
+        # results, elected and motion results come with the elections issue
+        return t("not_yet", lang)
+
+    return placeholders.fill(step.script, values(scenario, agenda, figures, step, now, zone, lang), with_argument)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

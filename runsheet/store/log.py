@@ -1,0 +1,185 @@
+"""The append-only, hash-chained event log of one congress, kept in a TinyDB file.
+
+Layout of the file (TinyDB's JSON layout): table "events" with one document per event, keyed by its seq;
+table "meta" with one document holding the format version and the head of the chain (seq and hash of the
+last event), written in the same atomic write as the events, so removing the last event is detected too.
+Every read-modify-write holds a lock on a separate FILE.lock, which filelock implements on POSIX and Windows.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterator
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from ..errors import StoreError
+from .events import GENESIS, Event
+from .storage import AtomicJSONStorage
+
+FORMAT = 1
+LOCK_TIMEOUT = 15.0
+
+
+class EventLog:
+    """One process's view of the log: the events it has read so far, refreshed on demand."""
+
+    def __init__(self, path: str):
+        self.path = os.path.abspath(path)
+        if not os.path.exists(self.path):
+            raise StoreError(f"{path}: no such store (create one with `run.py new`)")
+        self.db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self.storage: AtomicJSONStorage = self.db.storage
+        self._lock = FileLock(self.path + ".lock", timeout=LOCK_TIMEOUT)
+        self.events: list[Event] = []
+        self.refresh()
+
+    @classmethod
+    def create(cls, path: str, type: str, data: dict, role: str, terminal: str, now: datetime) -> "EventLog":
+        path = os.path.abspath(path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with FileLock(path + ".lock", timeout=LOCK_TIMEOUT):
+            if os.path.exists(path):
+                raise StoreError(f"{path}: a store already exists there; it is never overwritten")
+            first = Event.make(None, type, data, role, terminal, now)
+            AtomicJSONStorage(path).write(_document([first], {}))
+        return cls(path)
+
+    @property
+    def head(self) -> Event | None:
+        return self.events[-1] if self.events else None
+
+    def changed(self) -> bool:
+        return self.storage.changed()
+
+    def refresh(self) -> list[Event]:
+        """Read the events other processes appended since our last look; check that they chain on."""
+        data = self.storage.read()
+        table = data.get("events")
+        meta = data.get("meta", {}).get("1")
+        if not isinstance(table, dict) or not isinstance(meta, dict):
+            raise StoreError(f"{self.path}: not a runsheet store (no events or meta table)")
+        if meta.get("format") != FORMAT:
+            raise StoreError(f"{self.path}: store format {meta.get('format')!r} is not supported")
+        new: list[Event] = []
+        prev = self.head
+        for seq in range(len(self.events) + 1, len(table) + 1):
+            doc = table.get(str(seq))
+            event = _checked(self.path, doc, seq, prev)
+            new.append(event)
+            prev = event
+        if len(table) < len(self.events) or (prev and (meta.get("head_seq"), meta.get("head_hash")) != (prev.seq, prev.hash)):
+            raise StoreError(f"{self.path}: the store was altered: its head does not match its last event "
+                             f"(events removed or replaced); run `run.py verify` for details")
+        self.events.extend(new)
+        return new
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout:
+            raise StoreError(f"{self.path}: another terminal has held the store's lock for {LOCK_TIMEOUT:.0f} s; "
+                             f"try again") from None
+
+    def append(self, items: list[tuple[str, dict]], role: str, terminal: str, now: datetime) -> list[Event]:
+        """Append events; the caller holds locked() and has refreshed (so its checks saw the latest state)."""
+        if not items:
+            return []
+        data = self.storage.read()
+        table = data["events"]
+        if len(table) != len(self.events):
+            raise StoreError(f"{self.path}: the store changed under the lock (refresh before appending)")
+        new, prev = [], self.head
+        for type, payload in items:
+            prev = Event.make(prev, type, payload, role, terminal, now)
+            new.append(prev)
+        for event in new:
+            table[str(event.seq)] = event.to_doc()
+        data["meta"]["1"] = _meta(prev)
+        self.storage.write(data)
+        self.events.extend(new)
+        return new
+
+
+def _meta(head: Event) -> dict:
+    return {"format": FORMAT, "head_seq": head.seq, "head_hash": head.hash}
+
+
+def _document(events: list[Event], extra: dict) -> dict:
+    return {"events": {str(e.seq): e.to_doc() for e in events}, "meta": {"1": _meta(events[-1])}, **extra}
+
+
+def _checked(path: str, doc: object, seq: int, prev: Event | None) -> Event:
+    try:
+        event = Event.from_doc(doc)  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        raise StoreError(f"{path}: event {seq} is missing or malformed; the store was damaged or edited") from None
+    if event.seq != seq:
+        raise StoreError(f"{path}: event {seq} carries seq {event.seq}: events were moved or removed")
+    if event.prev != (prev.hash if prev else GENESIS):
+        raise StoreError(f"{path}: event {seq} ({event.type}) does not chain to event {seq - 1}: "
+                         f"events were removed, inserted or reordered")
+    if event.hash != event.expected_hash():
+        raise StoreError(f"{path}: event {seq} ({event.type}, {event.time}) was altered: its hash does not match "
+                         f"its content")
+    return event
+
+
+@dataclass
+class Verification:
+    path: str
+    events: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(path: str) -> Verification:
+    """Re-check the whole store from the file on disk, collecting every problem found."""
+    report = Verification(path)
+    try:
+        with open(path, "rb") as f:
+            data = orjson.loads(f.read())
+    except FileNotFoundError:
+        report.problems.append(f"{path}: no such store")
+        return report
+    except orjson.JSONDecodeError as exc:
+        report.problems.append(f"{path}: not valid JSON ({exc}): the file was truncated or edited")
+        return report
+    table = data.get("events") if isinstance(data, dict) else None
+    meta = (data.get("meta") or {}).get("1") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not table:
+        report.problems.append(f"{path}: no events table")
+        return report
+    prev: Event | None = None
+    keys = list(table)
+    for index, key in enumerate(keys, start=1):
+        if key != str(index):
+            report.problems.append(f"event at position {index} is stored under key {key!r}: events were removed "
+                                   f"or reordered")
+        try:
+            event = _checked(path, table[key], index, prev)
+        except StoreError as exc:
+            report.problems.append(str(exc).removeprefix(f"{path}: "))
+            try:
+                event = Event.from_doc(table[key])
+            except (KeyError, TypeError, ValueError):
+                prev = None
+                continue
+        prev = event
+        report.events = index
+    if not isinstance(meta, dict):
+        report.problems.append("the meta table (head of the chain) is missing")
+    elif prev is not None and (meta.get("head_seq"), meta.get("head_hash")) != (prev.seq, prev.hash):
+        report.problems.append(f"the head of the chain says event {meta.get('head_seq')} but the last event is "
+                               f"{prev.seq}: events were removed from the end or the head was edited")
+    return report

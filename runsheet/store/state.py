@@ -1,0 +1,76 @@
+"""The congress as it stands: a fold over the event log, applied event by event."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from ..errors import StoreError
+from ..rules import attendance as attendance_rules
+from ..rules.attendance import Attendance, Figures
+from ..rules.roster import Roster, parse_roster
+from ..rules.scenario import Scenario, Step, parse_scenario
+from ..rules.schedule import Agenda, day_start
+from .events import Event
+
+CREATED = "congress.created"
+
+
+class CongressState:
+    def __init__(self, created: Event):
+        if created.type != CREATED:
+            raise StoreError(f"the first event is {created.type!r}, not {CREATED!r}")
+        data = created.data
+        self.congress_id: str = data["congress_id"]
+        self.zone = timezone(timedelta(minutes=data["utc_offset_minutes"]))
+        self.roster: Roster = parse_roster(data["roster"]["text"], data["roster"]["file"])
+        self.scenario: Scenario = parse_scenario(data["scenario"]["text"], data["scenario"]["file"], self.roster)
+        self.agenda = Agenda(self.scenario.steps, day_start(date.fromisoformat(data["date"]),
+                                                            self.scenario.congress.start, self.zone))
+        self.attendance = Attendance()
+        self.seq = created.seq
+        self.last_change: datetime = created.at
+
+    @property
+    def language(self) -> str:
+        return self.scenario.congress.language
+
+    def figures(self) -> Figures:
+        congress = self.scenario.congress
+        return attendance_rules.figures(self.roster, self.attendance, congress.kind, congress.quorum)
+
+    def apply_all(self, events: list[Event]) -> None:
+        for event in events:
+            self.apply(event)
+
+    def apply(self, event: Event) -> None:
+        handler = _HANDLERS.get(event.type)
+        if handler is None:
+            raise StoreError(f"event {event.seq} has an unknown type {event.type!r} (a newer runsheet?)")
+        handler(self, event.data, event.at)
+        self.seq = event.seq
+        self.last_change = event.at
+
+
+def _step_started(state: CongressState, data: dict, at: datetime) -> None:
+    state.agenda.start(data["step"], at)
+
+
+def _inserted(state: CongressState, data: dict, at: datetime) -> None:
+    s = data["step"]
+    step = Step(s["id"], s["title"], s["minutes"], s.get("who", ""), s.get("script", ""), adhoc=True)
+    state.agenda.insert(step, data.get("after"))
+
+
+_HANDLERS = {
+    "step.started": _step_started,
+    "congress.ended": lambda s, d, at: s.agenda.end(at),
+    "timer.paused": lambda s, d, at: s.agenda.pause(at),
+    "timer.resumed": lambda s, d, at: s.agenda.resume(at),
+    "step.adjusted": lambda s, d, at: s.agenda.adjust(d["step"], d["seconds"]),
+    "step.skipped": lambda s, d, at: s.agenda.skip(d["step"], at),
+    "step.restored": lambda s, d, at: s.agenda.restore(d["step"]),
+    "step.inserted": _inserted,
+    "step.moved": lambda s, d, at: s.agenda.move(d["step"], d.get("after")),
+    "member.attended": lambda s, d, at: s.attendance.attend(d["member"], at),
+    "member.absent": lambda s, d, at: s.attendance.absent(d["member"], d.get("reason")),
+}

@@ -1,0 +1,98 @@
+"""A TinyDB storage that is safe with several processes on one host.
+
+TinyDB's JSONStorage rewrites the file in place (a reader in another process can see half a file) and keeps
+no notion of another writer. This one writes a temporary file in the same folder, fsyncs it, renames it over
+the store with os.replace and fsyncs the folder, so the store on disk is always one whole version. Reads are
+cached by the file's (inode, mtime_ns, size): the log only grows, so a new version always has a new size.
+Callers serialise read-modify-write with the lock file (see log.py).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import orjson
+from tinydb.storages import Storage
+
+from ..errors import StoreError
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(self, path: str, create: bool = False, **_: object):
+        self.path = os.path.abspath(path)
+        self.folder = os.path.dirname(self.path)
+        self._cache: dict | None = None
+        self._sig: tuple[int, int, int] | None = None
+        if create:
+            self.write({})
+
+    def signature(self) -> tuple[int, int, int] | None:
+        try:
+            return _signature(os.stat(self.path))
+        except FileNotFoundError:
+            return None
+
+    def changed(self) -> bool:
+        """Cheap test (one stat) whether another process wrote since our last read or write."""
+        return self.signature() != self._sig
+
+    def read(self) -> dict | None:
+        sig = self.signature()
+        if sig is None:
+            raise StoreError(f"{self.path}: the store does not exist")
+        if sig == self._sig and self._cache is not None:
+            return self._cache
+        with open(self.path, "rb") as f:
+            raw = f.read()
+            sig = _signature(os.fstat(f.fileno()))
+        if not raw.strip():
+            raise StoreError(f"{self.path}: the store is empty (truncated?)")
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise StoreError(f"{self.path}: the store is not valid JSON ({exc}); it was damaged or edited") from None
+        if not isinstance(data, dict):
+            raise StoreError(f"{self.path}: the store is not a runsheet store")
+        self._cache, self._sig = data, sig
+        return data
+
+    def write(self, data: dict) -> None:
+        raw = orjson.dumps(data)
+        fd, tmp = tempfile.mkstemp(prefix=".runsheet-", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(raw)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            self._cache = self._sig = None
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _fsync_folder(self.folder)
+        self._cache, self._sig = data, self.signature()
+
+    def close(self) -> None:
+        self._cache = self._sig = None
+
+
+def _fsync_folder(folder: str) -> None:
+    # Makes the rename itself durable. Windows cannot open a folder for fsync; NTFS journals the rename.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,43 @@
+"""The one registry of key bindings: each screen takes its bindings from here, labelled in its language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from ..i18n import t
+
+
+@dataclass(frozen=True)
+class Key:
+    keys: str
+    action: str
+    label: str  # i18n key of the footer label; the palette uses it too, with help.<name> as its help text
+    show: bool = True
+    key_display: str | None = None
+
+
+CHAIR = (
+    Key("n", "next_step", "act.next"),
+    Key("p", "previous_step", "act.previous"),
+    Key("space", "toggle_pause", "act.pause", key_display="␣"),
+    Key("plus,equals_sign", "adjust(1)", "act.add", key_display="+"),
+    Key("minus", "adjust(-1)", "act.remove", key_display="-"),
+    Key("shift+up,ctrl+up", "move(-1)", "act.up", key_display="⇧↑"),
+    Key("shift+down,ctrl+down", "move(1)", "act.down", key_display="⇧↓"),
+    Key("s", "skip", "act.skip"),
+    Key("i", "insert", "act.insert"),
+    Key("asterisk", "adjust(5)", "act.add5", show=False),
+    Key("underscore", "adjust(-5)", "act.remove5", show=False),
+    Key("q", "app.quit", "act.quit"),
+)
+
+
+def bindings(keys: tuple[Key, ...], lang: str) -> list[Binding]:
+    return [Binding(k.keys, k.action, t(k.label, lang), show=k.show, key_display=k.key_display) for k in keys]
+
+
+def localized(screen_class: type, keys: tuple[Key, ...], lang: str) -> type:
+    """A subclass of screen_class whose footer speaks lang (Textual reads BINDINGS per class)."""
+    return type(screen_class.__name__, (screen_class,), {"BINDINGS": bindings(keys, lang)})

@@ -1,0 +1,162 @@
+"""The chair's screen: the programme with its times, the current step's words, and the step timer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...errors import DomainError, StoreError
+from ...i18n import t
+from ...rules import script
+from ...rules.schedule import Status
+from ..format import clock, lateness
+from ..widgets.agenda_table import AgendaTable
+from ..widgets.step_timer import StepTimer
+from .confirm import ConfirmScreen
+from .insert_step import InsertStepScreen, NewStep
+
+if TYPE_CHECKING:
+    from ..app import RunsheetApp
+
+
+class ChairScreen(Screen):
+    app: "RunsheetApp"
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with Horizontal(id="topbar"):
+            yield Static(self.app.session.state.scenario.congress.title, id="congress-title")
+            yield Static("", id="attendance")
+            yield Static("", id="projection")
+            yield Static("", id="clock")
+        with Horizontal(id="body"):
+            yield AgendaTable(lang, id="agenda")
+            with Vertical(id="current"):
+                yield Static("", id="step-title")
+                yield Static("", id="step-who")
+                yield StepTimer(id="timer")
+                with VerticalScroll(id="script-box"):
+                    yield Static("", id="script", markup=False)
+                yield Static("", id="next-step")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_live()
+        current = self.app.session.state.agenda.current
+        if current:
+            self.query_one(AgendaTable).select(current)
+        self.query_one(AgendaTable).focus()
+
+    # ---- what the screen shows -------------------------------------------------------------------------
+    def refresh_live(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        state, now = session.state, session.now()
+        agenda, zone, figures = state.agenda, state.zone, state.figures()
+        self.query_one(AgendaTable).show(agenda.rows(now), zone)
+        self.query_one("#clock", Static).update(clock(now, zone, seconds=True))
+        projected = agenda.projected_end(now)
+        late = (projected - agenda.planned_end).total_seconds()
+        projection = self.query_one("#projection", Static)
+        projection.update(f"{t('projected_end', lang)} {clock(projected, zone)} ({lateness(late, lang)})")
+        projection.set_class(late >= 60, "-late")
+        attendance = self.query_one("#attendance", Static)
+        attendance.update(t("present", lang, p=figures.present_official, d=figures.denominator)
+                          + ("" if figures.may_proceed else f"  {t('no_quorum', lang)}"))
+        attendance.set_class(not figures.may_proceed, "-alarm")
+
+        timer = agenda.timer(now)
+        self.query_one(StepTimer).show(timer, lang)
+        step = timer.step if timer else None
+        if step is None and not agenda.ended:
+            first = agenda.following(None)
+            step = agenda.runs[first].step if first else None
+        title = self.query_one("#step-title", Static)
+        if agenda.ended:
+            title.update(t("ended", lang, time=clock(agenda.ended_at, zone)))
+        elif timer is None:
+            title.update(t("not_started", lang))
+        else:
+            title.update(step.title)
+        self.query_one("#step-who", Static).update(f"{t('who', lang)}: {step.who}" if step and step.who else "")
+        words = script.render(state.scenario, state.roster, agenda, figures, step, now, zone, lang) if step else ""
+        self.query_one("#script", Static).update(words)
+        following = agenda.following(step.id) if step and not agenda.ended else None
+        hint = ""
+        if following:
+            nxt = agenda.runs[following].step
+            hint = f"{t('next', lang)}: {nxt.title}" + (f" — {nxt.who}" if nxt.who else "")
+        self.query_one("#next-step", Static).update(hint)
+
+    # ---- actions ------------------------------------------------------------------------------------------
+    def _run(self, command: Callable[[], object]) -> bool:
+        try:
+            command()
+        except (DomainError, StoreError) as exc:
+            self.notify(str(exc), severity="error", timeout=6)
+            return False
+        self.refresh_live()
+        return True
+
+    def _follow_current(self) -> None:
+        current = self.app.session.state.agenda.current
+        if current:
+            self.query_one(AgendaTable).select(current)
+
+    def _selected(self) -> str | None:
+        return self.query_one(AgendaTable).selected
+
+    def action_next_step(self) -> None:
+        session = self.app.session
+        agenda = session.state.agenda
+        if agenda.current is not None and agenda.following(agenda.current) is None and not agenda.ended:
+            self._confirm(t("confirm.end", self.app.lang), session.next_step)
+        elif self._run(session.next_step):
+            self._follow_current()
+
+    def action_previous_step(self) -> None:
+        if self._run(self.app.session.previous_step):
+            self._follow_current()
+
+    def action_toggle_pause(self) -> None:
+        self._run(self.app.session.toggle_pause)
+
+    def action_adjust(self, minutes: int) -> None:
+        self._run(lambda: self.app.session.adjust(minutes))
+
+    def action_skip(self) -> None:
+        session, step_id = self.app.session, self._selected()
+        if step_id is None:
+            return
+        agenda = session.state.agenda
+        if agenda.status(step_id) is Status.SKIPPED:
+            self._run(lambda: session.restore(step_id))
+        elif step_id == agenda.current:
+            title = agenda.runs[step_id].step.title
+            self._confirm(t("confirm.skip_current", self.app.lang, title=title), lambda: session.skip(step_id))
+        else:
+            self._run(lambda: session.skip(step_id))
+
+    def action_move(self, offset: int) -> None:
+        step_id = self._selected()
+        if step_id is not None and self._run(lambda: self.app.session.move_by(step_id, offset)):
+            self.query_one(AgendaTable).select(step_id)
+
+    def action_insert(self) -> None:
+        after = self._selected()
+
+        def inserted(new: NewStep | None) -> None:
+            if new is not None:
+                self._run(lambda: self.app.session.insert_step(new.title, new.minutes, new.who, new.script, after))
+
+        self.app.push_screen(InsertStepScreen(self.app.lang), inserted)
+
+    def _confirm(self, question: str, command: Callable[[], object]) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes and self._run(command):
+                self._follow_current()
+
+        self.app.push_screen(ConfirmScreen(question, self.app.lang), answered)

@@ -1,0 +1,35 @@
+"""A yes/no question, asked only where a slip would be costly."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ...i18n import t
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "answer(False)", show=False), Binding("y", "answer(True)", show=False)]
+
+    def __init__(self, question: str, lang: str):
+        super().__init__()
+        self.question, self.lang = question, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.question, id="question")
+            with Horizontal(id="buttons"):
+                yield Button(t("confirm.yes", self.lang), variant="warning", id="yes")
+                yield Button(t("confirm.no", self.lang), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

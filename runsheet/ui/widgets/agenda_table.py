@@ -1,0 +1,67 @@
+"""The programme as a table: planned, expected and actual times and the delta of each step."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ...i18n import t
+from ...rules.schedule import Row, Status
+from ..format import clock, delta_minutes
+
+STYLE = {Status.CURRENT: "bold reverse", Status.DONE: "dim", Status.SKIPPED: "dim strike", Status.PENDING: ""}
+
+
+class AgendaTable(DataTable):
+    def __init__(self, lang: str, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self.lang = lang
+        self._shown: list[tuple] = []
+
+    def on_mount(self) -> None:
+        for key in ("col.no", "col.step", "col.minutes", "col.planned", "col.expected", "col.actual", "col.end",
+                    "col.delta"):
+            self.add_column(t(key, self.lang), key=key)
+
+    @property
+    def selected(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def select(self, step_id: str) -> None:
+        for index, cells in enumerate(self._shown):
+            if cells[0] == step_id:
+                self.move_cursor(row=index)
+                return
+
+    def show(self, rows: list[Row], zone: tzinfo) -> None:
+        """Redraw only when what the table shows has changed (it is polled several times a second)."""
+        shown = [self._cells(index, row, zone) for index, row in enumerate(rows, start=1)]
+        if shown == self._shown:
+            return
+        selected = self.selected
+        self._shown = shown
+        self.clear()
+        for cells, row in zip(shown, rows):
+            style = STYLE[row.status]
+            delta = cells[-1]
+            late = "bold red" if delta.startswith("+") else ("green" if delta.startswith("−") else "")
+            self.add_row(*(Text(c, style=style) for c in cells[1:-1]),
+                         Text(delta, style=f"{style} {late}".strip()), key=cells[0])
+        if selected is not None:
+            self.select(selected)
+
+    def _cells(self, index: int, row: Row, zone: tzinfo) -> tuple:
+        step = row.step
+        mark = {Status.CURRENT: "▶", Status.DONE: "✓", Status.SKIPPED: "–"}.get(row.status, "")
+        title = step.title + (f" ({t('adhoc', self.lang)})" if step.adhoc else "")
+        if row.status is Status.SKIPPED:
+            title += f" — {t('status.skipped', self.lang)}"
+        minutes = row.allotted / 60
+        return (step.id, f"{mark}{index}", title, f"{minutes:g}", clock(row.planned_start, zone),
+                clock(row.expected_start, zone) if row.status is Status.PENDING else "",
+                clock(row.actual_start, zone), clock(row.actual_end, zone),
+                delta_minutes(row.delta) if row.status is not Status.SKIPPED else "")
