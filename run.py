@@ -75,7 +75,17 @@ def ensure(extras: str) -> Path:
     return python
 
 
+def inside_venv() -> bool:
+    return Path(sys.prefix).resolve() == VENV.resolve()
+
+
 def main(argv: list[str]) -> int:
+    if inside_venv() and argv[:1] != ["test"]:
+        # already in the environment (tests call `.venv/bin/python run.py ...`): no second interpreter
+        sys.path.insert(0, str(ROOT))
+        from runsheet.cli import main as runsheet_main
+
+        return runsheet_main(argv)
     if argv[:1] == ["test"]:
         python = ensure("test")
         return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT)

@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--scenario", required=True)
     new.add_argument("--roster", required=True)
     new.add_argument("--date", help="the congress date YYYY-MM-DD (default: the scenario's date, or today)")
+    new.add_argument("--start", help="the planned start HH:MM, when it differs from the scenario's")
 
     status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
     status.add_argument("--db", required=True)
@@ -89,7 +90,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_app(db=args.db, role=args.role, lang=args.lang)
     if args.command == "new":
-        session = commands.create(args.db, args.scenario, args.roster, congress_date=args.date)
+        session = commands.create(args.db, args.scenario, args.roster, congress_date=args.date, start=args.start)
         print(f"created {session.path}: {session.state.scenario.congress.title}, "
               f"{len(session.state.roster)} members, {len(session.state.scenario.steps)} steps")
         return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import uuid
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Callable
 
 from .clock import Clock, system_clock
@@ -41,7 +41,8 @@ def _read(path: str) -> bytes:
 
 
 def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_clock,
-           terminal: str | None = None, congress_date: str | None = None) -> "Session":
+           terminal: str | None = None, congress_date: str | None = None,
+           start: str | None = None) -> "Session":
     """Create a new store from a scenario and a roster. Validates both first; writes nothing on error."""
     roster_bytes = _read(roster_path)
     roster = parse_roster(roster_bytes, roster_path)
@@ -51,6 +52,9 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     except UnicodeDecodeError:
         raise InputError(scenario_path, "the scenario is not UTF-8 text") from None
     scenario = parse_scenario(scenario_text, scenario_path, roster)
+    for value, what, check in ((congress_date, "date", _valid_date), (start, "start", _valid_hhmm)):
+        if value is not None and not check(value):
+            raise DomainError(f"--{what} {value!r} is not a valid {'date YYYY-MM-DD' if what == 'date' else 'time HH:MM'}")
     now = clock()
     local = now.astimezone()
     offset = local.utcoffset().total_seconds() // 60
@@ -60,11 +64,28 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
         "congress_id": uuid.uuid4().hex,
         "date": day,
         "utc_offset_minutes": int(offset),
+        "start": start,  # the planned start when the day was moved from the scenario's; None keeps it
         "scenario": {"file": os.path.basename(scenario_path), "text": scenario_text},
         "roster": {"file": os.path.basename(roster_path), "text": roster_text},
     }
     EventLog.create(db, CREATED, data, "chair", terminal or default_terminal(), now)
     return Session(db, clock=clock, terminal=terminal)
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+        return len(value) == 10
+    except ValueError:
+        return False
+
+
+def _valid_hhmm(value: str) -> bool:
+    try:
+        time.fromisoformat(value)
+        return len(value) == 5
+    except ValueError:
+        return False
 
 
 class Session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from .clock import Clock, system_clock
@@ -31,10 +32,16 @@ def demo_store() -> Path:
 
 
 def open_demo(clock: Clock = system_clock, role: str | None = None) -> Session:
+    """Open the demo congress; a demo left from another day is set aside and a new one planned from now."""
     path = demo_store()
+    today = clock().astimezone().date().isoformat()
+    if path.exists() and Session(str(path), clock=clock).state.agenda.starts_at.date().isoformat() != today:
+        path.rename(path.with_name(f"congress-{path.stat().st_mtime_ns}.json"))
     if not path.exists():
+        now = clock().astimezone()
+        start = (now - timedelta(minutes=now.minute % 5)).strftime("%H:%M")
         session = create(str(path), str(shipped("scenarios", "chi-bo.toml")),
-                         str(shipped("data", "demo-roster.csv")), clock=clock)
+                         str(shipped("data", "demo-roster.csv")), clock=clock, congress_date=today, start=start)
         present = [m.id for m in session.state.roster if m.id not in ABSENT_EXCUSED and m.id not in ABSENT
                    and not m.exempt and not m.transferred]
         session.attend(present)

@@ -162,7 +162,7 @@ class _Builder:
 
     def table_list(self, doc: dict, name: str, keys: set[str], make) -> dict:
         items = doc.get(name, [])
-        if not isinstance(items, list):
+        if not isinstance(items, list) or not all(isinstance(data, dict) for data in items):
             self.fail(f"write [[{name}]] (an array of tables)", name)
         result: dict = {}
         for index, data in enumerate(items):
@@ -276,7 +276,7 @@ class _Builder:
             at = self.clock_time(data["at"], "step", index, "at", ident)
         for key, known in (("election", elections), ("motion", motions)):
             ref = data.get(key)
-            if ref is not None and ref not in known:
+            if ref is not None and (not isinstance(ref, str) or ref not in known):
                 self.fail(f"{key} {ref!r} is not defined in the scenario", "step", index, key, item=ident)
         limit = None
         if "speeches" in data:

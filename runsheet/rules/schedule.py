@@ -108,8 +108,10 @@ def day_start(day: date, start: time, zone: tzinfo | None) -> datetime:
 
 
 class Agenda:
-    def __init__(self, steps: tuple[Step, ...], starts_at: datetime):
+    def __init__(self, steps: tuple[Step, ...], starts_at: datetime, at_shift: timedelta = timedelta(0)):
+        """at_shift moves the steps' fixed `at` times when the day was moved from the scenario's start."""
         self.starts_at = starts_at
+        self.at_shift = at_shift
         self.runs: dict[str, StepRun] = {}
         self.order: list[str] = []
         self.current: str | None = None
@@ -118,7 +120,7 @@ class Agenda:
         moment = starts_at
         for step in steps:
             if step.at is not None:
-                moment = max(moment, _at(starts_at, step.at))
+                moment = max(moment, self._at(step.at))
             self.runs[step.id] = StepRun(step, moment)
             self.order.append(step.id)
             moment += timedelta(seconds=step.seconds)
@@ -178,7 +180,7 @@ class Agenda:
             else:
                 start = cursor if cursor is not None else max(now, self.starts_at)
                 if run.step.at is not None:
-                    start = max(start, _at(self.starts_at, run.step.at))
+                    start = max(start, self._at(run.step.at))
                 end = start + timedelta(seconds=max(run.allotted - run.elapsed(now), 0))
             if end is not None:
                 cursor = end
@@ -329,6 +331,5 @@ class Agenda:
             if segment[1] is None:
                 segment[1] = at
 
-
-def _at(starts_at: datetime, clock: time) -> datetime:
-    return starts_at.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+    def _at(self, clock: time) -> datetime:
+        return datetime.combine(self.starts_at.date(), clock, self.starts_at.tzinfo) + self.at_shift

@@ -61,7 +61,7 @@ class EventLog:
         """Read the events other processes appended since our last look; check that they chain on."""
         data = self.storage.read()
         table = data.get("events")
-        meta = data.get("meta", {}).get("1")
+        meta = _head_doc(data)
         if not isinstance(table, dict) or not isinstance(meta, dict):
             raise StoreError(f"{self.path}: not a runsheet store (no events or meta table)")
         if meta.get("format") != FORMAT:
@@ -73,7 +73,9 @@ class EventLog:
             event = _checked(self.path, doc, seq, prev)
             new.append(event)
             prev = event
-        if len(table) < len(self.events) or (prev and (meta.get("head_seq"), meta.get("head_hash")) != (prev.seq, prev.hash)):
+        # prev is None only when the events table is empty, which a store never is (create writes the first event)
+        if len(table) < len(self.events) or prev is None or \
+                (meta.get("head_seq"), meta.get("head_hash")) != (prev.seq, prev.hash):
             raise StoreError(f"{self.path}: the store was altered: its head does not match its last event "
                              f"(events removed or replaced); run `run.py verify` for details")
         self.events.extend(new)
@@ -110,6 +112,11 @@ class EventLog:
 
 def _meta(head: Event) -> dict:
     return {"format": FORMAT, "head_seq": head.seq, "head_hash": head.hash}
+
+
+def _head_doc(data: dict) -> object:
+    meta = data.get("meta")
+    return meta.get("1") if isinstance(meta, dict) else None
 
 
 def _document(events: list[Event], extra: dict) -> dict:
@@ -156,7 +163,7 @@ def verify(path: str) -> Verification:
         report.problems.append(f"{path}: not valid JSON ({exc}): the file was truncated or edited")
         return report
     table = data.get("events") if isinstance(data, dict) else None
-    meta = (data.get("meta") or {}).get("1") if isinstance(data, dict) else None
+    meta = _head_doc(data) if isinstance(data, dict) else None
     if not isinstance(table, dict) or not table:
         report.problems.append(f"{path}: no events table")
         return report

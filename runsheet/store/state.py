@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from ..errors import StoreError
 from ..rules import attendance as attendance_rules
@@ -24,8 +24,11 @@ class CongressState:
         self.zone = timezone(timedelta(minutes=data["utc_offset_minutes"]))
         self.roster: Roster = parse_roster(data["roster"]["text"], data["roster"]["file"])
         self.scenario: Scenario = parse_scenario(data["scenario"]["text"], data["scenario"]["file"], self.roster)
-        self.agenda = Agenda(self.scenario.steps, day_start(date.fromisoformat(data["date"]),
-                                                            self.scenario.congress.start, self.zone))
+        planned = self.scenario.congress.start
+        start = time.fromisoformat(data["start"]) if data.get("start") else planned
+        day = date.fromisoformat(data["date"])
+        shift = datetime.combine(day, start) - datetime.combine(day, planned)
+        self.agenda = Agenda(self.scenario.steps, day_start(day, start, self.zone), shift)
         self.attendance = Attendance()
         self.seq = created.seq
         self.last_change: datetime = created.at

@@ -11,6 +11,8 @@ from ...i18n import t
 from ...rules.schedule import Row, Status
 from ..format import clock, delta_minutes
 
+COLUMNS = ("col.no", "col.step", "col.minutes", "col.planned", "col.expected", "col.actual", "col.delta")
+WIDTHS = {"col.no": 3, "col.minutes": 4, "col.planned": 7, "col.expected": 7, "col.actual": 11, "col.delta": 5}
 STYLE = {Status.CURRENT: "bold reverse", Status.DONE: "dim", Status.SKIPPED: "dim strike", Status.PENDING: ""}
 
 
@@ -19,11 +21,31 @@ class AgendaTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.lang = lang
         self._shown: list[tuple] = []
+        self._rows: tuple = ()
+        self._title_width = 0
 
     def on_mount(self) -> None:
-        for key in ("col.no", "col.step", "col.minutes", "col.planned", "col.expected", "col.actual", "col.end",
-                    "col.delta"):
-            self.add_column(t(key, self.lang), key=key)
+        self._columns(self.size.width)
+
+    def on_resize(self, event) -> None:
+        if self._columns(event.size.width):
+            rows, self._rows = self._rows, []
+            self._shown = []
+            if rows:
+                self.show(*rows)
+
+    def _columns(self, width: int) -> bool:
+        """The step title takes whatever the time columns leave, so the times never scroll out of sight."""
+        fixed = [(key, max(len(t(key, self.lang)), WIDTHS[key])) for key in COLUMNS if key != "col.step"]
+        title = max(12, width - sum(w for _, w in fixed) - 2 * len(COLUMNS) - 2)
+        if title == self._title_width:
+            return False
+        self._title_width = title
+        self.clear(columns=True)
+        widths = dict(fixed, **{"col.step": title})
+        for key in COLUMNS:
+            self.add_column(t(key, self.lang), key=key, width=widths[key])
+        return True
 
     @property
     def selected(self) -> str | None:
@@ -39,6 +61,7 @@ class AgendaTable(DataTable):
 
     def show(self, rows: list[Row], zone: tzinfo) -> None:
         """Redraw only when what the table shows has changed (it is polled several times a second)."""
+        self._rows = (rows, zone)
         shown = [self._cells(index, row, zone) for index, row in enumerate(rows, start=1)]
         if shown == self._shown:
             return
@@ -49,7 +72,7 @@ class AgendaTable(DataTable):
             style = STYLE[row.status]
             delta = cells[-1]
             late = "bold red" if delta.startswith("+") else ("green" if delta.startswith("−") else "")
-            self.add_row(*(Text(c, style=style) for c in cells[1:-1]),
+            self.add_row(*(Text(c, style=style, no_wrap=True, overflow="ellipsis") for c in cells[1:-1]),
                          Text(delta, style=f"{style} {late}".strip()), key=cells[0])
         if selected is not None:
             self.select(selected)
@@ -63,5 +86,9 @@ class AgendaTable(DataTable):
         minutes = row.allotted / 60
         return (step.id, f"{mark}{index}", title, f"{minutes:g}", clock(row.planned_start, zone),
                 clock(row.expected_start, zone) if row.status is Status.PENDING else "",
-                clock(row.actual_start, zone), clock(row.actual_end, zone),
+                _span(clock(row.actual_start, zone), clock(row.actual_end, zone)),
                 delta_minutes(row.delta) if row.status is not Status.SKIPPED else "")
+
+
+def _span(start: str, end: str) -> str:
+    return f"{start}–{end}" if end else start
