@@ -27,3 +27,9 @@ class StoreError(RunsheetError):
     """The store is missing, damaged or altered."""
 
     exit_code = 1
+
+
+class StoreExistsError(StoreError):
+    """`new` aimed at a file that already exists: bad input (exit status 2), nothing is overwritten."""
+
+    exit_code = 2

@@ -20,7 +20,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "adhoc": ("phát sinh", "ad hoc"),
     "clock": ("Giờ", "Time"),
     "planned_end": ("Kết thúc theo kế hoạch", "Planned end"),
-    "projected_end": ("Dự kiến kết thúc", "Projected end"),
+    "projected_end": ("Dự kiến xong", "Ends ~"),
     "late": ("chậm {m}", "{m} late"),
     "early": ("sớm {m}", "{m} early"),
     "on_time": ("đúng giờ", "on time"),
@@ -35,7 +35,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ended": ("Đại hội đã bế mạc lúc {time}", "The congress closed at {time}"),
     "who": ("Người trình bày", "Speaker"),
     "next": ("Tiếp theo", "Next"),
-    "present": ("Có mặt {p} đảng viên chính thức · D = {d}", "Present {p} full members · D = {d}"),
+    "present": ("Có mặt {p} chính thức · D = {d}", "Present {p} · D = {d}"),
     "no_quorum": ("⚠ Chưa đủ quá nửa D có mặt", "⚠ Not more than half of D present"),
     # actions (footer and command palette)
     "act.next": ("Tiếp", "Next"),

@@ -18,7 +18,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from ..errors import StoreError
+from ..errors import StoreError, StoreExistsError
 from .events import GENESIS, Event
 from .storage import AtomicJSONStorage
 
@@ -45,7 +45,7 @@ class EventLog:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with FileLock(path + ".lock", timeout=LOCK_TIMEOUT):
             if os.path.exists(path):
-                raise StoreError(f"{path}: a store already exists there; it is never overwritten")
+                raise StoreExistsError(f"{path}: a store already exists there; it is never overwritten")
             first = Event.make(None, type, data, role, terminal, now)
             AtomicJSONStorage(path).write(_document([first], {}))
         return cls(path)

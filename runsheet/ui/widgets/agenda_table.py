@@ -12,6 +12,8 @@ from ...rules.schedule import Row, Status
 from ..format import clock, delta_minutes
 
 COLUMNS = ("col.no", "col.step", "col.minutes", "col.planned", "col.expected", "col.actual", "col.delta")
+MIN_TITLE = 16
+DROP_FIRST = ("col.minutes", "col.actual")  # on a narrow terminal, these columns go first
 WIDTHS = {"col.no": 3, "col.minutes": 4, "col.planned": 7, "col.expected": 7, "col.actual": 11, "col.delta": 5}
 STYLE = {Status.CURRENT: "bold reverse", Status.DONE: "dim", Status.SKIPPED: "dim strike", Status.PENDING: ""}
 
@@ -22,29 +24,38 @@ class AgendaTable(DataTable):
         self.lang = lang
         self._shown: list[tuple] = []
         self._rows: tuple = ()
-        self._title_width = 0
+        self._layout: tuple = ((), 0)
 
     def on_mount(self) -> None:
         self._columns(self.size.width)
 
     def on_resize(self, event) -> None:
+        selected = self.selected
         if self._columns(event.size.width):
-            rows, self._rows = self._rows, []
             self._shown = []
-            if rows:
-                self.show(*rows)
+            if self._rows:
+                self.show(*self._rows)
+            if selected is not None:
+                self.select(selected)
 
     def _columns(self, width: int) -> bool:
-        """The step title takes whatever the time columns leave, so the times never scroll out of sight."""
-        fixed = [(key, max(len(t(key, self.lang)), WIDTHS[key])) for key in COLUMNS if key != "col.step"]
-        title = max(12, width - sum(w for _, w in fixed) - 2 * len(COLUMNS) - 2)
-        if title == self._title_width:
+        """The step title takes whatever the time columns leave, so the times never scroll out of sight;
+        on a narrow terminal the least needed columns go first."""
+        columns = list(COLUMNS)
+        while True:
+            fixed = sum(max(len(t(key, self.lang)), WIDTHS[key]) for key in columns if key != "col.step")
+            title = width - fixed - 2 * len(columns) - 4  # cell padding and the scrollbar
+            if title >= MIN_TITLE or not any(key in columns for key in DROP_FIRST):
+                break
+            columns.remove(next(key for key in DROP_FIRST if key in columns))
+        layout = (tuple(columns), max(title, MIN_TITLE))
+        if layout == self._layout:
             return False
-        self._title_width = title
+        self._layout = layout
         self.clear(columns=True)
-        widths = dict(fixed, **{"col.step": title})
-        for key in COLUMNS:
-            self.add_column(t(key, self.lang), key=key, width=widths[key])
+        for key in columns:
+            width = layout[1] if key == "col.step" else max(len(t(key, self.lang)), WIDTHS[key])
+            self.add_column(t(key, self.lang), key=key, width=width)
         return True
 
     @property
@@ -72,8 +83,9 @@ class AgendaTable(DataTable):
             style = STYLE[row.status]
             delta = cells[-1]
             late = "bold red" if delta.startswith("+") else ("green" if delta.startswith("−") else "")
-            self.add_row(*(Text(c, style=style, no_wrap=True, overflow="ellipsis") for c in cells[1:-1]),
-                         Text(delta, style=f"{style} {late}".strip()), key=cells[0])
+            texts = dict(zip(COLUMNS, (Text(c, style=style, no_wrap=True, overflow="ellipsis") for c in cells[1:])))
+            texts["col.delta"] = Text(delta, style=f"{style} {late}".strip())
+            self.add_row(*(texts[key] for key in self._layout[0]), key=cells[0])
         if selected is not None:
             self.select(selected)
 

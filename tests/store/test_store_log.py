@@ -1,0 +1,158 @@
+"""The event log on real files: appending, refreshing from another handle, creating and opening."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import orjson
+import pytest
+
+from runsheet.clock import FakeClock
+from runsheet.commands import Session, create
+from runsheet.errors import StoreError
+from runsheet.store.log import EventLog, verify
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+START = datetime(2025, 5, 10, 0, 30, tzinfo=timezone.utc)
+
+
+def new_store(tmp_path: Path, terminal: str = "t1") -> tuple[Path, Session]:
+    path = tmp_path / "congress.json"
+    session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"),
+                     clock=FakeClock(START), terminal=terminal, congress_date="2025-05-10")
+    return path, session
+
+
+def on_disk(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+def test_create_writes_one_event_and_a_matching_head(tmp_path):
+    path, session = new_store(tmp_path)
+    doc = on_disk(path)
+    assert list(doc["events"]) == ["1"]
+    assert doc["events"]["1"]["type"] == "congress.created"
+    assert doc["meta"]["1"] == {"format": 1, "head_seq": 1, "head_hash": session.log.head.hash}
+    assert verify(str(path)).ok
+
+
+def test_second_session_sees_the_first_ones_events_after_sync(tmp_path):
+    path, writer = new_store(tmp_path)
+    reader = Session(str(path), terminal="t2")
+    assert reader.sync() == []
+
+    written = writer.next_step() + writer.attend(["A1", "A2"])
+    assert len(written) == 3
+    new = reader.sync()
+    assert [e.seq for e in new] == [2, 3, 4]
+    assert new == written
+    assert reader.state.agenda.current == "khai-mac"
+    assert set(reader.state.attendance.present) == {"A1", "A2"}
+    assert reader.state.seq == 4
+    assert reader.sync() == []  # nothing more to apply
+
+
+def test_sync_applies_only_the_new_events(tmp_path):
+    path, writer = new_store(tmp_path)
+    reader = Session(str(path), terminal="t2")
+    writer.next_step()
+    writer.adjust(2)
+    reader.sync()
+    writer.adjust(3)
+    assert [e.type for e in reader.sync()] == ["step.adjusted"]
+    # had the first adjustment been applied twice, the step would have 2 extra minutes too many
+    assert reader.state.agenda.runs["khai-mac"].extra == 5 * 60
+    assert writer.state.agenda.runs["khai-mac"].extra == 5 * 60
+
+
+def test_eventlog_refresh_returns_only_new_events(tmp_path):
+    path, writer = new_store(tmp_path)
+    log = EventLog(str(path))
+    assert [e.seq for e in log.events] == [1]
+    writer.attend(["A1"])
+    writer.attend(["A2"])
+    assert [e.seq for e in log.refresh()] == [2, 3]
+    assert log.refresh() == []
+    assert [e.seq for e in log.events] == [1, 2, 3]
+
+
+def test_changed_is_false_when_nothing_was_written(tmp_path):
+    path, writer = new_store(tmp_path)
+    reader = Session(str(path), terminal="t2")
+    assert not reader.log.changed()
+    assert not writer.log.changed()
+    writer.attend(["A1"])
+    assert not writer.log.changed()  # its own write is not news to it
+    assert reader.log.changed()
+    reader.sync()
+    assert not reader.log.changed()
+    writer.attend(["A1"])  # already present: no event, no write
+    assert not reader.log.changed()
+
+
+def test_a_commit_first_takes_in_what_others_wrote(tmp_path):
+    path, first = new_store(tmp_path)
+    second = Session(str(path), terminal="t2")
+    second.attend(["A1"])
+    # `first` has not synced, but its command must see A1 present and append after event 2
+    events = first.attend(["A1", "A2"])
+    assert [(e.seq, e.data["member"]) for e in events] == [(3, "A2")]
+    assert [e.seq for e in first.log.events] == [1, 2, 3]
+    assert set(first.state.attendance.present) == {"A1", "A2"}
+    assert [e.terminal for e in first.log.events] == ["t1", "t2", "t1"]
+    assert verify(str(path)).ok
+
+
+def test_a_fresh_session_folds_to_the_same_state(tmp_path):
+    path, writer = new_store(tmp_path)
+    writer.next_step()
+    writer.attend(["A1", "A3"])
+    writer.absent("A2", "ốm")
+    writer.adjust(-2)
+    fresh = Session(str(path))
+    assert fresh.log.events == writer.log.events
+    assert fresh.state.attendance == writer.state.attendance
+    assert fresh.state.agenda.runs["khai-mac"].extra == -120
+    assert fresh.state.figures() == writer.state.figures()
+
+
+def test_create_refuses_an_existing_store_and_leaves_it_unchanged(tmp_path):
+    path, session = new_store(tmp_path)
+    session.attend(["A1"])
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="already exists"):
+        new_store(tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_create_refuses_any_existing_file(tmp_path):
+    path = tmp_path / "congress.json"
+    path.write_bytes(b"not ours")
+    with pytest.raises(StoreError):
+        new_store(tmp_path)
+    assert path.read_bytes() == b"not ours"
+
+
+def test_opening_a_missing_store_raises(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        Session(str(tmp_path / "missing.json"))
+    with pytest.raises(StoreError):
+        EventLog(str(tmp_path / "missing.json"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_file_is_whole_json_after_every_write_and_no_temp_files_remain(tmp_path):
+    path, session = new_store(tmp_path)
+    session.next_step()
+    commands = [lambda: session.attend(["A1"]), lambda: session.absent("A2", "công tác"),
+                lambda: session.adjust(1), lambda: session.pause(), lambda: session.resume(),
+                lambda: session.next_step(), lambda: session.attend(["A3", "A6"])]
+    for command in commands:
+        command()
+        doc = on_disk(path)
+        assert len(doc["events"]) == len(session.log.events)
+        assert doc["meta"]["1"]["head_seq"] == session.log.head.seq
+        assert doc["meta"]["1"]["head_hash"] == session.log.head.hash
+        # the lock file stays (filelock keeps it); the temporary files of the atomic write must not
+        assert {p.name for p in tmp_path.iterdir()} <= {"congress.json", "congress.json.lock"}
+    assert verify(str(path)).ok
+    assert verify(str(path)).events == len(session.log.events)

@@ -1,0 +1,249 @@
+"""A store edited by hand is caught: by `verify` (every problem, named by seq) and by opening it (StoreError)."""
+
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import orjson
+import pytest
+
+from runsheet.clock import FakeClock
+from runsheet.commands import Session, create
+from runsheet.errors import StoreError
+from runsheet.store.events import chain_hash
+from runsheet.store.log import verify
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+START = datetime(2025, 5, 10, 0, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store(tmp_path) -> Path:
+    """A store of 8 events: created, step started, 3 check-ins, an absence, an adjustment, the next step."""
+    path = tmp_path / "congress.json"
+    clock = FakeClock(START)
+    session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"),
+                     clock=clock, terminal="t1", congress_date="2025-05-10")
+    session.next_step()
+    clock.advance(minutes=1)
+    session.attend(["A1", "A2", "A3"])
+    session.absent("A6", "ốm")
+    session.adjust(2)
+    clock.advance(minutes=12)
+    session.next_step()
+    assert len(session.log.events) == 8
+    return path
+
+
+def load(path: Path) -> dict:
+    return orjson.loads(path.read_bytes())
+
+
+def save(path: Path, doc: dict) -> None:
+    path.write_bytes(orjson.dumps(doc))
+
+
+def names(seq: int) -> re.Pattern:
+    return re.compile(rf"\bevent {seq}\b")
+
+
+def problems(path: Path) -> str:
+    report = verify(str(path))
+    assert not report.ok
+    return "\n".join(report.problems)
+
+
+def open_fails(path: Path) -> str:
+    with pytest.raises(StoreError) as exc:
+        Session(str(path))
+    return str(exc.value)
+
+
+def test_the_untouched_store_verifies(store):
+    report = verify(str(store))
+    assert report.ok and report.events == 8
+    Session(str(store))
+
+
+def test_changed_event_data_is_named_by_its_seq(store):
+    doc = load(store)
+    doc["events"]["4"]["data"]["member"] = "A4"
+    save(store, doc)
+    assert names(4).search(problems(store))
+    message = open_fails(store)
+    assert names(4).search(message) and "altered" in message
+
+
+def test_changed_event_time_is_detected(store):
+    doc = load(store)
+    doc["events"]["3"]["time"] = doc["events"]["3"]["time"].replace("00:31", "00:29")
+    save(store, doc)
+    assert names(3).search(problems(store))
+    assert names(3).search(open_fails(store))
+
+
+def test_an_edit_whose_own_hash_is_recomputed_breaks_the_next_link(store):
+    doc = load(store)
+    event = doc["events"]["5"]
+    event["data"]["member"] = "A4"
+    event["hash"] = chain_hash(event["prev"], event["seq"], event["time"], event["role"], event["terminal"],
+                               event["type"], event["data"])
+    save(store, doc)
+    assert names(6).search(problems(store))
+    assert names(6).search(open_fails(store))
+
+
+def test_deleting_the_last_event_is_detected_by_the_head(store):
+    doc = load(store)
+    del doc["events"]["8"]
+    save(store, doc)
+    assert "head" in problems(store)
+    assert "altered" in open_fails(store)
+
+
+def test_deleting_a_middle_event_is_detected(store):
+    doc = load(store)
+    del doc["events"]["4"]
+    save(store, doc)
+    assert names(4).search(problems(store))
+    assert names(4).search(open_fails(store))
+
+
+def test_deleting_a_middle_event_and_renumbering_is_detected(store):
+    doc = load(store)
+    events = [e for key, e in doc["events"].items() if key != "4"]
+    for seq, event in enumerate(events, start=1):
+        event["seq"] = seq
+    doc["events"] = {str(e["seq"]): e for e in events}
+    save(store, doc)
+    assert names(4).search(problems(store))
+    assert names(4).search(open_fails(store))
+
+
+def test_swapping_two_events_is_detected(store):
+    doc = load(store)
+    table = doc["events"]
+    table["3"], table["4"] = table["4"], table["3"]
+    save(store, doc)
+    assert names(3).search(problems(store))
+    assert names(3).search(open_fails(store))
+
+
+def test_swapping_two_events_data_is_detected(store):
+    doc = load(store)
+    table = doc["events"]
+    table["3"]["data"], table["5"]["data"] = table["5"]["data"], table["3"]["data"]
+    save(store, doc)
+    report = problems(store)
+    assert names(3).search(report) and names(5).search(report)
+    assert names(3).search(open_fails(store))
+
+
+@pytest.mark.parametrize("field, value", [("head_seq", 7), ("head_hash", "f" * 64), ("head_seq", 9)])
+def test_editing_the_meta_head_is_detected(store, field, value):
+    doc = load(store)
+    doc["meta"]["1"][field] = value
+    save(store, doc)
+    assert "head" in problems(store)
+    assert "altered" in open_fails(store)
+
+
+def test_a_truncated_file_is_detected(store):
+    raw = store.read_bytes()
+    store.write_bytes(raw[: len(raw) // 2])
+    assert "JSON" in problems(store)
+    assert "JSON" in open_fails(store)
+
+
+def test_an_empty_file_is_detected(store):
+    store.write_bytes(b"")
+    assert problems(store)
+    open_fails(store)
+
+
+def test_an_emptied_events_table_is_detected(store):
+    doc = load(store)
+    doc["events"] = {}
+    save(store, doc)
+    assert problems(store)
+    open_fails(store)
+
+
+@pytest.mark.parametrize("meta", [[], {}, {"1": "x"}, None])
+def test_a_damaged_meta_table_is_detected(store, meta):
+    doc = load(store)
+    doc["meta"] = meta
+    save(store, doc)
+    assert problems(store)
+    open_fails(store)
+
+
+def test_an_unknown_event_type_with_a_valid_chain_fails_in_the_fold(store):
+    doc = load(store)
+    last = doc["events"]["8"]
+    event = {"seq": 9, "time": last["time"], "role": "chair", "terminal": "t9", "type": "ballot.forged",
+             "data": {"votes": 99}, "prev": last["hash"]}
+    event["hash"] = chain_hash(event["prev"], 9, event["time"], "chair", "t9", event["type"], event["data"])
+    doc["events"]["9"] = event
+    doc["meta"]["1"].update(head_seq=9, head_hash=event["hash"])
+    save(store, doc)
+    assert verify(str(store)).ok  # the chain itself is intact: verify proves integrity, not meaning
+    message = open_fails(store)
+    assert "ballot.forged" in message and names(9).search(message)
+
+
+def test_an_open_session_notices_tampering_on_sync(store):
+    session = Session(str(store))
+    doc = load(store)
+    del doc["events"]["8"]
+    save(store, doc)
+    with pytest.raises(StoreError, match="altered"):
+        session.sync()
+
+
+def test_an_open_session_notices_rewritten_history_on_its_next_commit(store, tmp_path):
+    session = Session(str(store), terminal="t1")
+    # a different congress (same files, another id) copied over the store, then grown past it
+    other = create(str(tmp_path / "other.json"), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"),
+                   clock=FakeClock(START), terminal="t1", congress_date="2025-05-10")
+    for member in ("A1", "A2", "A3", "A6", "A4", "A5", "A1"):
+        other.absent(member)
+    other.attend(["A1"])
+    store.write_bytes((tmp_path / "other.json").read_bytes())
+    with pytest.raises(StoreError, match=r"event 9 .*does not chain"):
+        session.attend(["A5"])
+
+
+# ---- the command line ---------------------------------------------------------------------------------------------
+
+def run_verify(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "run.py", "verify", "--db", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_verify_passes_a_good_store(store):
+    result = run_verify(store)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok")
+    assert "8 events" in result.stdout
+
+
+def test_cli_verify_fails_a_tampered_store_naming_the_event(store):
+    doc = load(store)
+    doc["events"]["6"]["data"]["reason"] = "đi chơi"
+    save(store, doc)
+    result = run_verify(store)
+    assert result.returncode == 1
+    assert names(6).search(result.stdout), result.stdout
+    assert "ALTERED" in result.stdout
+
+
+def test_cli_verify_fails_a_truncated_store(store):
+    raw = store.read_bytes()
+    store.write_bytes(raw[: len(raw) // 2])
+    result = run_verify(store)
+    assert result.returncode == 1
+    assert "JSON" in result.stdout

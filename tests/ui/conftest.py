@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from runsheet.clock import FakeClock
+from runsheet.commands import Session, create
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch):
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture
+def clock(start_moment) -> FakeClock:
+    return FakeClock(start_moment)
+
+
+def demo_session(path: Path, clock: FakeClock, scenario: str = "scenarios/chi-bo.toml",
+                 roster: str = "data/demo-roster.csv") -> Session:
+    session = create(str(path), str(ROOT / scenario), str(ROOT / roster), clock=clock, terminal="test:1",
+                     congress_date="2025-06-01", start="07:30")
+    return session
+
+
+@pytest.fixture
+def make_session(clock):
+    return lambda path, *files: demo_session(path, clock, *files)
+
+
+@pytest.fixture
+def session(tmp_path, clock) -> Session:
+    return demo_session(tmp_path / "congress.json", clock)

@@ -1,0 +1,48 @@
+"""What the chair sees, as SVG snapshots (review changes with `run.py test --snapshot-update` + the report)."""
+
+from __future__ import annotations
+
+from runsheet.ui.app import RunsheetApp
+
+SIZE = (130, 36)
+
+
+def mid_congress(make_session, tmp_path, clock, lang=None, files=("scenarios/chi-bo.toml", "data/demo-roster.csv")):
+    """07:30 start; the first step ran 2 minutes late, the second runs into its warning phase."""
+    session = make_session(tmp_path / "c.json", *files)
+    members = [m.id for m in session.state.roster][:-3]
+    session.attend(members)
+    clock.advance(minutes=12)  # 07:32
+    session.next_step()
+    clock.advance(minutes=3)
+    session.next_step()
+    clock.advance(minutes=3, seconds=25)
+    return RunsheetApp(session, lang=lang, clock=clock, poll=False)
+
+
+def test_chair_vietnamese(snap_compare, make_session, tmp_path, clock):
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=SIZE)
+
+
+def test_chair_english_interface(snap_compare, make_session, tmp_path, clock):
+    assert snap_compare(mid_congress(make_session, tmp_path, clock, lang="en"), terminal_size=SIZE)
+
+
+def test_chair_english_scenario(snap_compare, make_session, tmp_path, clock):
+    app = mid_congress(make_session, tmp_path, clock, files=("scenarios/agm.toml", "data/agm-roster.csv"))
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_chair_overtime_and_paused_at_80x24(snap_compare, make_session, tmp_path, clock):
+    app = mid_congress(make_session, tmp_path, clock)
+    clock.advance(minutes=2)
+    app.session.pause()
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_insert_dialog(snap_compare, make_session, tmp_path, clock):
+    async def open_dialog(pilot):
+        await pilot.press("i")
+        await pilot.press(*"Đọc thư chúc mừng")
+
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=SIZE, run_before=open_dialog)
