@@ -1,0 +1,361 @@
+"""The command line as a process (DESIGN.md §3): exit status, one-line errors, and what `status --json` shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+SCENARIO = DATA / "mini.toml"
+ROSTER = DATA / "mini-roster.csv"
+ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "run.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8", env=ENV, timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stdout, proc.stdout
+    return proc
+
+
+def ok(*args: str) -> subprocess.CompletedProcess:
+    proc = run(*args)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    return proc
+
+
+def fails(*args: str) -> str:
+    """Runs a command that must be refused: exit 2, exactly one line on stderr. Returns that line."""
+    proc = run(*args)
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    lines = proc.stderr.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].strip(), proc.stderr
+    return lines[0]
+
+
+def status(db: Path) -> dict:
+    return json.loads(ok("status", "--db", db, "--json").stdout)
+
+
+def step(db: Path, *args: str) -> subprocess.CompletedProcess:
+    return ok("step", "--db", db, *args)
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    path = tmp_path / "congress.json"
+    ok("new", "--db", path, "--scenario", SCENARIO, "--roster", ROSTER)
+    return path
+
+
+# ---- new -----------------------------------------------------------------------------------------------------
+
+def test_new_creates_a_store(tmp_path):
+    path = tmp_path / "sub" / "congress.json"
+    proc = ok("new", "--db", path, "--scenario", SCENARIO, "--roster", ROSTER)
+    assert path.is_file()
+    assert "6 members" in proc.stdout and "5 steps" in proc.stdout
+    data = status(path)
+    assert data["events"] == 1
+    assert data["order"] == ["khai-mac", "bao-cao", "chi-dao", "bau", "be-mac"]
+    assert data["planned_end"] == "09:10"
+
+
+def test_new_refuses_to_overwrite(db):
+    ok("attend", "--db", db, "A1")
+    before = db.read_bytes()
+    line = fails("new", "--db", db, "--scenario", SCENARIO, "--roster", ROSTER)
+    assert str(db) in line and "already exists" in line
+    assert db.read_bytes() == before
+
+
+def test_new_refuses_any_existing_file(tmp_path):
+    path = tmp_path / "notes.json"
+    path.write_bytes(b"my own notes")
+    fails("new", "--db", path, "--scenario", SCENARIO, "--roster", ROSTER)
+    assert path.read_bytes() == b"my own notes"
+
+
+def bad_scenario(tmp_path: Path) -> tuple[Path, int]:
+    text = SCENARIO.read_text(encoding="utf-8").replace("minutes = 20\nwho = \"Bí thư\"",
+                                                        "minutes = 0\nwho = \"Bí thư\"")
+    assert "minutes = 0" in text
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("minutes = 0") + 1
+    return path, line
+
+
+def test_new_with_a_bad_scenario(tmp_path):
+    scenario, line_no = bad_scenario(tmp_path)
+    store = tmp_path / "congress.json"
+    line = fails("new", "--db", store, "--scenario", scenario, "--roster", ROSTER)
+    assert f"{scenario}:{line_no}:" in line
+    assert "bao-cao" in line and "minutes" in line
+    assert not store.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
+
+
+def test_new_with_a_toml_syntax_error(tmp_path):
+    scenario = tmp_path / "syntax.toml"
+    scenario.write_text(SCENARIO.read_text(encoding="utf-8") + "\nthis is not toml\n", encoding="utf-8")
+    line_no = len(scenario.read_text(encoding="utf-8").splitlines())
+    store = tmp_path / "congress.json"
+    line = fails("new", "--db", store, "--scenario", scenario, "--roster", ROSTER)
+    assert f"{scenario}:{line_no}:" in line and "TOML" in line
+    assert not store.exists()
+
+
+def test_new_with_a_candidate_missing_from_the_roster(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("\n".join(l for l in ROSTER.read_text(encoding="utf-8").splitlines()
+                                if not l.startswith("A3,")) + "\n", encoding="utf-8")
+    store = tmp_path / "congress.json"
+    line = fails("new", "--db", store, "--scenario", SCENARIO, "--roster", roster)
+    assert f"{SCENARIO}:" in line and "chi-uy" in line and "A3" in line
+    assert not store.exists()
+
+
+def test_new_with_a_bad_roster(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,status,flags\nA1,Nguyễn Văn Bình,official,\nA2,Trần Thị Hoa,chairman,\n",
+                      encoding="utf-8")
+    store = tmp_path / "congress.json"
+    line = fails("new", "--db", store, "--scenario", SCENARIO, "--roster", roster)
+    assert f"{roster}:3:" in line and "A2" in line and "chairman" in line
+    assert not store.exists()
+
+
+def test_new_with_missing_files(tmp_path):
+    store = tmp_path / "congress.json"
+    line = fails("new", "--db", store, "--scenario", tmp_path / "nope.toml", "--roster", ROSTER)
+    assert "nope.toml" in line
+    line = fails("new", "--db", store, "--scenario", SCENARIO, "--roster", tmp_path / "nope.csv")
+    assert "nope.csv" in line
+    assert not store.exists()
+
+
+# ---- attendance ----------------------------------------------------------------------------------------------
+
+def test_status_before_anything(db):
+    data = status(db)
+    for key in ("present_official", "present_probationary", "denominator", "step"):
+        assert key in data
+    assert data["present_official"] == 0 and data["present_probationary"] == 0
+    assert data["denominator"] == 3  # A1..A3; A4 exempt absent, A5 transferred, A6 probationary
+    assert data["step"] is None and data["ended"] is False
+
+
+def test_attend_then_status(db):
+    proc = ok("attend", "--db", db, "A1", "A2", "A4", "A6", "A5")
+    assert "checked in 5" in proc.stdout
+    data = status(db)
+    assert data["present_official"] == 3  # A1, A2 and the exempt A4; not the transferred A5
+    assert data["present_probationary"] == 1
+    assert data["denominator"] == 4  # the exempt A4 attends, so counts
+    assert data["majority"] == 3
+    assert data["may_proceed"] is True
+    assert data["events"] == 6
+    proc = ok("attend", "--db", db, "A1")
+    assert "checked in 0" in proc.stdout
+    assert status(db)["events"] == 6
+
+
+def test_absent_excused_lowers_d(db):
+    assert status(db)["denominator"] == 3
+    ok("absent", "--db", db, "A1")
+    data = status(db)
+    assert data["denominator"] == 3 and data["absent_unexcused"] == 3
+    ok("absent", "--db", db, "A1", "--excused", "ốm, Đại hội chấp nhận")
+    data = status(db)
+    assert data["denominator"] == 2
+    assert data["absent_excused"] == 1 and data["absent_unexcused"] == 2
+
+
+def test_unknown_member_id(db):
+    before = db.read_bytes()
+    line = fails("attend", "--db", db, "A1", "ZZ9")
+    assert "ZZ9" in line
+    line = fails("absent", "--db", db, "ZZ9", "--excused", "x")
+    assert "ZZ9" in line
+    assert db.read_bytes() == before
+    assert status(db)["present_official"] == 0
+
+
+def test_missing_store(tmp_path):
+    proc = run("status", "--db", tmp_path / "nope.json", "--json")
+    assert proc.returncode != 0
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+# ---- the agenda ----------------------------------------------------------------------------------------------
+
+def test_step_next(db):
+    step(db, "next")
+    data = status(db)
+    s = data["step"]
+    assert s["id"] == "khai-mac" and s["title"] == "Khai mạc"
+    assert s["allotted"] == 600 and s["paused"] is False and s["phase"] == "calm"
+    assert 0 <= s["elapsed"] < 60 and s["remaining"] == s["allotted"] - s["elapsed"]
+    assert data["events"] == 2
+    step(db, "next")
+    assert status(db)["step"]["id"] == "bao-cao"
+
+
+def test_step_pause_and_resume(db):
+    step(db, "next")
+    step(db, "pause")
+    assert status(db)["step"]["paused"] is True
+    fails("step", "--db", db, "pause")
+    step(db, "resume")
+    assert status(db)["step"]["paused"] is False
+    fails("step", "--db", db, "resume")
+    assert status(db)["events"] == 4
+
+
+def test_step_adjust(db):
+    step(db, "next")
+    step(db, "adjust", "3")
+    assert status(db)["step"]["allotted"] == 780
+    step(db, "adjust", "-5")
+    assert status(db)["step"]["allotted"] == 480
+    line = fails("step", "--db", db, "adjust", "-8")  # would leave less than a minute
+    assert "one minute" in line
+    step(db, "adjust", "2", "--step", "bau")
+    step(db, "next")
+    step(db, "next")
+    step(db, "next")
+    s = status(db)["step"]
+    assert (s["id"], s["allotted"]) == ("bau", 22 * 60)
+
+
+def test_step_skip_a_later_step(db):
+    step(db, "next")
+    step(db, "skip", "bao-cao")
+    data = status(db)
+    assert data["step"]["id"] == "khai-mac" and data["events"] == 3
+    step(db, "next")
+    assert status(db)["step"]["id"] == "chi-dao"
+    fails("step", "--db", db, "skip", "bao-cao")  # already skipped
+    step(db, "restore", "bao-cao")
+    assert status(db)["order"] == ["khai-mac", "bao-cao", "chi-dao", "bau", "be-mac"]
+
+
+def test_step_skip_the_current_step(db):
+    step(db, "next")
+    step(db, "skip", "khai-mac")
+    data = status(db)
+    assert data["step"]["id"] == "bao-cao"
+    assert data["events"] == 4  # started, skipped, started
+
+
+def test_step_skip_unknown(db):
+    line = fails("step", "--db", db, "skip", "nope")
+    assert "nope" in line
+
+
+def test_step_insert(db):
+    step(db, "next")
+    step(db, "insert", "Phát biểu thêm", "--minutes", "4")
+    data = status(db)
+    assert data["order"] == ["khai-mac", "adhoc-1", "bao-cao", "chi-dao", "bau", "be-mac"]
+    assert data["step"]["id"] == "khai-mac"
+    step(db, "next")
+    s = status(db)["step"]
+    assert (s["id"], s["title"], s["allotted"]) == ("adhoc-1", "Phát biểu thêm", 240)
+    step(db, "insert", "Cuối", "--minutes", "1", "--after", "be-mac")
+    assert status(db)["order"][-1] == "adhoc-2"
+    fails("step", "--db", db, "insert", "X", "--minutes", "0")
+    fails("step", "--db", db, "insert", "  ", "--minutes", "3")
+
+
+def test_step_move(db):
+    step(db, "next")
+    step(db, "move", "be-mac", "--after", "khai-mac")
+    data = status(db)
+    assert data["order"] == ["khai-mac", "be-mac", "bao-cao", "chi-dao", "bau"]
+    step(db, "next")
+    assert status(db)["step"]["id"] == "be-mac"
+    before = status(db)
+    line = fails("step", "--db", db, "move", "khai-mac", "--after", "bau")  # already held
+    assert "khai-mac" in line or "Khai mạc" in line
+    fails("step", "--db", db, "move", "bau", "--first")  # before the current step
+    assert status(db)["order"] == before["order"] and status(db)["events"] == before["events"]
+
+
+def test_step_previous(db):
+    step(db, "next")
+    step(db, "next")
+    step(db, "previous")
+    data = status(db)
+    assert data["step"]["id"] == "khai-mac"
+    assert data["events"] == 4
+
+
+def test_step_previous_at_the_first_step_changes_nothing(db):
+    step(db, "next")
+    before = db.read_bytes()
+    events = status(db)["events"]
+    line = fails("step", "--db", db, "previous")
+    assert "first step" in line
+    assert db.read_bytes() == before
+    assert status(db)["events"] == events
+    assert status(db)["step"]["id"] == "khai-mac"
+
+
+def test_step_actions_before_the_start(db):
+    before = db.read_bytes()
+    for action in (["previous"], ["pause"], ["resume"], ["end"], ["adjust", "3"]):
+        fails("step", "--db", db, *action)
+    assert db.read_bytes() == before
+
+
+def test_step_end(db):
+    step(db, "next")
+    step(db, "end")
+    data = status(db)
+    assert data["ended"] is True and data["step"] is None
+    line = fails("step", "--db", db, "next")
+    assert "ended" in line
+    fails("step", "--db", db, "end")
+
+
+def test_next_after_the_last_step_ends_the_congress(db):
+    for _ in range(5):
+        step(db, "next")
+    assert status(db)["step"]["id"] == "be-mac"
+    proc = step(db, "next")
+    assert "closed" in proc.stdout
+    assert status(db)["ended"] is True
+
+
+def test_verify(db):
+    ok("attend", "--db", db, "A1", "A2")
+    step(db, "next")
+    proc = ok("verify", "--db", db)
+    assert "ok" in proc.stdout and "4 events" in proc.stdout
+
+
+def test_verify_detects_an_edit(db):
+    ok("attend", "--db", db, "A1")
+    raw = db.read_text(encoding="utf-8")
+    assert '"A1"' in raw
+    db.write_text(raw.replace('"A1"', '"A2"'), encoding="utf-8")
+    proc = run("verify", "--db", db)
+    assert proc.returncode == 1
+    assert "ALTERED" in proc.stdout
+
+
+def test_usage_errors_exit_2(db):
+    proc = run("step", "--db", db, "fly")
+    assert proc.returncode == 2
+    proc = run("attend", "--db", db)
+    assert proc.returncode == 2
