@@ -24,7 +24,7 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def fail(message: str) -> "NoReturn":  # noqa: F821
+def fail(message: str) -> NoReturn:  # noqa: F821
     print(f"run.py: {message}", file=sys.stderr)
     sys.exit(2)
 
@@ -56,7 +56,7 @@ def create_venv() -> None:
 
 
 def ensure(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this file must speak on an older Python too)
         fail(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
     python = venv_python()
     if wanted(extras) in installed() and python.exists():

@@ -7,7 +7,7 @@ import os
 import socket
 import uuid
 from datetime import date, datetime, time
-from typing import Callable
+from collections.abc import Callable
 
 from .clock import Clock, system_clock
 from .errors import DomainError, InputError
@@ -42,7 +42,7 @@ def _read(path: str) -> bytes:
 
 def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_clock,
            terminal: str | None = None, congress_date: str | None = None,
-           start: str | None = None) -> "Session":
+           start: str | None = None) -> Session:
     """Create a new store from a scenario and a roster. Validates both first; writes nothing on error."""
     roster_bytes = _read(roster_path)
     roster = parse_roster(roster_bytes, roster_path)
@@ -54,7 +54,8 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     scenario = parse_scenario(scenario_text, scenario_path, roster)
     for value, what, check in ((congress_date, "date", _valid_date), (start, "start", _valid_hhmm)):
         if value is not None and not check(value):
-            raise DomainError(f"--{what} {value!r} is not a valid {'date YYYY-MM-DD' if what == 'date' else 'time HH:MM'}")
+            form = "date YYYY-MM-DD" if what == "date" else "time HH:MM"
+            raise DomainError(f"--{what} {value!r} is not a valid {form}")
     now = clock()
     local = now.astimezone()
     offset = local.utcoffset().total_seconds() // 60

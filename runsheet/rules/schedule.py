@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
-from enum import Enum
+from enum import StrEnum
 
 from ..errors import DomainError
 from .scenario import Step
@@ -21,13 +21,13 @@ WARNING_SHARE = 0.8  # the last 20% of a step's time is the warning phase
 MIN_ALLOTTED = 60  # a step keeps at least one minute
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     CALM = "calm"
     WARNING = "warning"
     OVERTIME = "overtime"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PENDING = "pending"
     CURRENT = "current"
     DONE = "done"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any
 
 import orjson
@@ -13,7 +13,7 @@ GENESIS = "0" * 64
 
 
 def utc_iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def chain_hash(prev: str, seq: int, time: str, role: str, terminal: str, type: str, data: Any) -> str:
@@ -40,7 +40,7 @@ class Event:
         object.__setattr__(self, "at", datetime.fromisoformat(self.time))
 
     @classmethod
-    def make(cls, prev: "Event | None", type: str, data: dict, role: str, terminal: str, now: datetime) -> "Event":
+    def make(cls, prev: Event | None, type: str, data: dict, role: str, terminal: str, now: datetime) -> Event:
         seq = 1 if prev is None else prev.seq + 1
         prev_hash = GENESIS if prev is None else prev.hash
         time = utc_iso(now)
@@ -48,7 +48,7 @@ class Event:
                    chain_hash(prev_hash, seq, time, role, terminal, type, data))
 
     @classmethod
-    def from_doc(cls, doc: dict) -> "Event":
+    def from_doc(cls, doc: dict) -> Event:
         return cls(doc["seq"], doc["time"], doc["role"], doc["terminal"], doc["type"], doc["data"],
                    doc["prev"], doc["hash"])
 

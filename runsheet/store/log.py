@@ -12,7 +12,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterator
+from collections.abc import Iterator
 
 import orjson
 from filelock import FileLock, Timeout
@@ -40,7 +40,7 @@ class EventLog:
         self.refresh()
 
     @classmethod
-    def create(cls, path: str, type: str, data: dict, role: str, terminal: str, now: datetime) -> "EventLog":
+    def create(cls, path: str, type: str, data: dict, role: str, terminal: str, now: datetime) -> EventLog:
         path = os.path.abspath(path)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with FileLock(path + ".lock", timeout=LOCK_TIMEOUT):

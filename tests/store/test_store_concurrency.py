@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import orjson
@@ -17,7 +17,7 @@ from runsheet.store.log import verify
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-START = datetime(2025, 5, 10, 0, 30, tzinfo=timezone.utc)
+START = datetime(2025, 5, 10, 0, 30, tzinfo=UTC)
 
 WRITERS = 3
 COMMANDS = 40  # a multiple of 4, so each writer's adjustments add up to zero

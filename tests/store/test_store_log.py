@@ -1,6 +1,6 @@
 """The event log on real files: appending, refreshing from another handle, creating and opening."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import orjson
@@ -12,7 +12,7 @@ from runsheet.errors import StoreError
 from runsheet.store.log import EventLog, verify
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-START = datetime(2025, 5, 10, 0, 30, tzinfo=timezone.utc)
+START = datetime(2025, 5, 10, 0, 30, tzinfo=UTC)
 
 
 def new_store(tmp_path: Path, terminal: str = "t1") -> tuple[Path, Session]:

@@ -3,7 +3,7 @@
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import orjson
@@ -17,7 +17,7 @@ from runsheet.store.log import verify
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-START = datetime(2025, 5, 10, 0, 30, tzinfo=timezone.utc)
+START = datetime(2025, 5, 10, 0, 30, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Attendance and the denominator D (DESIGN.md §4)."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 from hypothesis import given, settings
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from runsheet.rules.attendance import Attendance, Figures, counts_in_denominator, figures
 from runsheet.rules.roster import FLAGS, Member, Roster
 
-AT = datetime(2025, 6, 1, 0, 30, tzinfo=timezone.utc)
+AT = datetime(2025, 6, 1, 0, 30, tzinfo=UTC)
 
 
 def member(ident, status="official", *flags):
@@ -86,7 +86,7 @@ def test_absent_clears_presence():
 def test_attend_keeps_the_first_time():
     a = Attendance()
     a.attend("O1", AT)
-    a.attend("O1", datetime(2025, 6, 1, 1, 0, tzinfo=timezone.utc))
+    a.attend("O1", datetime(2025, 6, 1, 1, 0, tzinfo=UTC))
     assert a.present["O1"] == AT
 
 

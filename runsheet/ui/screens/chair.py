@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class ChairScreen(Screen):
-    app: "RunsheetApp"
+    app: RunsheetApp
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang

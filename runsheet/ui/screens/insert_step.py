@@ -60,7 +60,7 @@ class InsertStepScreen(ModalScreen[NewStep | None]):
         self.dismiss(None)
 
     def submit(self) -> None:
-        value = lambda name: self.query_one(f"#{name}", Input).value.strip()  # noqa: E731
+        value = lambda name: self.query_one(f"#{name}", Input).value.strip()
         error = self.query_one("#error", Static)
         if not value("title"):
             error.update(t("insert.no_title", self.lang))

@@ -31,7 +31,8 @@ class StepTimer(Vertical):
         remaining = timer.remaining
         digits.update(("+" if remaining < 0 else "") + mmss(remaining))
         label = t("overtime" if remaining < 0 else "remaining", lang)
-        parts = [label, f"{t('elapsed', lang)} {mmss(timer.elapsed)} {t('allotted', lang, m=f'{timer.allotted / 60:g}')}"]
+        allotted = t("allotted", lang, m=f"{timer.allotted / 60:g}")
+        parts = [label, f"{t('elapsed', lang)} {mmss(timer.elapsed)} {allotted}"]
         if timer.paused:
             parts.insert(0, t("paused", lang))
         info.update("  ·  ".join(parts))
