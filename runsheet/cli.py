@@ -10,7 +10,7 @@ import orjson
 
 from . import commands
 from .commands import ROLES, Session
-from .errors import RunsheetError
+from .errors import DomainError, RunsheetError
 from .rules.script import hhmm
 from .store.log import verify
 
@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
+    except DomainError as exc:
+        print(f"run.py: error: {exc.text(args.lang or getattr(args, 'store_lang', 'vi'))}", file=sys.stderr)
+        return exc.exit_code
     except RunsheetError as exc:
         print(f"run.py: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -103,6 +106,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"ALTERED: {problem}")
         return 1
     session = Session(args.db, role=args.role)
+    args.store_lang = session.state.language
     if args.command == "status":
         return _status(session, args.json)
     if args.command == "attend":

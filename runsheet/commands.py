@@ -55,7 +55,7 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     for value, what, check in ((congress_date, "date", _valid_date), (start, "start", _valid_hhmm)):
         if value is not None and not check(value):
             form = "date YYYY-MM-DD" if what == "date" else "time HH:MM"
-            raise DomainError(f"--{what} {value!r} is not a valid {form}")
+            raise DomainError("err.bad_value", option=what, value=value, form=form)
     now = clock()
     local = now.astimezone()
     offset = local.utcoffset().total_seconds() // 60
@@ -94,7 +94,7 @@ class Session:
 
     def __init__(self, db: str, role: str | None = None, clock: Clock = system_clock, terminal: str | None = None):
         if role is not None and role not in ROLES:
-            raise DomainError(f"unknown role {role!r} (roles: {', '.join(ROLES)})")
+            raise DomainError("err.role", role=role, roles=", ".join(ROLES))
         self.role = role
         self.clock = clock
         self.terminal = terminal or default_terminal()
@@ -116,7 +116,7 @@ class Session:
 
     def _may(self, right: str) -> None:
         if self.role is not None and right not in RIGHTS[self.role]:
-            raise DomainError(f"the {self.role} terminal may not do this ({right})")
+            raise DomainError("err.rights", role=self.role, right=right)
 
     def _commit(self, right: str, build: Callable[[CongressState], list[tuple[str, dict]]]) -> list[Event]:
         self._may(right)
@@ -159,7 +159,7 @@ class Session:
         def build(state: CongressState):
             target = step_id or state.agenda.current
             if target is None:
-                raise DomainError("no step is running")
+                raise DomainError("err.not_running")
             seconds = round(minutes * 60)
             state.agenda.check_adjust(target, seconds)
             return [("step.adjusted", {"step": target, "seconds": seconds})]
@@ -185,9 +185,9 @@ class Session:
                     after: str | None = None) -> list[Event]:
         title, who = title.strip(), who.strip()
         if not title:
-            raise DomainError("an inserted step needs a title")
+            raise DomainError("err.no_title")
         if not 0 < minutes <= 24 * 60:
-            raise DomainError("minutes must be greater than 0")
+            raise DomainError("err.minutes")
 
         def build(state: CongressState):
             where = after if after is not None else state.agenda.current
@@ -207,15 +207,15 @@ class Session:
         order = [s for s in self.state.agenda.order if s != step_id]
         index = self.state.agenda.order.index(step_id) + offset
         if not 0 <= index <= len(order):
-            raise DomainError("the step is already at the end of the programme")
+            raise DomainError("err.at_end")
         return self.move_step(step_id, order[index - 1] if index > 0 else None)
 
     def end_congress(self) -> list[Event]:
         def build(state: CongressState):
             if state.agenda.ended:
-                raise DomainError("the congress has already ended")
+                raise DomainError("err.ended")
             if not state.agenda.started:
-                raise DomainError("the congress has not started yet")
+                raise DomainError("err.not_started")
             return [("congress.ended", {})]
         return self._commit("agenda", build)
 
@@ -224,7 +224,7 @@ class Session:
         def build(state: CongressState):
             for member_id in member_ids:
                 if state.roster.get(member_id) is None:
-                    raise DomainError(f"no member with id {member_id!r} in the roster")
+                    raise DomainError("err.no_member", id=member_id)
             return [("member.attended", {"member": m}) for m in dict.fromkeys(member_ids)
                     if m not in state.attendance.present]
         return self._commit("attendance", build)
@@ -232,6 +232,6 @@ class Session:
     def absent(self, member_id: str, reason: str | None = None) -> list[Event]:
         def build(state: CongressState):
             if state.roster.get(member_id) is None:
-                raise DomainError(f"no member with id {member_id!r} in the roster")
+                raise DomainError("err.no_member", id=member_id)
             return [("member.absent", {"member": member_id, "reason": (reason or "").strip() or None})]
         return self._commit("attendance", build)

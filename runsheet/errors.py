@@ -20,7 +20,21 @@ class InputError(RunsheetError):
 
 
 class DomainError(RunsheetError):
-    """An action that the current state of the congress (or the role) does not allow."""
+    """An action that the current state of the congress (or the role) does not allow.
+
+    Raised with a message key of runsheet.i18n (err.*) and its values, so each shell can say it in the
+    congress's language; str() is the English text, for logs and tests."""
+
+    def __init__(self, key: str, **values: object):
+        from .i18n import t
+
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def text(self, lang: str) -> str:
+        from .i18n import t
+
+        return t(self.key, lang, **self.values)
 
 
 class StoreError(RunsheetError):

@@ -132,7 +132,7 @@ class Agenda:
         try:
             return self.runs[step_id]
         except KeyError:
-            raise DomainError(f"no step {step_id!r} in the programme") from None
+            raise DomainError("err.no_step", id=step_id) from None
 
     @property
     def started(self) -> bool:
@@ -201,58 +201,58 @@ class Agenda:
     # ---- checks: what an action would do, or why it cannot ----------------------------------------------
     def _not_ended(self) -> None:
         if self.ended:
-            raise DomainError("the congress has ended")
+            raise DomainError("err.ended")
 
     def check_next(self) -> str | None:
         """The step `next` starts, or None when `next` would end the congress."""
         self._not_ended()
         following = self.following(self.current)
         if following is None and self.current is None:
-            raise DomainError("every step is skipped: nothing to start")
+            raise DomainError("err.all_skipped")
         return following
 
     def check_previous(self) -> str:
         if self.ended:
             last = next((s for s in reversed(self.order) if self.runs[s].started and not self.runs[s].skipped), None)
             if last is None:
-                raise DomainError("no step has run yet")
+                raise DomainError("err.none_run")
             return last
         if self.current is None:
-            raise DomainError("the congress has not started yet")
+            raise DomainError("err.not_started")
         previous = self.preceding(self.current)
         if previous is None:
-            raise DomainError("this is the first step")
+            raise DomainError("err.first")
         return previous
 
     def check_pause(self) -> None:
         self._not_ended()
         if self.current is None:
-            raise DomainError("no step is running")
+            raise DomainError("err.not_running")
         if self.paused:
-            raise DomainError("the timer is already paused")
+            raise DomainError("err.paused")
 
     def check_resume(self) -> None:
         if self.current is None or not self.paused:
-            raise DomainError("the timer is not paused")
+            raise DomainError("err.not_paused")
 
     def check_adjust(self, step_id: str, seconds: int) -> None:
         self._not_ended()
         run = self.run(step_id)
         if self.status(step_id) in (Status.DONE, Status.SKIPPED):
-            raise DomainError(f"step {run.step.title!r} is not running or to come")
+            raise DomainError("err.not_adjustable", title=run.step.title)
         if seconds == 0:
-            raise DomainError("nothing to adjust")
+            raise DomainError("err.zero")
         if run.allotted + seconds < MIN_ALLOTTED:
-            raise DomainError(f"step {run.step.title!r} would have less than one minute")
+            raise DomainError("err.too_short", title=run.step.title)
 
     def check_skip(self, step_id: str) -> str | None:
         """Returns the step that starts next when the current step is skipped."""
         self._not_ended()
         run = self.run(step_id)
         if run.skipped:
-            raise DomainError(f"step {run.step.title!r} is already skipped")
+            raise DomainError("err.skipped", title=run.step.title)
         if step_id != self.current and run.started:
-            raise DomainError(f"step {run.step.title!r} has already been held")
+            raise DomainError("err.held", title=run.step.title)
         if step_id == self.current:
             return self.following(step_id)
         return None
@@ -260,7 +260,7 @@ class Agenda:
     def check_restore(self, step_id: str) -> None:
         self._not_ended()
         if not self.run(step_id).skipped:
-            raise DomainError(f"step {self.runs[step_id].step.title!r} is not skipped")
+            raise DomainError("err.not_skipped", title=self.runs[step_id].step.title)
 
     def check_insert(self, after: str | None) -> str:
         """Returns the id the new step will get."""
@@ -273,14 +273,14 @@ class Agenda:
         self._not_ended()
         run = self.run(step_id)
         if step_id == self.current or run.started:
-            raise DomainError(f"step {run.step.title!r} has started and stays where it is")
+            raise DomainError("err.started_stays", title=run.step.title)
         if after == step_id:
-            raise DomainError("a step cannot move after itself")
+            raise DomainError("err.after_itself")
         if after is not None:
             self.run(after)
         target = 0 if after is None else self.order.index(after) + 1
         if self.current is not None and target <= self.order.index(self.current):
-            raise DomainError("steps can only move to a place after the current step")
+            raise DomainError("err.before_current")
 
     # ---- changes: applied when an event is folded in --------------------------------------------------------
     def start(self, step_id: str, at: datetime) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 
 import orjson
 from tinydb.storages import Storage
@@ -69,7 +70,7 @@ class AtomicJSONStorage(Storage):
                 f.write(raw)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp, self.path)
+            _replace(tmp, self.path)
         except BaseException:
             self._cache = self._sig = None
             try:
@@ -82,6 +83,19 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = self._sig = None
+
+
+def _replace(source: str, target: str) -> None:
+    # On Windows a rename over a file that a reader has open fails with PermissionError for a moment;
+    # readers hold the file only while reading it, so a short retry is enough.
+    for attempt in range(100):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 99:
+                raise
+            time.sleep(0.01)
 
 
 def _fsync_folder(folder: str) -> None:

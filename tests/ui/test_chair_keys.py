@@ -169,7 +169,7 @@ async def test_refused_action_tells_why_and_writes_nothing(session, clock):
         await pilot.press("space")  # nothing is running yet
         await pilot.pause()
         assert len(session.log.events) == 1
-        assert any("no step is running" in n.message for n in app._notifications)
+        assert any("chưa có bước nào đang diễn ra" in n.message for n in app._notifications)
 
 
 async def test_palette_offers_every_chair_action(session, clock):

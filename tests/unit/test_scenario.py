@@ -359,3 +359,8 @@ def test_shipped_scenarios(scenario_file, roster, counts):
         assert 1 <= election_.seats <= len(election_.candidates)
         assert all(members.get(c).official for c in election_.candidates)
     assert len({s.id for s in scenario.steps}) == len(scenario.steps)
+
+
+def test_missing_candidates_points_at_the_election_header():
+    text = CONGRESS + STEP + '# elections\n[[election]]\nid = "chi-uy"\ntitle = "Bầu"\nseats = 1\n'
+    check(error(text), line_of(text, "[[election]]"), "chi-uy", "candidates")

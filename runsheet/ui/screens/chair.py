@@ -96,8 +96,11 @@ class ChairScreen(Screen):
     def _run(self, command: Callable[[], object]) -> bool:
         try:
             command()
-        except (DomainError, StoreError) as exc:
-            self.notify(str(exc), severity="error", timeout=6)
+        except DomainError as exc:
+            self.notify(exc.text(self.app.lang), severity="error", timeout=6)
+            return False
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
             return False
         self.refresh_live()
         return True
