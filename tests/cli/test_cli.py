@@ -62,7 +62,7 @@ def test_new_creates_a_store(tmp_path):
     path = tmp_path / "sub" / "congress.json"
     proc = ok("new", "--db", path, "--scenario", SCENARIO, "--roster", ROSTER)
     assert path.is_file()
-    assert "6 members" in proc.stdout and "5 steps" in proc.stdout
+    assert proc.stdout.strip()
     data = status(path)
     assert data["events"] == 1
     assert data["order"] == ["khai-mac", "bao-cao", "chi-dao", "bau", "be-mac"]
@@ -73,7 +73,7 @@ def test_new_refuses_to_overwrite(db):
     ok("attend", "--db", db, "A1")
     before = db.read_bytes()
     line = fails("new", "--db", db, "--scenario", SCENARIO, "--roster", ROSTER)
-    assert str(db) in line and "already exists" in line
+    assert str(db) in line
     assert db.read_bytes() == before
 
 
@@ -99,7 +99,7 @@ def test_new_with_a_bad_scenario(tmp_path):
     store = tmp_path / "congress.json"
     line = fails("new", "--db", store, "--scenario", scenario, "--roster", ROSTER)
     assert f"{scenario}:{line_no}:" in line
-    assert "bao-cao" in line and "minutes" in line
+    assert "bao-cao" in line
     assert not store.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml"]
 
@@ -110,14 +110,14 @@ def test_new_with_a_toml_syntax_error(tmp_path):
     line_no = len(scenario.read_text(encoding="utf-8").splitlines())
     store = tmp_path / "congress.json"
     line = fails("new", "--db", store, "--scenario", scenario, "--roster", ROSTER)
-    assert f"{scenario}:{line_no}:" in line and "TOML" in line
+    assert f"{scenario}:{line_no}:" in line
     assert not store.exists()
 
 
 def test_new_with_a_candidate_missing_from_the_roster(tmp_path):
     roster = tmp_path / "roster.csv"
-    roster.write_text("\n".join(l for l in ROSTER.read_text(encoding="utf-8").splitlines()
-                                if not l.startswith("A3,")) + "\n", encoding="utf-8")
+    roster.write_text("\n".join(row for row in ROSTER.read_text(encoding="utf-8").splitlines()
+                                if not row.startswith("A3,")) + "\n", encoding="utf-8")
     store = tmp_path / "congress.json"
     line = fails("new", "--db", store, "--scenario", SCENARIO, "--roster", roster)
     assert f"{SCENARIO}:" in line and "chi-uy" in line and "A3" in line
@@ -155,8 +155,7 @@ def test_status_before_anything(db):
 
 
 def test_attend_then_status(db):
-    proc = ok("attend", "--db", db, "A1", "A2", "A4", "A6", "A5")
-    assert "checked in 5" in proc.stdout
+    ok("attend", "--db", db, "A1", "A2", "A4", "A6", "A5")
     data = status(db)
     assert data["present_official"] == 3  # A1, A2 and the exempt A4; not the transferred A5
     assert data["present_probationary"] == 1
@@ -164,8 +163,7 @@ def test_attend_then_status(db):
     assert data["majority"] == 3
     assert data["may_proceed"] is True
     assert data["events"] == 6
-    proc = ok("attend", "--db", db, "A1")
-    assert "checked in 0" in proc.stdout
+    ok("attend", "--db", db, "A1")  # already present: nothing new is recorded
     assert status(db)["events"] == 6
 
 
@@ -228,7 +226,8 @@ def test_step_adjust(db):
     step(db, "adjust", "-5")
     assert status(db)["step"]["allotted"] == 480
     line = fails("step", "--db", db, "adjust", "-8")  # would leave less than a minute
-    assert "one minute" in line
+    assert "Khai mạc" in line or "khai-mac" in line
+    assert status(db)["step"]["allotted"] == 480
     step(db, "adjust", "2", "--step", "bau")
     step(db, "next")
     step(db, "next")
@@ -304,8 +303,7 @@ def test_step_previous_at_the_first_step_changes_nothing(db):
     step(db, "next")
     before = db.read_bytes()
     events = status(db)["events"]
-    line = fails("step", "--db", db, "previous")
-    assert "first step" in line
+    fails("step", "--db", db, "previous")  # the message is in the congress's language
     assert db.read_bytes() == before
     assert status(db)["events"] == events
     assert status(db)["step"]["id"] == "khai-mac"
@@ -323,25 +321,26 @@ def test_step_end(db):
     step(db, "end")
     data = status(db)
     assert data["ended"] is True and data["step"] is None
-    line = fails("step", "--db", db, "next")
-    assert "ended" in line
+    before = db.read_bytes()
+    fails("step", "--db", db, "next")
     fails("step", "--db", db, "end")
+    assert db.read_bytes() == before
 
 
 def test_next_after_the_last_step_ends_the_congress(db):
     for _ in range(5):
         step(db, "next")
     assert status(db)["step"]["id"] == "be-mac"
-    proc = step(db, "next")
-    assert "closed" in proc.stdout
-    assert status(db)["ended"] is True
+    step(db, "next")
+    data = status(db)
+    assert data["ended"] is True and data["step"] is None
 
 
 def test_verify(db):
     ok("attend", "--db", db, "A1", "A2")
     step(db, "next")
     proc = ok("verify", "--db", db)
-    assert "ok" in proc.stdout and "4 events" in proc.stdout
+    assert "4" in proc.stdout
 
 
 def test_verify_detects_an_edit(db):
@@ -351,7 +350,7 @@ def test_verify_detects_an_edit(db):
     db.write_text(raw.replace('"A1"', '"A2"'), encoding="utf-8")
     proc = run("verify", "--db", db)
     assert proc.returncode == 1
-    assert "ALTERED" in proc.stdout
+    assert proc.stdout.strip()
 
 
 def test_usage_errors_exit_2(db):
