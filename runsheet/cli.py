@@ -11,6 +11,7 @@ import orjson
 from . import commands
 from .commands import ROLES, Session
 from .errors import DomainError, RunsheetError
+from .i18n import t
 from .rules.script import hhmm
 from .store.log import verify
 
@@ -94,30 +95,32 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_app(db=args.db, role=args.role, lang=args.lang)
     if args.command == "new":
         session = commands.create(args.db, args.scenario, args.roster, congress_date=args.date, start=args.start)
-        print(f"created {session.path}: {session.state.scenario.congress.title}, "
-              f"{len(session.state.roster)} members, {len(session.state.scenario.steps)} steps")
+        state = session.state
+        print(t("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
+                members=len(state.roster), steps=len(state.scenario.steps)))
         return 0
     if args.command == "verify":
         report = verify(args.db)
         if report.ok:
-            print(f"ok: {report.events} events, the hash chain is intact")
+            print(t("cli.verified", args.lang or "vi", n=report.events))
             return 0
         for problem in report.problems:
             print(f"ALTERED: {problem}")
         return 1
     session = Session(args.db, role=args.role)
-    args.store_lang = session.state.language
+    lang = args.store_lang = args.lang or session.state.language
     if args.command == "status":
-        return _status(session, args.json)
+        return _status(session, args.json, lang)
     if args.command == "attend":
         events = session.attend(args.ids)
-        print(f"checked in {len(events)} (already present: {len(set(args.ids)) - len(events)})")
+        print(t("cli.checked_in", lang, n=len(events), already=len(set(args.ids)) - len(events)))
     elif args.command == "absent":
         session.absent(args.id, args.excused)
-        print(f"{args.id} absent" + (f", excused: {args.excused}" if args.excused else ", no reason accepted"))
+        print(t("cli.excused", lang, id=args.id, reason=args.excused) if args.excused
+              else t("cli.absent", lang, id=args.id))
     elif args.command == "step":
         _step(session, args)
-        _print_current(session)
+        _print_current(session, lang)
     return 0
 
 
@@ -166,31 +169,30 @@ def status_data(session: Session, now: datetime) -> dict:
     }
 
 
-def _status(session: Session, as_json: bool) -> int:
+def _status(session: Session, as_json: bool, lang: str) -> int:
     data = status_data(session, session.now())
     if as_json:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
     print(data["title"])
-    _print_current(session)
-    print(f"present: {data['present_official']} official, {data['present_probationary']} probationary; "
-          f"D = {data['denominator']}, majority {data['majority']}"
-          + ("" if data["may_proceed"] else "  (WARNING: not more than half of D present)"))
-    print(f"planned end {data['planned_end']}, projected end {data['projected_end']}")
+    _print_current(session, lang)
+    print(t("cli.present", lang, official=data["present_official"], probationary=data["present_probationary"],
+            d=data["denominator"], majority=data["majority"])
+          + ("" if data["may_proceed"] else f"  ({t('cli.no_quorum', lang)})"))
+    print(t("cli.ends", lang, planned=data["planned_end"], projected=data["projected_end"]))
     return 0
 
 
-def _print_current(session: Session) -> None:
+def _print_current(session: Session, lang: str) -> None:
     agenda = session.state.agenda
     timer = agenda.timer(session.now())
     if agenda.ended:
-        print(f"the congress closed at {hhmm(agenda.ended_at, session.state.zone)}")
+        print(t("cli.closed", lang, time=hhmm(agenda.ended_at, session.state.zone)))
     elif timer is None:
-        print("the congress has not started")
+        print(t("cli.not_started", lang))
     else:
-        paused = " (paused)" if timer.paused else ""
-        print(f"step {timer.step.id}: {timer.step.title} — {_mmss(timer.elapsed)} of "
-              f"{_mmss(timer.allotted)}{paused}")
+        print(t("cli.step", lang, id=timer.step.id, title=timer.step.title, elapsed=_mmss(timer.elapsed),
+                allotted=_mmss(timer.allotted)) + (t("cli.paused", lang) if timer.paused else ""))
 
 
 def _mmss(seconds: float) -> str:

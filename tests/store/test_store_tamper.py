@@ -228,7 +228,7 @@ def test_cli_verify_passes_a_good_store(store):
     result = run_verify(store)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok")
-    assert "8 events" in result.stdout
+    assert "8 sự kiện" in result.stdout
 
 
 def test_cli_verify_fails_a_tampered_store_naming_the_event(store):
