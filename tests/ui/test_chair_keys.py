@@ -218,3 +218,27 @@ async def test_reopen_and_second_terminal_see_the_same_congress(session, clock, 
         watcher.tick()
         await pilot.pause()
         assert text_of(watcher, "#step-title") == "Bầu Đoàn Chủ tịch, Đoàn Thư ký"
+
+
+async def test_step_tags_name_the_vote_and_the_election(session, clock):
+    session.next_step()
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert text_of(app, "#step-tags") == ""
+        await pilot.press("n")
+        assert "Biểu quyết" in text_of(app, "#step-tags")
+        while session.state.agenda.current != "bo-phieu-chi-uy":
+            session.next_step()
+        app.tick()
+        await pilot.pause()
+        assert "bầu 5 trong 6 người" in text_of(app, "#step-tags")
+
+
+async def test_q_quits_and_the_congress_stays(session, clock):
+    session.next_step()
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert Session(session.path, clock=clock).state.agenda.current == "chao-co"

@@ -46,3 +46,21 @@ def test_insert_dialog(snap_compare, make_session, tmp_path, clock):
         await pilot.press(*"Đọc thư chúc mừng")
 
     assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=SIZE, run_before=open_dialog)
+
+
+def test_chair_light_theme_warning(snap_compare, make_session, tmp_path, clock):
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=SIZE, run_before=light)
+
+
+def test_chair_light_theme_overtime(snap_compare, make_session, tmp_path, clock):
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    app = mid_congress(make_session, tmp_path, clock)
+    clock.advance(minutes=2)
+    assert snap_compare(app, terminal_size=SIZE, run_before=light)

@@ -39,6 +39,7 @@ class ChairScreen(Screen):
             with Vertical(id="current"):
                 yield Static("", id="step-title")
                 yield Static("", id="step-who")
+                yield Static("", id="step-tags")
                 yield StepTimer(id="timer")
                 with VerticalScroll(id="script-box"):
                     yield Static("", id="script", markup=False)
@@ -83,6 +84,7 @@ class ChairScreen(Screen):
         else:
             title.update(step.title)
         self.query_one("#step-who", Static).update(f"{t('who', lang)}: {step.who}" if step and step.who else "")
+        self.query_one("#step-tags", Static).update(self._tags(step) if step else "")
         words = script.render(state.scenario, state.roster, agenda, figures, step, now, zone, lang) if step else ""
         self.query_one("#script", Static).update(words)
         following = agenda.following(step.id) if step and not agenda.ended else None
@@ -91,6 +93,20 @@ class ChairScreen(Screen):
             nxt = agenda.runs[following].step
             hint = f"{t('next', lang)}: {nxt.title}" + (f" — {nxt.who}" if nxt.who else "")
         self.query_one("#next-step", Static).update(hint)
+
+    def _tags(self, step) -> str:
+        """What the step carries besides words: an election, a vote, a list of speakers."""
+        scenario, lang = self.app.session.state.scenario, self.app.lang
+        tags = []
+        if step.election:
+            election = scenario.elections[step.election]
+            tags.append(t("tag.election", lang, title=election.title, seats=election.seats,
+                          n=len(election.candidates)))
+        if step.motion:
+            tags.append(t("tag.motion", lang, title=scenario.motions[step.motion].title))
+        if step.speech_limit:
+            tags.append(t("tag.speeches", lang, m=f"{step.speech_limit:g}"))
+        return "\n".join(tags)
 
     # ---- actions ------------------------------------------------------------------------------------------
     def _run(self, command: Callable[[], object]) -> bool:
