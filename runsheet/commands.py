@@ -4,6 +4,7 @@ current state and the role, then appends its events under the store's lock."""
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import uuid
 from datetime import date, datetime, time
@@ -11,7 +12,10 @@ from collections.abc import Callable
 
 from .clock import Clock, system_clock
 from .errors import DomainError, InputError
-from .rules.roster import parse_roster
+from .rules import badge
+from .rules.collation import nfc
+from .rules.roster import FLAGS, STATUSES, Member, parse_roster
+from .rules.script import hhmm
 from .rules.scenario import parse_scenario
 from .store.events import Event
 from .store.log import EventLog
@@ -22,7 +26,7 @@ ROLES = ("chair", "secretary", "desk", "counting", "projector")
 RIGHTS = {
     "chair": {"agenda", "attendance"},
     "secretary": {"speeches"},
-    "desk": {"attendance"},
+    "desk": {"attendance"},  # check-in, absences, roster corrections
     "counting": {"ballots"},
     "projector": set(),
 }
@@ -62,6 +66,7 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     day = congress_date or (scenario.congress.date or local.date()).isoformat()
     data = {
         "format": 1,
+        "badge_secret": secrets.token_hex(16),  # signs the badges' QR codes (rules/badge.py)
         "congress_id": uuid.uuid4().hex,
         "date": day,
         "utc_offset_minutes": int(offset),
@@ -219,19 +224,122 @@ class Session:
             return [("congress.ended", {})]
         return self._commit("agenda", build)
 
-    # ---- attendance (the desk's screen comes with its own issue) --------------------------------------------
+    # ---- attendance and the roster -------------------------------------------------------------------------
+    def _known(self, state: CongressState, member_id: str) -> Member:
+        member = state.roster.get(member_id)
+        if member is None:
+            raise DomainError("err.no_member", id=member_id)
+        return member
+
     def attend(self, member_ids: list[str]) -> list[Event]:
+        """Check members in; those already in the room are left as they are (for scripts and imports)."""
         def build(state: CongressState):
             for member_id in member_ids:
-                if state.roster.get(member_id) is None:
-                    raise DomainError("err.no_member", id=member_id)
+                self._known(state, member_id)
             return [("member.attended", {"member": m}) for m in dict.fromkeys(member_ids)
-                    if m not in state.attendance.present]
+                    if m not in state.attendance.here]
+        return self._commit("attendance", build)
+
+    def check_in(self, member_id: str, via: str = "desk") -> list[Event]:
+        """Check one member in at the desk; a second check-in is refused and says when the first was."""
+        def build(state: CongressState):
+            member = self._known(state, member_id)
+            if member_id in state.attendance.here:
+                raise DomainError("err.already_in", name=member.name,
+                                  time=hhmm(state.attendance.arrived[member_id], state.zone))
+            return [("member.attended", {"member": member_id, "via": via})]
+        return self._commit("attendance", build)
+
+    def scan(self, text: str) -> list[Event]:
+        """Check in the member whose badge was scanned (or its payload typed)."""
+        state = self.state
+        result = badge.read(text, state.badge_secret, state.congress_id, state.roster.by_id)
+        if result.problem is not None:
+            raise DomainError(f"err.badge_{result.problem.value}", id=result.member_id or "")
+        return self.check_in(result.member_id, via="badge")
+
+    def badge_payload(self, member_id: str) -> str:
+        self._known(self.state, member_id)
+        return badge.payload(self.state.badge_secret, self.state.congress_id, member_id)
+
+    def leave(self, member_id: str) -> list[Event]:
+        def build(state: CongressState):
+            member = self._known(state, member_id)
+            if member_id not in state.attendance.here:
+                raise DomainError("err.not_here", name=member.name)
+            return [("member.left", {"member": member_id})]
+        return self._commit("attendance", build)
+
+    def undo_check_in(self, member_id: str) -> list[Event]:
+        """A check-in made by mistake: recorded as a correction, the check-in stays in the log."""
+        def build(state: CongressState):
+            member = self._known(state, member_id)
+            if member_id not in state.attendance.arrived:
+                raise DomainError("err.not_checked_in", name=member.name)
+            return [("member.attendance_undone", {"member": member_id})]
         return self._commit("attendance", build)
 
     def absent(self, member_id: str, reason: str | None = None) -> list[Event]:
+        """Record a member absent for the whole congress, with the reason the congress accepted, if any."""
         def build(state: CongressState):
-            if state.roster.get(member_id) is None:
-                raise DomainError("err.no_member", id=member_id)
+            member = self._known(state, member_id)
+            if member_id in state.attendance.arrived:
+                raise DomainError("err.came", name=member.name)
             return [("member.absent", {"member": member_id, "reason": (reason or "").strip() or None})]
         return self._commit("attendance", build)
+
+    def replace_delegate(self, delegate_id: str, alternate_id: str | None) -> list[Event]:
+        """In a congress of delegates, an alternate (dự khuyết) takes the place of an absent delegate."""
+        def build(state: CongressState):
+            delegate = self._known(state, delegate_id)
+            if state.scenario.congress.kind != "delegates":
+                raise DomainError("err.not_delegates")
+            if alternate_id is not None:
+                alternate = self._known(state, alternate_id)
+                if not alternate.alternate or delegate.alternate:
+                    raise DomainError("err.not_alternate", name=alternate.name)
+                if alternate_id in state.attendance.replaced.values():
+                    raise DomainError("err.alternate_taken", name=alternate.name)
+                if delegate_id in state.attendance.arrived:
+                    raise DomainError("err.came", name=delegate.name)
+            return [("delegate.replaced", {"delegate": delegate_id, "alternate": alternate_id})]
+        return self._commit("attendance", build)
+
+    def add_member(self, member_id: str, name: str, status: str = "official",
+                   flags: tuple[str, ...] = ()) -> list[Event]:
+        member = self._member_record(member_id, name, status, flags)
+
+        def build(state: CongressState):
+            if state.roster.get(member.id) is not None:
+                raise DomainError("err.member_exists", id=member.id)
+            return [("member.added", {"member": member_record_data(member)})]
+        return self._commit("attendance", build)
+
+    def correct_member(self, member_id: str, name: str | None = None, status: str | None = None,
+                       flags: tuple[str, ...] | None = None) -> list[Event]:
+        def build(state: CongressState):
+            old = self._known(state, member_id)
+            new = self._member_record(member_id, old.name if name is None else name,
+                                      old.status if status is None else status,
+                                      tuple(old.flags) if flags is None else flags)
+            if new == old:
+                raise DomainError("err.zero")
+            return [("member.corrected", {"member": member_record_data(new)})]
+        return self._commit("attendance", build)
+
+    @staticmethod
+    def _member_record(member_id: str, name: str, status: str, flags) -> Member:
+        member_id, name = member_id.strip(), " ".join(nfc(name).split())
+        if not member_id or not name:
+            raise DomainError("err.member_fields")
+        if status not in STATUSES:
+            raise DomainError("err.status", status=status, allowed=", ".join(STATUSES))
+        unknown = [f for f in flags if f not in FLAGS]
+        if unknown:
+            raise DomainError("err.flag", flag=unknown[0], allowed=", ".join(FLAGS))
+        return Member(member_id, name, status, frozenset(flags))
+
+
+def member_record_data(member: Member) -> dict:
+    return {"id": member.id, "name": member.name, "status": member.status,
+            "flags": [f for f in FLAGS if f in member.flags]}

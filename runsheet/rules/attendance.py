@@ -1,4 +1,4 @@
-"""Attendance and the denominator D (DESIGN.md §4): who is present, who is excused, who counts."""
+"""Attendance and the denominator D (DESIGN.md §4): who came, who is in the room, who is excused, who counts."""
 
 from __future__ import annotations
 
@@ -10,19 +10,44 @@ from .roster import Member, Roster
 
 @dataclass
 class Attendance:
-    present: dict[str, datetime] = field(default_factory=dict)  # member id -> time checked in
+    arrived: dict[str, datetime] = field(default_factory=dict)  # member id -> first check-in
+    here: set[str] = field(default_factory=set)  # in the room now
+    left: dict[str, datetime] = field(default_factory=dict)  # member id -> when they left (and are still away)
     excused: dict[str, str] = field(default_factory=dict)  # member id -> the reason the congress accepted
+    replaced: dict[str, str] = field(default_factory=dict)  # absent delegate id -> the alternate replacing them
+
+    @property
+    def present(self) -> set[str]:
+        return self.here
 
     def attend(self, member_id: str, at: datetime) -> None:
-        self.present.setdefault(member_id, at)
+        self.arrived.setdefault(member_id, at)
+        self.here.add(member_id)
+        self.left.pop(member_id, None)
         self.excused.pop(member_id, None)
 
+    def leave(self, member_id: str, at: datetime) -> None:
+        self.here.discard(member_id)
+        self.left[member_id] = at
+
+    def undo(self, member_id: str) -> None:
+        """A check-in made by mistake: as if the member had not come."""
+        self.arrived.pop(member_id, None)
+        self.here.discard(member_id)
+        self.left.pop(member_id, None)
+
     def absent(self, member_id: str, reason: str | None) -> None:
-        self.present.pop(member_id, None)
+        self.undo(member_id)
         if reason:
             self.excused[member_id] = reason
         else:
             self.excused.pop(member_id, None)
+
+    def replace(self, delegate_id: str, alternate_id: str | None) -> None:
+        if alternate_id:
+            self.replaced[delegate_id] = alternate_id
+        else:
+            self.replaced.pop(delegate_id, None)
 
 
 @dataclass(frozen=True)
@@ -40,6 +65,7 @@ class Figures:
     suspended: int
     denominator: int
     quorum: int | None = None  # a stricter quorum set by the scenario
+    left_official: int = 0  # came, then left the room
 
     @property
     def present_total(self) -> int:
@@ -55,37 +81,52 @@ class Figures:
         return self.denominator // 2 + 1
 
     @property
+    def more_than_half(self) -> bool:
+        """More than half of D in the room: otherwise nothing could be adopted."""
+        return 2 * self.present_official > self.denominator
+
+    @property
+    def quorum_met(self) -> bool:
+        return self.quorum is None or self.present_official >= self.quorum
+
+    @property
     def may_proceed(self) -> bool:
-        """More than half of D present (else nothing could be adopted), and the scenario's quorum if any."""
-        enough = 2 * self.present_official > self.denominator
-        return enough and (self.quorum is None or self.present_official >= self.quorum)
+        return self.more_than_half and self.quorum_met
 
 
-def _eligible(member: Member) -> bool:
-    return member.official and not member.transferred and not member.suspended
+def eligible(member: Member) -> bool:
+    """An official member (or delegate) who may vote here at all."""
+    return member.official and not member.transferred and not member.suspended and not member.alternate
 
 
 def counts_in_denominator(member: Member, attendance: Attendance, kind: str = "members") -> bool:
-    if not _eligible(member):
+    if not eligible(member):
         return False
-    if member.id in attendance.present:
+    if member.id in attendance.arrived:
         return True
     if kind == "delegates":
-        return False  # a delegate absent with no alternate does not count
+        return member.id in attendance.replaced  # an absent delegate counts only through an alternate
     return not member.exempt and member.id not in attendance.excused
 
 
+def voting_here(member: Member, attendance: Attendance) -> bool:
+    """In the room now with a vote: an eligible member, or an alternate standing in for an absent delegate."""
+    if member.id not in attendance.here:
+        return False
+    return eligible(member) or (member.alternate and member.id in attendance.replaced.values())
+
+
 def figures(roster: Roster, attendance: Attendance, kind: str = "members", quorum: int | None = None) -> Figures:
-    official = [m for m in roster if m.official]
-    eligible = [m for m in official if _eligible(m)]
-    present = attendance.present
-    absent = [m for m in eligible if m.id not in present]
+    official = [m for m in roster if m.official and not m.alternate]
+    voters = [m for m in official if eligible(m)]
+    arrived = attendance.arrived
+    absent = [m for m in voters if m.id not in arrived]
     return Figures(
         members_total=len(roster),
         official_total=len(official),
-        probationary_total=len(roster) - len(official),
-        present_official=sum(1 for m in eligible if m.id in present),
-        present_probationary=sum(1 for m in roster if not m.official and m.id in present),
+        probationary_total=sum(1 for m in roster if not m.official),
+        present_official=sum(1 for m in roster if voting_here(m, attendance)),
+        present_probationary=sum(1 for m in roster if not m.official and m.id in attendance.here),
         absent_excused=sum(1 for m in absent if not m.exempt and m.id in attendance.excused),
         absent_unexcused=sum(1 for m in absent if not m.exempt and m.id not in attendance.excused),
         exempt_total=sum(1 for m in official if m.exempt),
@@ -94,4 +135,5 @@ def figures(roster: Roster, attendance: Attendance, kind: str = "members", quoru
         suspended=sum(1 for m in official if m.suspended),
         denominator=sum(1 for m in official if counts_in_denominator(m, attendance, kind)),
         quorum=quorum,
+        left_official=sum(1 for m in voters if m.id in arrived and m.id not in attendance.here),
     )

@@ -12,7 +12,7 @@ from runsheet.errors import InputError
 from runsheet.rules.collation import fold, name_key, nfc
 
 STATUSES = ("official", "probationary")
-FLAGS = ("exempt", "transferred", "suspended")
+FLAGS = ("exempt", "transferred", "suspended", "alternate")  # alternate: a reserve delegate (đại biểu dự khuyết)
 COLUMNS = ("id", "name", "status", "flags")
 REQUIRED_COLUMNS = ("id", "name", "status")  # a roster with no special cases may leave out "flags"
 
@@ -40,6 +40,10 @@ class Member:
     def suspended(self) -> bool:
         return "suspended" in self.flags
 
+    @property
+    def alternate(self) -> bool:
+        return "alternate" in self.flags
+
 
 @dataclass(frozen=True)
 class Roster:
@@ -58,6 +62,12 @@ class Roster:
 
     def get(self, id: str) -> Member | None:
         return self.by_id.get(id)
+
+    def with_member(self, member: Member) -> Roster:
+        """A roster with member added, or replacing the member of the same id (a correction)."""
+        if member.id in self.by_id:
+            return Roster(tuple(member if m.id == member.id else m for m in self.members))
+        return Roster((*self.members, member))
 
     def __len__(self) -> int:
         return len(self.members)

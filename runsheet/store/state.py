@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from ..errors import StoreError
 from ..rules import attendance as attendance_rules
 from ..rules.attendance import Attendance, Figures
-from ..rules.roster import Roster, parse_roster
+from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
 from ..rules.schedule import Agenda, day_start
 from .events import Event
@@ -21,6 +21,7 @@ class CongressState:
             raise StoreError(f"the first event is {created.type!r}, not {CREATED!r}")
         data = created.data
         self.congress_id: str = data["congress_id"]
+        self.badge_secret: str = data.get("badge_secret", "")
         self.zone = timezone(timedelta(minutes=data["utc_offset_minutes"]))
         self.roster: Roster = parse_roster(data["roster"]["text"], data["roster"]["file"])
         self.scenario: Scenario = parse_scenario(data["scenario"]["text"], data["scenario"]["file"], self.roster)
@@ -64,6 +65,11 @@ def _inserted(state: CongressState, data: dict, at: datetime) -> None:
     state.agenda.insert(step, data.get("after"))
 
 
+def _member(state: CongressState, data: dict, at: datetime) -> None:
+    m = data["member"]
+    state.roster = state.roster.with_member(Member(m["id"], m["name"], m["status"], frozenset(m.get("flags", ()))))
+
+
 _HANDLERS = {
     "step.started": _step_started,
     "congress.ended": lambda s, d, at: s.agenda.end(at),
@@ -75,5 +81,10 @@ _HANDLERS = {
     "step.inserted": _inserted,
     "step.moved": lambda s, d, at: s.agenda.move(d["step"], d.get("after")),
     "member.attended": lambda s, d, at: s.attendance.attend(d["member"], at),
+    "member.left": lambda s, d, at: s.attendance.leave(d["member"], at),
+    "member.attendance_undone": lambda s, d, at: s.attendance.undo(d["member"]),
     "member.absent": lambda s, d, at: s.attendance.absent(d["member"], d.get("reason")),
+    "delegate.replaced": lambda s, d, at: s.attendance.replace(d["delegate"], d.get("alternate")),
+    "member.added": _member,
+    "member.corrected": _member,
 }

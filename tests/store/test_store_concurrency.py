@@ -23,7 +23,7 @@ WRITERS = 3
 COMMANDS = 40  # a multiple of 4, so each writer's adjustments add up to zero
 
 # Each writer owns one member, so every command appends exactly one event whatever the others do:
-# check in, +1 minute, absent, -1 minute, ... (the step's time never drops below its planned 10 minutes).
+# check in, +1 minute, leave the room, -1 minute, ... (the step's time never drops below its planned 10 minutes).
 WRITER = """
 import os, random, sys, time
 from runsheet.commands import Session
@@ -35,7 +35,7 @@ for k in range(int(count)):
     match k % 4:
         case 0: events = session.attend([member])
         case 1: events = session.adjust(1)
-        case 2: events = session.absent(member, terminal)
+        case 2: events = session.leave(member)
         case 3: events = session.adjust(-1)
     assert len(events) == 1, (k, events)
     time.sleep(random.uniform(0, 0.004))
@@ -82,9 +82,9 @@ def test_three_writer_processes_lose_nothing(tmp_path):
     assert switches > WRITERS - 1, "the writers never interleaved"
     for terminal, member in terminals.items():
         mine = [e for e in events if e.terminal == terminal]
-        assert [e.type for e in mine[:4]] == ["member.attended", "step.adjusted", "member.absent", "step.adjusted"]
-        assert final.state.attendance.excused[member] == terminal
-    assert final.state.attendance.present == {}
+        assert [e.type for e in mine[:4]] == ["member.attended", "step.adjusted", "member.left", "step.adjusted"]
+        assert member in final.state.attendance.left and member in final.state.attendance.arrived
+    assert final.state.attendance.here == set()
     assert final.state.agenda.runs["khai-mac"].extra == 0
 
     # the setup session, still open, catches up with all of it

@@ -1,5 +1,6 @@
 """Attendance and the denominator D (DESIGN.md §4)."""
 
+from copy import deepcopy
 from datetime import datetime, UTC
 
 import pytest
@@ -87,7 +88,7 @@ def test_attend_keeps_the_first_time():
     a = Attendance()
     a.attend("O1", AT)
     a.attend("O1", datetime(2025, 6, 1, 1, 0, tzinfo=UTC))
-    assert a.present["O1"] == AT
+    assert a.arrived["O1"] == AT
 
 
 def test_probationary_never_counts():
@@ -164,11 +165,11 @@ def congress(draw):
 
 
 def copy(a: Attendance) -> Attendance:
-    return Attendance(dict(a.present), dict(a.excused))
+    return deepcopy(a)
 
 
 def eligible(roster):
-    return [m for m in roster if m.official and not m.transferred and not m.suspended]
+    return [m for m in roster if m.official and not m.transferred and not m.suspended and not m.alternate]
 
 
 @settings(max_examples=300)
