@@ -10,6 +10,7 @@ import orjson
 
 from . import commands
 from .commands import ROLES, Session
+from .rules.roster import FLAGS, STATUSES
 from .errors import DomainError, RunsheetError
 from .i18n import t
 from .rules.script import hhmm
@@ -37,9 +38,42 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
     check.add_argument("--db", required=True)
 
-    attend = sub.add_parser("attend", help="check members in")
+    attend = sub.add_parser("attend", help="check members in (with --undo: take back check-ins made by mistake)")
     attend.add_argument("--db", required=True)
     attend.add_argument("ids", nargs="+", metavar="ID")
+    attend.add_argument("--undo", action="store_true")
+
+    scan = sub.add_parser("scan", help="check in the member whose badge QR payload is given")
+    scan.add_argument("--db", required=True)
+    scan.add_argument("payload")
+
+    leave = sub.add_parser("leave", help="record that members left the room")
+    leave.add_argument("--db", required=True)
+    leave.add_argument("ids", nargs="+", metavar="ID")
+
+    replace = sub.add_parser("replace", help="congress of delegates: an alternate replaces an absent delegate")
+    replace.add_argument("--db", required=True)
+    replace.add_argument("delegate", metavar="DELEGATE")
+    replace.add_argument("alternate", metavar="ALTERNATE", nargs="?", help="omit to cancel the replacement")
+
+    member = sub.add_parser("member", help="correct the roster during the congress: add a member, fix one")
+    member_actions = member.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = member_actions.add_parser("add", help="add a member")
+    add.add_argument("--db", required=True)
+    add.add_argument("id", metavar="ID")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--status", default="official", choices=STATUSES)
+    add.add_argument("--flags", default="", help="space-separated: " + " ".join(FLAGS))
+    fix = member_actions.add_parser("fix", help="correct a member's name, status or flags")
+    fix.add_argument("--db", required=True)
+    fix.add_argument("id", metavar="ID")
+    fix.add_argument("--name")
+    fix.add_argument("--status", choices=STATUSES)
+    fix.add_argument("--flags", help="the full new set, space-separated (\"\" for none)")
+
+    badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
+    badges.add_argument("--db", required=True)
+    badges.add_argument("--out", required=True)
 
     absent = sub.add_parser("absent", help="record a member absent, with the reason the congress accepted")
     absent.add_argument("--db", required=True)
@@ -111,9 +145,35 @@ def _dispatch(args: argparse.Namespace) -> int:
     lang = args.store_lang = args.lang or session.state.language
     if args.command == "status":
         return _status(session, args.json, lang)
-    if args.command == "attend":
+    if args.command == "attend" and args.undo:
+        session.undo_check_in(*args.ids)
+        print(t("cli.undone", lang, n=len(args.ids)))
+    elif args.command == "attend":
         events = session.attend(args.ids)
         print(t("cli.checked_in", lang, n=len(events), already=len(set(args.ids)) - len(events)))
+    elif args.command == "scan":
+        session.scan(args.payload)
+        member_id = session.log.head.data["member"]
+        print(t("cli.scanned", lang, name=session.state.roster.get(member_id).name, id=member_id))
+    elif args.command == "leave":
+        session.leave(*args.ids)
+        print(t("cli.left", lang, n=len(args.ids)))
+    elif args.command == "replace":
+        session.replace_delegate(args.delegate, args.alternate)
+        print(t("cli.replaced", lang, delegate=args.delegate, alternate=args.alternate or "—"))
+    elif args.command == "member":
+        flags = None if args.flags is None else tuple(args.flags.replace(";", " ").split())
+        if args.action == "add":
+            session.add_member(args.id, args.name, args.status, flags or ())
+        else:
+            session.correct_member(args.id, args.name, args.status, flags)
+        m = session.state.roster.get(args.id)
+        print(f"{m.id},{m.name},{m.status},{' '.join(sorted(m.flags))}")
+    elif args.command == "badges":
+        from .reports.badges import write_badges
+
+        count = write_badges(session, args.out, lang)
+        print(t("cli.badges", lang, n=count, path=args.out))
     elif args.command == "absent":
         session.absent(args.id, args.excused)
         print(t("cli.excused", lang, id=args.id, reason=args.excused) if args.excused
@@ -160,9 +220,15 @@ def status_data(session: Session, now: datetime) -> dict:
     return {
         "congress_id": state.congress_id, "title": state.scenario.congress.title,
         "present_official": figures.present_official, "present_probationary": figures.present_probationary,
+        "present_total": figures.present_total, "left_official": figures.left_official,
         "absent_excused": figures.absent_excused, "absent_unexcused": figures.absent_unexcused,
-        "exempt_absent": figures.exempt_absent, "denominator": figures.denominator,
-        "majority": figures.majority, "may_proceed": figures.may_proceed,
+        "exempt_total": figures.exempt_total, "exempt_absent": figures.exempt_absent,
+        "transferred": figures.transferred, "suspended": figures.suspended,
+        "members_total": figures.members_total, "official_total": figures.official_total,
+        "probationary_total": figures.probationary_total,
+        "denominator": figures.denominator, "majority": figures.majority, "may_proceed": figures.may_proceed,
+        "quorum": {"more_than_half": figures.more_than_half, "stricter": figures.quorum,
+                   "stricter_met": figures.quorum_met, "may_proceed": figures.may_proceed},
         "step": step, "ended": agenda.ended,
         "planned_end": hhmm(agenda.planned_end, zone), "projected_end": hhmm(agenda.projected_end(now), zone),
         "order": list(agenda.order), "open_rounds": [], "events": state.seq,

@@ -262,21 +262,24 @@ class Session:
         self._known(self.state, member_id)
         return badge.payload(self.state.badge_secret, self.state.congress_id, member_id)
 
-    def leave(self, member_id: str) -> list[Event]:
+    def leave(self, *member_ids: str) -> list[Event]:
+        """Members who came leave the room (all or none of them, if one cannot)."""
         def build(state: CongressState):
-            member = self._known(state, member_id)
-            if member_id not in state.attendance.here:
-                raise DomainError("err.not_here", name=member.name)
-            return [("member.left", {"member": member_id})]
+            for member_id in member_ids:
+                member = self._known(state, member_id)
+                if member_id not in state.attendance.here:
+                    raise DomainError("err.not_here", name=member.name)
+            return [("member.left", {"member": m}) for m in dict.fromkeys(member_ids)]
         return self._commit("attendance", build)
 
-    def undo_check_in(self, member_id: str) -> list[Event]:
-        """A check-in made by mistake: recorded as a correction, the check-in stays in the log."""
+    def undo_check_in(self, *member_ids: str) -> list[Event]:
+        """Check-ins made by mistake: recorded as corrections, the check-ins stay in the log."""
         def build(state: CongressState):
-            member = self._known(state, member_id)
-            if member_id not in state.attendance.arrived:
-                raise DomainError("err.not_checked_in", name=member.name)
-            return [("member.attendance_undone", {"member": member_id})]
+            for member_id in member_ids:
+                member = self._known(state, member_id)
+                if member_id not in state.attendance.arrived:
+                    raise DomainError("err.not_checked_in", name=member.name)
+            return [("member.attendance_undone", {"member": m}) for m in dict.fromkeys(member_ids)]
         return self._commit("attendance", build)
 
     def absent(self, member_id: str, reason: str | None = None) -> list[Event]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from datetime import datetime
 
 from .roster import Member, Roster
@@ -137,3 +138,30 @@ def figures(roster: Roster, attendance: Attendance, kind: str = "members", quoru
         quorum=quorum,
         left_official=sum(1 for m in voters if m.id in arrived and m.id not in attendance.here),
     )
+
+
+class Presence(StrEnum):
+    HERE = "here"
+    LEFT = "left"
+    EXCUSED = "excused"
+    REPLACED = "replaced"  # an absent delegate whose alternate stands in
+    EXEMPT = "exempt"  # exempt and not come: not expected
+    TRANSFERRED = "transferred"
+    SUSPENDED = "suspended"
+    AWAITED = "awaited"  # expected, not arrived yet
+
+
+def presence(member: Member, attendance: Attendance) -> Presence:
+    if member.id in attendance.here:
+        return Presence.HERE
+    if member.id in attendance.left:
+        return Presence.LEFT
+    if member.id in attendance.excused:
+        return Presence.EXCUSED
+    if member.id in attendance.replaced:
+        return Presence.REPLACED
+    for flag, state in (("suspended", Presence.SUSPENDED), ("transferred", Presence.TRANSFERRED),
+                        ("exempt", Presence.EXEMPT)):
+        if flag in member.flags:
+            return state
+    return Presence.AWAITED

@@ -12,8 +12,9 @@ from ..clock import Clock, system_clock
 from ..commands import Session
 from ..errors import RunsheetError, StoreError
 from ..i18n import t
-from .bindings import CHAIR, localized
+from .bindings import CHAIR, DESK, SWITCH, localized, palette_name
 from .screens.chair import ChairScreen
+from .screens.desk import DeskScreen
 
 POLL_SECONDS = 0.25  # how often to look for other terminals' events (a stat of the store file)
 
@@ -22,9 +23,12 @@ class RunsheetApp(App):
     CSS_PATH = "runsheet.tcss"
     TITLE = "runsheet"
 
-    def __init__(self, session: Session, lang: str | None = None, clock: Clock | None = None, poll: bool = True):
+    def __init__(self, session: Session, lang: str | None = None, clock: Clock | None = None, poll: bool = True,
+                 screen: str | None = None):
         super().__init__()
         self.session = session
+        self.role = session.role
+        self.start_screen = screen
         if clock is not None:
             session.clock = clock
         self.lang = lang or session.state.language
@@ -32,9 +36,23 @@ class RunsheetApp(App):
         self.title = t("app.title", self.lang)
 
     def on_mount(self) -> None:
-        self.push_screen(localized(ChairScreen, CHAIR, self.lang)())
+        switch = SWITCH if self.role is None else ()
+        screens = {"chair": (ChairScreen, CHAIR), "desk": (DeskScreen, DESK)}
+        for name, (screen, keys) in screens.items():
+            if self.role is None or name == self.home:
+                self.install_screen(localized(screen, keys + switch, self.lang)(), name)
+        self.push_screen(self.start_screen or self.home)
         if self.poll:
             self.set_interval(POLL_SECONDS, self.tick)
+
+    @property
+    def home(self) -> str:
+        """The screen this terminal opens on: its role's (the chair's for roles whose screen is to come)."""
+        return self.role if self.role in ("chair", "desk") else "chair"
+
+    def action_show(self, name: str) -> None:
+        if self.is_screen_installed(name) and self.screen is not self.get_screen(name):
+            self.switch_screen(name)
 
     def tick(self) -> None:
         """Apply other terminals' events and move the clocks on; called by the interval, or by tests."""
@@ -49,14 +67,13 @@ class RunsheetApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ChairScreen):
-            for key in CHAIR:
-                if key.action.startswith("app."):
-                    continue
-                name = key.label.removeprefix("act.")
-                help_key = f"help.{name.rstrip('5')}"
-                yield SystemCommand(t(f"palette.{name}", self.lang), t(help_key, self.lang),
-                                    partial(self.call_next, screen.run_action, key.action))
+        for key in getattr(screen, "KEYS", ()):
+            if key.action == "app.quit" or key.action.startswith("cursor"):
+                continue
+            name = palette_name(key)
+            target = self if key.action.startswith("app.") else screen
+            yield SystemCommand(t(f"palette.{name}", self.lang), t(f"help.{name.rstrip('5')}", self.lang),
+                                partial(self.call_next, target.run_action, key.action.removeprefix("app.")))
 
 
 def run_app(db: str | None, role: str | None = None, lang: str | None = None) -> int:

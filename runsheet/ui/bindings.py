@@ -33,6 +33,24 @@ CHAIR = (
     Key("q", "app.quit", "act.quit"),
 )
 
+DESK = (
+    Key("enter", "check_in", "act.check_in", show=False),
+    Key("up", "cursor(-1)", "act.up", show=False),
+    Key("down", "cursor(1)", "act.down", show=False),
+    # function keys: the search field keeps every letter and ctrl key for typing
+    Key("f4", "excuse", "act.excuse"),
+    Key("f5", "leave", "act.leave"),
+    Key("f6", "undo", "act.undo"),
+    Key("escape", "clear", "act.clear"),
+    Key("ctrl+q", "app.quit", "act.quit"),
+)
+
+# switching screens, on a terminal not locked to one role
+SWITCH = (
+    Key("f2", "app.show('chair')", "act.chair"),
+    Key("f3", "app.show('desk')", "act.desk"),
+)
+
 
 def bindings(keys: tuple[Key, ...], lang: str) -> list[Binding]:
     return [Binding(k.keys, k.action, t(k.label, lang), show=k.show, key_display=k.key_display) for k in keys]
@@ -40,4 +58,9 @@ def bindings(keys: tuple[Key, ...], lang: str) -> list[Binding]:
 
 def localized(screen_class: type, keys: tuple[Key, ...], lang: str) -> type:
     """A subclass of screen_class whose footer speaks lang (Textual reads BINDINGS per class)."""
-    return type(screen_class.__name__, (screen_class,), {"BINDINGS": bindings(keys, lang)})
+    return type(screen_class.__name__, (screen_class,), {"BINDINGS": bindings(keys, lang), "KEYS": keys})
+
+
+def palette_name(key: Key) -> str:
+    """The i18n name shared by a key's palette title (palette.NAME) and help (help.NAME)."""
+    return key.label.removeprefix("act.")

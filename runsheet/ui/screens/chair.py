@@ -14,9 +14,10 @@ from ...errors import DomainError, StoreError
 from ...i18n import t
 from ...rules import script
 from ...rules.schedule import Status
-from ..format import clock, lateness
+from ..format import clock
 from ..widgets.agenda_table import AgendaTable
 from ..widgets.step_timer import StepTimer
+from ..widgets.top_bar import TopBar
 from .confirm import ConfirmScreen
 from .insert_step import InsertStepScreen, NewStep
 
@@ -29,11 +30,7 @@ class ChairScreen(Screen):
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
-        with Horizontal(id="topbar"):
-            yield Static(self.app.session.state.scenario.congress.title, id="congress-title")
-            yield Static("", id="attendance")
-            yield Static("", id="projection")
-            yield Static("", id="clock")
+        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
         with Horizontal(id="body"):
             yield AgendaTable(lang, id="agenda")
             with Vertical(id="current"):
@@ -45,6 +42,9 @@ class ChairScreen(Screen):
                     yield Static("", id="script", markup=False)
                 yield Static("", id="next-step")
         yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_live()
 
     def on_mount(self) -> None:
         self.refresh_live()
@@ -59,16 +59,7 @@ class ChairScreen(Screen):
         state, now = session.state, session.now()
         agenda, zone, figures = state.agenda, state.zone, state.figures()
         self.query_one(AgendaTable).show(agenda.rows(now), zone)
-        self.query_one("#clock", Static).update(clock(now, zone, seconds=True))
-        projected = agenda.projected_end(now)
-        late = (projected - agenda.planned_end).total_seconds()
-        projection = self.query_one("#projection", Static)
-        projection.update(f"{t('projected_end', lang)} {clock(projected, zone)} ({lateness(late, lang)})")
-        projection.set_class(late >= 60, "-late")
-        attendance = self.query_one("#attendance", Static)
-        attendance.update(t("present", lang, p=figures.present_official, d=figures.denominator)
-                          + ("" if figures.may_proceed else f"  {t('no_quorum', lang)}"))
-        attendance.set_class(not figures.may_proceed, "-alarm")
+        self.query_one(TopBar).show(state, now, lang)
 
         timer = agenda.timer(now)
         self.query_one(StepTimer).show(timer, lang)

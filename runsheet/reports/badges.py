@@ -1,0 +1,85 @@
+"""A printable A4 sheet of badges: name, status and a QR code carrying the signed badge payload.
+
+One self-contained HTML file with inline SVG (no images, no scripts), so it prints the same from any browser.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+from ..commands import Session
+from ..i18n import t
+from ..rules.roster import Member
+
+QUIET = 4  # modules of white around the code, as the QR standard asks
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET)
+    code.add_data(text)
+    code.make(fit=True)
+    return code.get_matrix()
+
+
+def qr_svg(text: str, size_mm: float = 30) -> str:
+    """The QR code as an inline SVG: one path of unit squares, crisp at any scale."""
+    matrix = qr_matrix(text)
+    n = len(matrix)
+    path = "".join(f"M{x},{y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" width="{size_mm}mm" '
+            f'height="{size_mm}mm" shape-rendering="crispEdges" role="img" aria-label="{html.escape(text)}">'
+            f'<rect width="{n}" height="{n}" fill="#fff"/><path d="{path}" fill="#000"/></svg>')
+
+
+def _status(member: Member, kind: str, lang: str) -> str:
+    if kind == "delegates":
+        return t("badge.alternate" if member.alternate else "badge.delegate", lang)
+    return t("badge.official" if member.official else "badge.probationary", lang)
+
+
+CSS = """
+@page { size: A4 portrait; margin: 10mm; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; color: #000; }
+.sheet { display: grid; grid-template-columns: repeat(2, 90mm); grid-auto-rows: 54mm; gap: 3mm 6mm;
+         justify-content: center; }
+.badge { border: 0.3mm dashed #888; padding: 3mm 4mm; display: grid; grid-template-columns: 1fr 31mm;
+         gap: 2mm; break-inside: avoid; page-break-inside: avoid; overflow: hidden; }
+.congress { grid-column: 1 / -1; font-size: 8.5pt; text-align: center; text-transform: uppercase;
+            border-bottom: 0.3mm solid #000; padding-bottom: 1mm; line-height: 1.15; }
+.who { display: flex; flex-direction: column; justify-content: center; }
+.name { font-size: 15pt; font-weight: bold; line-height: 1.15; }
+.status { font-size: 10.5pt; margin-top: 2mm; }
+.id { font-size: 9pt; margin-top: 1mm; color: #333; }
+.qr { display: flex; align-items: center; justify-content: center; }
+@media screen { body { background: #eee; } .sheet { background: #fff; width: 210mm; margin: 0 auto; padding: 10mm 0; } }
+"""
+
+
+def badges_html(session: Session, lang: str) -> str:
+    state = session.state
+    congress = state.scenario.congress
+    cards = []
+    for member in state.roster.sorted():
+        payload = session.badge_payload(member.id)
+        cards.append(
+            f'<section class="badge" data-member="{html.escape(member.id)}">'
+            f'<div class="congress">{html.escape(congress.title)}</div>'
+            f'<div class="who"><div class="name">{html.escape(member.name)}</div>'
+            f'<div class="status">{html.escape(_status(member, congress.kind, lang))}</div>'
+            f'<div class="id">{html.escape(t("badge.id", lang))}: {html.escape(member.id)}</div></div>'
+            f'<div class="qr">{qr_svg(payload)}</div></section>')
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(t('badge.title', lang))} — {html.escape(congress.title)}</title>"
+            f"<style>{CSS}</style></head><body><main class=\"sheet\">\n" + "\n".join(cards)
+            + "\n</main></body></html>\n")
+
+
+def write_badges(session: Session, out: str, lang: str) -> int:
+    text = badges_html(session, lang)
+    Path(out).write_text(text, encoding="utf-8")
+    return len(session.state.roster)

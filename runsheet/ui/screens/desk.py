@@ -1,0 +1,204 @@
+"""The reception desk: find a member by name or id (diacritics optional) or scan a badge, Enter checks in;
+excused absences, departures and mistaken check-ins; the live figures and D."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ...errors import DomainError, StoreError
+from ...i18n import t
+from ...rules import badge
+from ...rules.attendance import Presence, presence
+from ...rules.roster import Member
+from ...store.state import CongressState
+from ..format import clock
+from ..widgets.attendance_figures import AttendanceFigures, QuorumBanner
+from ..widgets.top_bar import TopBar
+from .reason import ReasonScreen
+
+if TYPE_CHECKING:
+    from ..app import RunsheetApp
+
+PRESENCE_STYLE = {Presence.HERE: "bold green", Presence.LEFT: "yellow", Presence.EXCUSED: "cyan",
+                  Presence.AWAITED: "", Presence.REPLACED: "cyan"}
+
+
+class DeskScreen(Screen):
+    app: RunsheetApp
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
+        with Horizontal(id="body"):
+            with Vertical(id="desk-main"):
+                yield Input(placeholder=t("desk.search", lang), id="search")
+                yield Static("", id="feedback")
+                yield DataTable(id="members", cursor_type="row")
+            with Vertical(id="desk-side"):
+                yield Static(t("fig.title", lang), id="figures-title")
+                yield AttendanceFigures(id="figures")
+                yield QuorumBanner(id="quorum")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#members", DataTable)
+        for key in ("desk.col.id", "desk.col.name", "desk.col.kind", "desk.col.presence"):
+            table.add_column(t(key, self.app.lang), key=key)
+        self._shown: list[tuple] = []
+        self.refresh_live()
+        self.query_one("#search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_live()
+
+    # ---- what the screen shows -------------------------------------------------------------------------------
+    def refresh_live(self) -> None:
+        state, lang = self.app.session.state, self.app.lang
+        now = self.app.session.now()
+        self.query_one(TopBar).show(state, now, lang)
+        figures = state.figures()
+        self.query_one(AttendanceFigures).show(figures, lang)
+        self.query_one(QuorumBanner).show(figures, lang)
+        self._show_members(state)
+
+    def _matches(self, state: CongressState) -> list[Member]:
+        query = self.query_one("#search", Input).value
+        if badge.find_payload(query) is not None:
+            return state.roster.sorted()
+        return state.roster.search(query)
+
+    def _show_members(self, state: CongressState) -> None:
+        rows = [(m.id, m.name, self._kind(m), self._presence(m, state)) for m in self._matches(state)]
+        if rows == self._shown:
+            return
+        table = self.query_one("#members", DataTable)
+        selected = self.selected
+        self._shown = rows
+        table.clear()
+        for member_id, name, kind, (text, style) in rows:
+            table.add_row(member_id, name, kind, Text(text, style=style), key=member_id)
+        if selected is not None and selected in state.roster.by_id:
+            for index, row in enumerate(rows):
+                if row[0] == selected:
+                    table.move_cursor(row=index)
+
+    def _kind(self, member: Member) -> str:
+        key = "alternate" if member.alternate else ("official" if member.official else "probationary")
+        return t(f"desk.kind.{key}", self.app.lang)
+
+    def _presence(self, member: Member, state: CongressState) -> tuple[str, str]:
+        where = presence(member, state.attendance)
+        values = {"time": clock(state.attendance.arrived.get(member.id) or state.attendance.left.get(member.id),
+                                state.zone)}
+        if where is Presence.LEFT:
+            values["time"] = clock(state.attendance.left[member.id], state.zone)
+        elif where is Presence.EXCUSED:
+            values["reason"] = state.attendance.excused[member.id]
+        elif where is Presence.REPLACED:
+            alternate = state.roster.get(state.attendance.replaced[member.id])
+            values["alternate"] = alternate.name if alternate else "?"
+        return t(f"presence.{where.value}", self.app.lang, **values), PRESENCE_STYLE.get(where, "dim")
+
+    @property
+    def selected(self) -> str | None:
+        table = self.query_one("#members", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        feedback = self.query_one("#feedback", Static)
+        feedback.update(text)
+        feedback.set_class(ok, "-ok")
+        feedback.set_class(not ok, "-error")
+        if not ok:
+            self.app.bell()
+
+    # ---- typing and keys -------------------------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_members(self.app.session.state)
+        if self._shown:
+            self.query_one("#members", DataTable).move_cursor(row=0)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_check_in()
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one("#members", DataTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_check_in(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        search = self.query_one("#search", Input)
+        query = search.value.strip()
+        try:
+            if badge.find_payload(query) is not None:
+                session.scan(query)
+            else:
+                member_id = self.selected
+                if member_id is None:
+                    if query:
+                        self._say(t("desk.no_match", lang, query=query), ok=False)
+                    return
+                session.check_in(member_id)
+        except DomainError as exc:
+            self._say(exc.text(lang), ok=False)
+            search.value = ""
+            return
+        except StoreError as exc:
+            self._say(str(exc), ok=False)
+            return
+        member_id = session.log.head.data["member"]
+        member = session.state.roster.get(member_id)
+        self._say(t("desk.checked_in", lang, name=member.name, id=member.id,
+                    time=clock(session.state.attendance.arrived[member_id], session.state.zone)))
+        search.value = ""
+        self.refresh_live()
+
+    def _on_selected(self, command, message: str) -> None:
+        member_id = self.selected
+        if member_id is None:
+            return
+        session, lang = self.app.session, self.app.lang
+        try:
+            command(member_id)
+        except DomainError as exc:
+            self._say(exc.text(lang), ok=False)
+            return
+        member = session.state.roster.get(member_id)
+        left = session.state.attendance.left.get(member_id)
+        self._say(t(message, lang, name=member.name, time=clock(left, session.state.zone),
+                    reason=session.state.attendance.excused.get(member_id, "")))
+        self.refresh_live()
+
+    def action_undo(self) -> None:
+        self._on_selected(self.app.session.undo_check_in, "desk.undone")
+
+    def action_leave(self) -> None:
+        self._on_selected(self.app.session.leave, "desk.left")
+
+    def action_excuse(self) -> None:
+        member_id = self.selected
+        if member_id is None:
+            return
+        member = self.app.session.state.roster.get(member_id)
+
+        def answered(reason: str | None) -> None:
+            if reason:
+                self._on_selected(lambda m: self.app.session.absent(m, reason), "desk.excused")
+
+        self.app.push_screen(ReasonScreen(member.name, self.app.lang), answered)
+
+    def action_clear(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one("#search", Input).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_check_in()

@@ -1,0 +1,43 @@
+"""The attendance report in figures, with D and a loud warning when nothing could be adopted."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from ...i18n import t
+from ...rules.attendance import Figures
+
+
+class AttendanceFigures(Static):
+    def show(self, f: Figures, lang: str) -> None:
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column(ratio=1)
+        table.add_column(justify="right", min_width=5)
+        rows = [
+            ("fig.members", f.members_total), ("fig.official", f.official_total),
+            ("fig.probationary", f.probationary_total), None,
+            ("fig.present_official", f.present_official), ("fig.left", f.left_official),
+            ("fig.absent_excused", f.absent_excused), ("fig.absent_unexcused", f.absent_unexcused),
+            ("fig.exempt", f"{f.exempt_absent} / {f.exempt_total}"), ("fig.transferred", f.transferred),
+            ("fig.suspended", f.suspended), ("fig.present_probationary", f.present_probationary), None,
+        ]
+        for row in rows:
+            if row is None:
+                table.add_row("", "")
+            else:
+                table.add_row(t(row[0], lang), Text(str(row[1]), style="bold"))
+        table.add_row(Text(t("fig.denominator", lang), style="bold"), Text(str(f.denominator), style="bold reverse"))
+        table.add_row(t("fig.majority", lang), Text(str(f.majority), style="bold"))
+        self.update(table)
+        self.set_class(not f.may_proceed, "-alarm")
+
+
+class QuorumBanner(Static):
+    def show(self, f: Figures, lang: str) -> None:
+        lines = [t("fig.ok" if f.more_than_half else "fig.warn", lang)]
+        if not f.quorum_met:
+            lines.append(t("fig.quorum", lang, n=f.quorum))
+        self.update("\n".join(lines))
+        self.set_class(not f.may_proceed, "-alarm")

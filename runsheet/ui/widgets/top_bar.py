@@ -1,0 +1,38 @@
+"""The line across the top of every screen: the congress, attendance and D, the projected end, the clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ...i18n import t
+from ...store.state import CongressState
+from ..format import clock, lateness
+
+
+class TopBar(Horizontal):
+    def __init__(self, title: str, **kwargs):
+        super().__init__(**kwargs)
+        self.congress_title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.congress_title, id="congress-title")
+        yield Static("", id="attendance")
+        yield Static("", id="projection")
+        yield Static("", id="clock")
+
+    def show(self, state: CongressState, now: datetime, lang: str) -> None:
+        agenda, zone, figures = state.agenda, state.zone, state.figures()
+        self.query_one("#clock", Static).update(clock(now, zone, seconds=True))
+        projected = agenda.projected_end(now)
+        late = (projected - agenda.planned_end).total_seconds()
+        projection = self.query_one("#projection", Static)
+        projection.update(f"{t('projected_end', lang)} {clock(projected, zone)} ({lateness(late, lang)})")
+        projection.set_class(late >= 60, "-late")
+        attendance = self.query_one("#attendance", Static)
+        attendance.update(t("present", lang, p=figures.present_official, d=figures.denominator)
+                          + ("" if figures.may_proceed else f"  {t('no_quorum', lang)}"))
+        attendance.set_class(not figures.may_proceed, "-alarm")
