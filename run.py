@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,9 +51,11 @@ def create_venv() -> None:
         fail("this Python has no 'venv' module; install it (Debian/Ubuntu: apt install python3-venv) and retry")
     try:
         venv.EnvBuilder(with_pip=True).create(VENV)
+        subprocess.run([str(venv_python()), "-m", "pip", "--version"], check=True, capture_output=True)
     except (subprocess.CalledProcessError, OSError) as exc:
-        fail(f"could not create .venv ({exc}); this Python may lack ensurepip/pip "
-             "(Debian/Ubuntu: apt install python3-venv python3-pip); remove .venv and retry")
+        shutil.rmtree(VENV, ignore_errors=True)  # a .venv without pip would be blamed on the network next time
+        fail(f"could not create .venv with pip ({exc}); this Python may lack ensurepip "
+             "(Debian/Ubuntu: apt install python3-venv python3-pip), then run the same command again")
 
 
 def ensure(extras: str) -> Path:

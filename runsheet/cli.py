@@ -17,72 +17,79 @@ from .rules.script import hhmm
 from .store.log import verify
 
 
+def _shared(suppress: bool) -> argparse.ArgumentParser:
+    """Options that may stand before or after the command (a command's copy leaves the first one alone)."""
+    shared = argparse.ArgumentParser(add_help=False)
+    default = {"default": argparse.SUPPRESS} if suppress else {}
+    shared.add_argument("--db", help="the congress store (a JSON file); without it, the demo congress", **default)
+    shared.add_argument("--role", choices=ROLES, help="lock this terminal to one role's screen and rights",
+                        **default)
+    shared.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the scenario's)",
+                        **default)
+    return shared
+
+
+class _Commands(argparse._SubParsersAction):
+    def add_parser(self, name, **kwargs):
+        kwargs.setdefault("parents", [_shared(suppress=True)])
+        return super().add_parser(name, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="run.py", description="runsheet: run a congress live from its script")
-    parser.add_argument("--db", help="the congress store (a JSON file); without it, the demo congress")
-    parser.add_argument("--role", choices=ROLES, help="lock this terminal to one role's screen and rights")
-    parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the scenario's)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = argparse.ArgumentParser(prog="run.py", description="runsheet: run a congress live from its script",
+                                     parents=[_shared(suppress=False)])
+    parser.register("action", "commands", _Commands)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action="commands")
 
     new = sub.add_parser("new", help="create a congress store from a scenario and a roster")
-    new.add_argument("--db", required=True)
     new.add_argument("--scenario", required=True)
     new.add_argument("--roster", required=True)
     new.add_argument("--date", help="the congress date YYYY-MM-DD (default: the scenario's date, or today)")
     new.add_argument("--start", help="the planned start HH:MM, when it differs from the scenario's")
 
     status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
-    status.add_argument("--db", required=True)
     status.add_argument("--json", action="store_true")
 
-    check = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
-    check.add_argument("--db", required=True)
+    sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
 
     attend = sub.add_parser("attend", help="check members in (with --undo: take back check-ins made by mistake)")
-    attend.add_argument("--db", required=True)
     attend.add_argument("ids", nargs="+", metavar="ID")
     attend.add_argument("--undo", action="store_true")
 
     scan = sub.add_parser("scan", help="check in the member whose badge QR payload is given")
-    scan.add_argument("--db", required=True)
     scan.add_argument("payload")
 
     leave = sub.add_parser("leave", help="record that members left the room")
-    leave.add_argument("--db", required=True)
     leave.add_argument("ids", nargs="+", metavar="ID")
 
     replace = sub.add_parser("replace", help="congress of delegates: an alternate replaces an absent delegate")
-    replace.add_argument("--db", required=True)
     replace.add_argument("delegate", metavar="DELEGATE")
     replace.add_argument("alternate", metavar="ALTERNATE", nargs="?", help="omit to cancel the replacement")
 
     member = sub.add_parser("member", help="correct the roster during the congress: add a member, fix one")
-    member_actions = member.add_subparsers(dest="action", metavar="ACTION", required=True)
+    member.register("action", "commands", _Commands)
+    member_actions = member.add_subparsers(dest="action", metavar="ACTION", required=True, action="commands")
     add = member_actions.add_parser("add", help="add a member")
-    add.add_argument("--db", required=True)
     add.add_argument("id", metavar="ID")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--status", default="official", choices=STATUSES)
     add.add_argument("--flags", default="", help="space-separated: " + " ".join(FLAGS))
     fix = member_actions.add_parser("fix", help="correct a member's name, status or flags")
-    fix.add_argument("--db", required=True)
     fix.add_argument("id", metavar="ID")
     fix.add_argument("--name")
     fix.add_argument("--status", choices=STATUSES)
     fix.add_argument("--flags", help="the full new set, space-separated (\"\" for none)")
 
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
-    badges.add_argument("--db", required=True)
     badges.add_argument("--out", required=True)
 
     absent = sub.add_parser("absent", help="record a member absent, with the reason the congress accepted")
-    absent.add_argument("--db", required=True)
     absent.add_argument("id", metavar="ID")
     absent.add_argument("--excused", metavar="REASON")
 
     step = sub.add_parser("step", help="steer the programme: next, previous, pause, resume, adjust, skip, ...")
-    step.add_argument("--db", required=True)
-    actions = step.add_subparsers(dest="action", metavar="ACTION", required=True)
+    step.register("action", "commands", _Commands)
+    actions = step.add_subparsers(dest="action", metavar="ACTION", required=True, action="commands")
     actions.add_parser("next", help="end the current step and start the next (ends the congress after the last)")
     actions.add_parser("previous", help="go back to the previous step")
     actions.add_parser("pause", help="pause the step's timer")
@@ -109,7 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # Windows pipes default to the ANSI code page: Vietnamese needs UTF-8
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is not None and not args.db:
+        parser.error(f"{args.command}: --db FILE is required")
     try:
         return _dispatch(args)
     except DomainError as exc:

@@ -61,9 +61,10 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
             form = "date YYYY-MM-DD" if what == "date" else "time HH:MM"
             raise DomainError("err.bad_value", option=what, value=value, form=form)
     now = clock()
-    local = now.astimezone()
-    offset = local.utcoffset().total_seconds() // 60
-    day = congress_date or (scenario.congress.date or local.date()).isoformat()
+    day = congress_date or (scenario.congress.date or now.astimezone().date()).isoformat()
+    # the host's offset on the congress day at its start (not today's: a change to summer time may fall between)
+    starts = datetime.combine(date.fromisoformat(day), time.fromisoformat(start) if start else scenario.congress.start)
+    offset = starts.astimezone().utcoffset().total_seconds() // 60
     data = {
         "format": 1,
         "badge_secret": secrets.token_hex(16),  # signs the badges' QR codes (rules/badge.py)
@@ -74,7 +75,9 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
         "scenario": {"file": os.path.basename(scenario_path), "text": scenario_text},
         "roster": {"file": os.path.basename(roster_path), "text": roster_text},
     }
-    EventLog.create(db, CREATED, data, "chair", terminal or default_terminal(), now)
+    first = Event.make(None, CREATED, data, "chair", terminal or default_terminal(), now)
+    CongressState(first)  # a store is written only if it can be opened again
+    EventLog.create(db, first)
     return Session(db, clock=clock, terminal=terminal)
 
 
@@ -158,7 +161,14 @@ class Session:
         return self._commit("agenda", build)
 
     def toggle_pause(self) -> list[Event]:
-        return self.resume() if self.state.agenda.paused else self.pause()
+        """Pause or resume, decided on the latest state under the lock (another terminal may have just done it)."""
+        def build(state: CongressState):
+            if state.agenda.paused:
+                state.agenda.check_resume()
+                return [("timer.resumed", {"step": state.agenda.current})]
+            state.agenda.check_pause()
+            return [("timer.paused", {"step": state.agenda.current})]
+        return self._commit("agenda", build)
 
     def adjust(self, minutes: float, step_id: str | None = None) -> list[Event]:
         def build(state: CongressState):
@@ -182,8 +192,11 @@ class Session:
 
     def restore(self, step_id: str) -> list[Event]:
         def build(state: CongressState):
-            state.agenda.check_restore(step_id)
-            return [("step.restored", {"step": step_id})]
+            after = state.agenda.check_restore(step_id)
+            items = [("step.restored", {"step": step_id})]
+            if after is not False:
+                items.append(("step.moved", {"step": step_id, "after": after}))
+            return items
         return self._commit("agenda", build)
 
     def insert_step(self, title: str, minutes: float, who: str = "", script: str = "",
@@ -191,12 +204,11 @@ class Session:
         title, who = title.strip(), who.strip()
         if not title:
             raise DomainError("err.no_title")
-        if not 0 < minutes <= 24 * 60:
+        if not 1 <= minutes <= 24 * 60:
             raise DomainError("err.minutes")
 
         def build(state: CongressState):
-            where = after if after is not None else state.agenda.current
-            new_id = state.agenda.check_insert(where)
+            new_id, where = state.agenda.check_insert(after if after is not None else state.agenda.current)
             step = {"id": new_id, "title": title, "minutes": minutes, "who": who, "script": script}
             return [("step.inserted", {"step": step, "after": where})]
         return self._commit("agenda", build)
@@ -208,12 +220,17 @@ class Session:
         return self._commit("agenda", build)
 
     def move_by(self, step_id: str, offset: int) -> list[Event]:
-        """Move a step one place earlier (-1) or later (+1) among the steps not yet held."""
-        order = [s for s in self.state.agenda.order if s != step_id]
-        index = self.state.agenda.order.index(step_id) + offset
-        if not 0 <= index <= len(order):
-            raise DomainError("err.at_end")
-        return self.move_step(step_id, order[index - 1] if index > 0 else None)
+        """Move a step one place earlier (-1) or later (+1) in the running order."""
+        def build(state: CongressState):
+            state.agenda.run(step_id)
+            order = [s for s in state.agenda.order if s != step_id]
+            index = state.agenda.order.index(step_id) + offset
+            if not 0 <= index <= len(order):
+                raise DomainError("err.at_start" if offset < 0 else "err.at_end")
+            after = order[index - 1] if index > 0 else None
+            state.agenda.check_move(step_id, after)
+            return [("step.moved", {"step": step_id, "after": after})]
+        return self._commit("agenda", build)
 
     def end_congress(self) -> list[Event]:
         def build(state: CongressState):

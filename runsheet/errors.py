@@ -47,3 +47,9 @@ class StoreExistsError(StoreError):
     """`new` aimed at a file that already exists: bad input (exit status 2), nothing is overwritten."""
 
     exit_code = 2
+
+
+class StoreMissingError(StoreError):
+    """--db names no store: bad input (exit status 2)."""
+
+    exit_code = 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from ..errors import InputError
@@ -205,11 +205,13 @@ class _Builder:
             self.fail("start (the planned start, \"HH:MM\") is required", "congress")
         start = self.clock_time(data["start"], "congress", None, "start", None)
         day = data.get("date")
-        if day is not None and not isinstance(day, date):
+        if day is not None and (isinstance(day, datetime) or not isinstance(day, date)):
             try:
-                day = date.fromisoformat(str(day))
+                day = date.fromisoformat(day) if isinstance(day, str) else None
             except ValueError:
-                self.fail(f"date must be YYYY-MM-DD, not {day!r}", "congress", None, "date")
+                day = None
+            if day is None:
+                self.fail(f"date must be a day, YYYY-MM-DD, not {data['date']!r}", "congress", None, "date")
         language = data.get("language", "vi")
         if language not in LANGUAGES:
             self.fail(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}", "congress", None,
@@ -268,8 +270,8 @@ class _Builder:
         ident = data["id"]
         title = self.text(data, "title", "step", index, required=True)
         minutes = data.get("minutes")
-        if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or not 0 < minutes <= 24 * 60:
-            self.fail(f"minutes must be a number of minutes greater than 0, not {minutes!r}", "step", index,
+        if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) or not 1 <= minutes <= 24 * 60:
+            self.fail(f"minutes must be a number of minutes from 1 to 1440, not {minutes!r}", "step", index,
                       "minutes" if "minutes" in data else None, item=ident)
         at = None
         if "at" in data:

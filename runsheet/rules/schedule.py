@@ -39,8 +39,9 @@ class StepRun:
     step: Step
     planned_start: datetime | None  # None for a step inserted during the congress
     extra: int = 0  # seconds added (or removed) by the chair
-    segments: list[list] = field(default_factory=list)  # [start, end or None] of each stretch it ran
+    segments: list[list] = field(default_factory=list)  # [start, end or None] of each stretch the timer ran
     skipped: bool = False
+    left_at: datetime | None = None  # when the congress last moved on from this step (a pause is not an end)
 
     @property
     def allotted(self) -> int:
@@ -60,7 +61,7 @@ class StepRun:
 
     @property
     def actual_end(self) -> datetime | None:
-        return self.segments[-1][1] if self.segments else None
+        return self.left_at
 
     def elapsed(self, now: datetime) -> float:
         return sum(((end or now) - start).total_seconds() for start, end in self.segments)
@@ -174,6 +175,8 @@ class Agenda:
                 pass
             elif status is Status.DONE and (self.ended or self._before_current(step_id)):
                 start, end = run.actual_start, run.actual_end
+            elif self.ended:
+                pass  # never held: the congress closed without it
             elif status is Status.CURRENT:
                 start = run.actual_start
                 end = now + timedelta(seconds=max(run.allotted - run.elapsed(now), 0))
@@ -190,6 +193,8 @@ class Agenda:
         return rows
 
     def projected_end(self, now: datetime) -> datetime:
+        if self.ended_at is not None:
+            return self.ended_at
         ends = [row.expected_end for row in self.rows(now) if row.expected_end is not None]
         return ends[-1] if ends else self.planned_end
 
@@ -257,17 +262,28 @@ class Agenda:
             return self.following(step_id)
         return None
 
-    def check_restore(self, step_id: str) -> None:
+    def check_restore(self, step_id: str) -> str | None | bool:
+        """Returns False when the step can stay where it is, else the step to put it after (None: first),
+        because a step left behind the current one would never be reached."""
         self._not_ended()
         if not self.run(step_id).skipped:
             raise DomainError("err.not_skipped", title=self.runs[step_id].step.title)
+        if self.current is not None and self.order.index(step_id) < self.order.index(self.current):
+            return self.current
+        return False
 
-    def check_insert(self, after: str | None) -> str:
-        """Returns the id the new step will get."""
+    def check_insert(self, after: str | None) -> tuple[str, str | None]:
+        """The id the new step will get, and where it goes: after `after`, or after the current step when
+        `after` lies behind it (a step inserted there would never be reached)."""
         self._not_ended()
         if after is not None:
             self.run(after)
-        return f"adhoc-{self._adhoc + 1}"
+        if self.current is not None and (after is None or self.order.index(after) < self.order.index(self.current)):
+            after = self.current
+        number = self._adhoc + 1
+        while f"adhoc-{number}" in self.runs:
+            number += 1
+        return f"adhoc-{number}", after
 
     def check_move(self, step_id: str, after: str | None) -> None:
         self._not_ended()
@@ -289,6 +305,7 @@ class Agenda:
         self.current = step_id
         self.paused = False
         self.runs[step_id].segments.append([at, None])
+        self.runs[step_id].left_at = None
 
     def end(self, at: datetime) -> None:
         self._close_current(at)
@@ -317,7 +334,8 @@ class Agenda:
         self.runs[step_id].skipped = False
 
     def insert(self, step: Step, after: str | None) -> None:
-        self._adhoc += 1
+        self._adhoc = max(self._adhoc + 1, int(step.id.removeprefix("adhoc-")) if step.id.startswith("adhoc-")
+                          and step.id.removeprefix("adhoc-").isdigit() else 0)
         self.runs[step.id] = StepRun(replace(step, adhoc=True), None)
         self.order.insert(0 if after is None else self.order.index(after) + 1, step.id)
 
@@ -327,9 +345,10 @@ class Agenda:
 
     def _close_current(self, at: datetime) -> None:
         if self.current is not None:
-            segment = self.runs[self.current].segments[-1]
-            if segment[1] is None:
-                segment[1] = at
+            run = self.runs[self.current]
+            if run.segments[-1][1] is None:
+                run.segments[-1][1] = at
+            run.left_at = at
 
     def _at(self, clock: time) -> datetime:
         return datetime.combine(self.starts_at.date(), clock, self.starts_at.tzinfo) + self.at_shift

@@ -18,7 +18,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from ..errors import StoreError, StoreExistsError
+from ..errors import StoreError, StoreExistsError, StoreMissingError
 from .events import GENESIS, Event
 from .storage import AtomicJSONStorage
 
@@ -31,8 +31,8 @@ class EventLog:
 
     def __init__(self, path: str):
         self.path = os.path.abspath(path)
-        if not os.path.exists(self.path):
-            raise StoreError(f"{path}: no such store (create one with `run.py new`)")
+        if not os.path.isfile(self.path):
+            raise StoreMissingError(f"{path}: no such store (create one with `run.py new`)")
         self.db = TinyDB(self.path, storage=AtomicJSONStorage)
         self.storage: AtomicJSONStorage = self.db.storage
         self._lock = FileLock(self.path + ".lock", timeout=LOCK_TIMEOUT)
@@ -40,14 +40,14 @@ class EventLog:
         self.refresh()
 
     @classmethod
-    def create(cls, path: str, type: str, data: dict, role: str, terminal: str, now: datetime) -> EventLog:
+    def create(cls, path: str, first: Event) -> EventLog:
         path = os.path.abspath(path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with FileLock(path + ".lock", timeout=LOCK_TIMEOUT):
-            if os.path.exists(path):
-                raise StoreExistsError(f"{path}: a store already exists there; it is never overwritten")
-            first = Event.make(None, type, data, role, terminal, now)
-            AtomicJSONStorage(path).write(_document([first], {}))
+        with os_errors(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with FileLock(path + ".lock", timeout=LOCK_TIMEOUT):
+                if os.path.exists(path):
+                    raise StoreExistsError(f"{path}: a store already exists there; it is never overwritten")
+                AtomicJSONStorage(path).write(_document([first], {}))
         return cls(path)
 
     @property
@@ -84,7 +84,7 @@ class EventLog:
     @contextmanager
     def locked(self) -> Iterator[None]:
         try:
-            with self._lock:
+            with os_errors(self.path), self._lock:
                 yield
         except Timeout:
             raise StoreError(f"{self.path}: another terminal has held the store's lock for {LOCK_TIMEOUT:.0f} s; "
@@ -108,6 +108,15 @@ class EventLog:
         self.storage.write(data)
         self.events.extend(new)
         return new
+
+
+@contextmanager
+def os_errors(path: str) -> Iterator[None]:
+    """A file system refusal (permissions, a full disk, a folder in the way) as one clear line."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(f"{path}: {exc.strerror or exc}") from None
 
 
 def _meta(head: Event) -> dict:
@@ -153,12 +162,11 @@ class Verification:
 def verify(path: str) -> Verification:
     """Re-check the whole store from the file on disk, collecting every problem found."""
     report = Verification(path)
+    if not os.path.isfile(path):
+        raise StoreMissingError(f"{path}: no such store")
     try:
-        with open(path, "rb") as f:
+        with os_errors(path), open(path, "rb") as f:
             data = orjson.loads(f.read())
-    except FileNotFoundError:
-        report.problems.append(f"{path}: no such store")
-        return report
     except orjson.JSONDecodeError as exc:
         report.problems.append(f"{path}: not valid JSON ({exc}): the file was truncated or edited")
         return report

@@ -48,9 +48,7 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"{self.path}: the store does not exist")
         if sig == self._sig and self._cache is not None:
             return self._cache
-        with open(self.path, "rb") as f:
-            raw = f.read()
-            sig = _signature(os.fstat(f.fileno()))
+        raw, sig = self._read_file()
         if not raw.strip():
             raise StoreError(f"{self.path}: the store is empty (truncated?)")
         try:
@@ -62,21 +60,40 @@ class AtomicJSONStorage(Storage):
         self._cache, self._sig = data, sig
         return data
 
+    def _read_file(self) -> tuple[bytes, tuple[int, int, int]]:
+        # On Windows the file can be briefly unopenable while another process renames over it.
+        for attempt in range(100):
+            try:
+                with open(self.path, "rb") as f:
+                    return f.read(), _signature(os.fstat(f.fileno()))
+            except PermissionError:
+                if os.name != "nt" or attempt == 99:
+                    raise StoreError(f"{self.path}: permission denied") from None
+                time.sleep(0.01)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+        raise AssertionError("unreachable")
+
     def write(self, data: dict) -> None:
         raw = orjson.dumps(data)
-        fd, tmp = tempfile.mkstemp(prefix=".runsheet-", suffix=".tmp", dir=self.folder)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".runsheet-", suffix=".tmp", dir=self.folder)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write beside the store: {exc.strerror or exc}") from None
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(raw)
                 f.flush()
                 os.fsync(f.fileno())
             _replace(tmp, self.path)
-        except BaseException:
+        except BaseException as exc:
             self._cache = self._sig = None
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+            if isinstance(exc, OSError):
+                raise StoreError(f"{self.path}: the write failed, nothing was changed: {exc.strerror or exc}") from None
             raise
         _fsync_folder(self.folder)
         self._cache, self._sig = data, self.signature()

@@ -149,10 +149,15 @@ def test_bad_step_id():
     check(error(text), line_of(text, 'id = "có dấu"'), None, "id")
 
 
-@pytest.mark.parametrize("value", ["0", "-5", '"ten"', "true", "2000"])
+@pytest.mark.parametrize("value", ["0", "-5", "0.5", '"ten"', "true", "2000"])
 def test_bad_minutes(value):
     text = CONGRESS + STEP + step("bao-cao", minutes=value)
-    check(error(text), line_of(text, f"minutes = {value}"), "bao-cao", "minutes", "greater than 0")
+    check(error(text), line_of(text, f"minutes = {value}"), "bao-cao", "minutes", "from 1 to 1440")
+
+
+def test_a_date_time_is_not_a_date():
+    text = CONGRESS.replace('start = ', 'date = 2025-06-01T10:00:00\nstart = ', 1) + STEP
+    check(error(text), line_of(text, "date = "), None, "date")
 
 
 def test_missing_minutes_points_at_the_step_header():

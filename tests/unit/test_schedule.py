@@ -317,12 +317,12 @@ def test_restore():
 def test_insert_an_adhoc_step():
     ag = agenda()
     next_(ag, T(7, 30))
-    new_id = ag.check_insert("a")
-    assert new_id == "adhoc-1"
+    new_id, after = ag.check_insert("a")
+    assert (new_id, after) == ("adhoc-1", "a")
     ag.insert(Step(new_id, "Phát biểu thêm", 4), "a")
     assert ag.order == ["a", "adhoc-1", "b", "c", "d", "e"]
     assert ag.runs["adhoc-1"].step.adhoc
-    assert ag.check_insert(None) == "adhoc-2"
+    assert ag.check_insert(None) == ("adhoc-2", "a")  # never before the current step
     r = rows(ag, T(7, 30))
     assert r["adhoc-1"].planned_start is None and r["adhoc-1"].delta is None
     assert (r["adhoc-1"].expected_start, r["adhoc-1"].expected_end) == (T(7, 40), T(7, 44))
@@ -542,3 +542,49 @@ def test_property_projected_end_and_elapsed(actions, offset):
         timer = ag.timer(now)
         if timer is not None:
             assert timer.elapsed >= 0 and timer.paused == ag.paused
+
+
+def test_insert_behind_the_current_step_lands_after_it():
+    ag = agenda()
+    next_(ag, T(7, 30))
+    next_(ag, T(7, 40))
+    new_id, after = ag.check_insert("a")
+    assert after == "b"
+
+
+def test_adhoc_ids_never_collide_with_scenario_ids():
+    steps = (Step("adhoc-1", "Một", 5), Step("x", "Hai", 5))
+    ag = Agenda(steps, T(7, 30))
+    new_id, _ = ag.check_insert(None)
+    assert new_id == "adhoc-2"
+    ag.insert(Step(new_id, "Ba", 5), None)
+    assert ag.check_insert(None)[0] == "adhoc-3"
+
+
+def test_restoring_a_step_behind_the_current_one_brings_it_after():
+    ag = agenda()
+    ag.skip("b", T(7, 0))
+    next_(ag, T(7, 30))
+    next_(ag, T(7, 40))  # a, then c: b is skipped, behind
+    assert ag.current == "c"
+    assert ag.check_restore("b") == "c"
+    ag.skip("e", T(7, 41))
+    assert ag.check_restore("e") is False  # ahead of the current step: it stays where it is
+
+
+def test_a_pause_is_not_the_end_of_a_step():
+    ag = agenda()
+    next_(ag, T(7, 35))
+    ag.pause(T(7, 40))
+    next_(ag, T(7, 43))
+    row = rows(ag, T(7, 43))["a"]
+    assert row.actual_end == T(7, 43)
+    assert row.delta == (T(7, 43) - T(7, 40)).total_seconds()
+
+
+def test_nothing_is_projected_after_the_congress_closes():
+    ag = agenda()
+    next_(ag, T(7, 30))
+    ag.end(T(7, 35))
+    assert ag.projected_end(T(9, 0)) == T(7, 35)
+    assert all(r.expected_start is None for r in ag.rows(T(9, 0)) if r.status is Status.PENDING)

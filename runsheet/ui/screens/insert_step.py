@@ -70,7 +70,7 @@ class InsertStepScreen(ModalScreen[NewStep | None]):
             minutes = float(value("minutes").replace(",", "."))
         except ValueError:
             minutes = 0
-        if not 0 < minutes <= 24 * 60:
+        if not 1 <= minutes <= 24 * 60:
             error.update(t("insert.bad_minutes", self.lang))
             self.query_one("#minutes", Input).focus()
             return
