@@ -14,6 +14,7 @@ from .rules.roster import FLAGS, STATUSES
 from .errors import DomainError, RunsheetError
 from .i18n import t
 from .rules.script import hhmm
+from .ui.format import mmss
 from .store.log import verify
 
 
@@ -149,7 +150,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "verify":
         report = verify(args.db)
         if report.ok:
-            print(t("cli.verified", args.lang or "vi", n=report.events))
+            print(t("cli.verified", args.lang or "vi", n=report.events, hash=report.head[:16]))
             return 0
         for problem in report.problems:
             print(f"ALTERED: {problem}")
@@ -245,6 +246,8 @@ def status_data(session: Session, now: datetime) -> dict:
         "step": step, "ended": agenda.ended,
         "planned_end": hhmm(agenda.planned_end, zone), "projected_end": hhmm(agenda.projected_end(now), zone),
         "order": list(agenda.order), "open_rounds": [], "events": state.seq,
+        # the head of the hash chain: noted on paper, it proves later that nothing was removed from the end
+        "head": {"seq": session.log.head.seq, "hash": session.log.head.hash},
     }
 
 
@@ -259,6 +262,7 @@ def _status(session: Session, as_json: bool, lang: str) -> int:
             d=data["denominator"], majority=data["majority"])
           + ("" if data["may_proceed"] else f"  ({t('cli.no_quorum', lang)})"))
     print(t("cli.ends", lang, planned=data["planned_end"], projected=data["projected_end"]))
+    print(t("cli.head", lang, seq=data["head"]["seq"], hash=data["head"]["hash"][:16]))
     return 0
 
 
@@ -270,13 +274,8 @@ def _print_current(session: Session, lang: str) -> None:
     elif timer is None:
         print(t("cli.not_started", lang))
     else:
-        print(t("cli.step", lang, id=timer.step.id, title=timer.step.title, elapsed=_mmss(timer.elapsed),
-                allotted=_mmss(timer.allotted)) + (t("cli.paused", lang) if timer.paused else ""))
-
-
-def _mmss(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+        print(t("cli.step", lang, id=timer.step.id, title=timer.step.title, elapsed=mmss(timer.elapsed),
+                allotted=mmss(timer.allotted)) + (t("cli.paused", lang) if timer.paused else ""))
 
 
 def console() -> None:

@@ -124,7 +124,7 @@ class Session:
 
     def _may(self, right: str) -> None:
         if self.role is not None and right not in RIGHTS[self.role]:
-            raise DomainError("err.rights", role=self.role, right=right)
+            raise DomainError("err.rights", role=f"@role.{self.role}", right=f"@right.{right}")
 
     def _commit(self, right: str, build: Callable[[CongressState], list[tuple[str, dict]]]) -> list[Event]:
         self._may(right)

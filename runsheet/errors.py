@@ -26,15 +26,15 @@ class DomainError(RunsheetError):
     congress's language; str() is the English text, for logs and tests."""
 
     def __init__(self, key: str, **values: object):
-        from .i18n import t
-
         self.key, self.values = key, values
-        super().__init__(t(key, "en", **values))
+        super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
+        """The message in lang; a value written "@key" is itself a message key, said in lang too."""
         from .i18n import t
 
-        return t(self.key, lang, **self.values)
+        values = {k: t(v[1:], lang) if isinstance(v, str) and v.startswith("@") else v for k, v in self.values.items()}
+        return t(self.key, lang, **values)
 
 
 class StoreError(RunsheetError):

@@ -16,6 +16,7 @@ class Attendance:
     left: dict[str, datetime] = field(default_factory=dict)  # member id -> when they left (and are still away)
     excused: dict[str, str] = field(default_factory=dict)  # member id -> the reason the congress accepted
     replaced: dict[str, str] = field(default_factory=dict)  # absent delegate id -> the alternate replacing them
+    away: set[str] = field(default_factory=set)  # recorded absent for the whole congress (with a reason or not)
 
     @property
     def present(self) -> set[str]:
@@ -26,6 +27,7 @@ class Attendance:
         self.here.add(member_id)
         self.left.pop(member_id, None)
         self.excused.pop(member_id, None)
+        self.away.discard(member_id)
 
     def leave(self, member_id: str, at: datetime) -> None:
         self.here.discard(member_id)
@@ -39,6 +41,7 @@ class Attendance:
 
     def absent(self, member_id: str, reason: str | None) -> None:
         self.undo(member_id)
+        self.away.add(member_id)
         if reason:
             self.excused[member_id] = reason
         else:
@@ -106,7 +109,8 @@ def counts_in_denominator(member: Member, attendance: Attendance, kind: str = "m
     if member.id in attendance.arrived:
         return True
     if kind == "delegates":
-        return member.id in attendance.replaced  # an absent delegate counts only through an alternate
+        # a delegate recorded absent throughout counts only through an alternate
+        return member.id not in attendance.away or member.id in attendance.replaced
     return not member.exempt and member.id not in attendance.excused
 
 

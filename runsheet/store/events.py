@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 
 GENESIS = "0" * 64
+DOC_KEYS = frozenset({"seq", "time", "role", "terminal", "type", "data", "prev", "hash"})
 
 
 def utc_iso(moment: datetime) -> str:

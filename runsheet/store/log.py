@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..errors import StoreError, StoreExistsError, StoreMissingError
-from .events import GENESIS, Event
+from .events import DOC_KEYS, GENESIS, Event
 from .storage import AtomicJSONStorage
 
 FORMAT = 1
@@ -137,6 +137,8 @@ def _checked(path: str, doc: object, seq: int, prev: Event | None) -> Event:
         event = Event.from_doc(doc)  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError):
         raise StoreError(f"{path}: event {seq} is missing or malformed; the store was damaged or edited") from None
+    if set(doc) != DOC_KEYS:  # type: ignore[arg-type]
+        raise StoreError(f"{path}: event {seq} ({event.type}) has fields added or removed: it was edited")
     if event.seq != seq:
         raise StoreError(f"{path}: event {seq} carries seq {event.seq}: events were moved or removed")
     if event.prev != (prev.hash if prev else GENESIS):
@@ -152,6 +154,7 @@ def _checked(path: str, doc: object, seq: int, prev: Event | None) -> Event:
 class Verification:
     path: str
     events: int = 0
+    head: str = ""
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -191,7 +194,7 @@ def verify(path: str) -> Verification:
                 prev = None
                 continue
         prev = event
-        report.events = index
+        report.events, report.head = index, event.hash
     if not isinstance(meta, dict):
         report.problems.append("the meta table (head of the chain) is missing")
     elif prev is not None and (meta.get("head_seq"), meta.get("head_hash")) != (prev.seq, prev.hash):

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from ..clock import Clock, system_clock
 from ..commands import Session
-from ..errors import RunsheetError, StoreError
+from ..errors import StoreError
 from ..i18n import t
 from .bindings import CHAIR, DESK, SWITCH, localized, palette_name
 from .screens.chair import ChairScreen
@@ -79,9 +79,6 @@ class RunsheetApp(App):
 def run_app(db: str | None, role: str | None = None, lang: str | None = None) -> int:
     from ..demo import open_demo
 
-    try:
-        session = open_demo(role=role) if db is None else Session(db, role=role, clock=system_clock)
-    except RunsheetError:
-        raise
+    session = open_demo(role=role) if db is None else Session(db, role=role, clock=system_clock)
     RunsheetApp(session, lang=lang).run()
     return 0

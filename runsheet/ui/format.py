@@ -1,4 +1,4 @@
-"""Small formatting helpers shared by the screens."""
+"""Small formatting helpers shared by the screens and the command line (no Textual here)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from ..i18n import t
 
 
 def clock(moment: datetime | None, zone: tzinfo, seconds: bool = False) -> str:
+    """HH:MM (or HH:MM:SS) in the congress's zone; empty for no moment (hhmm of rules.script says --:--)."""
     if moment is None:
         return ""
     return moment.astimezone(zone).strftime("%H:%M:%S" if seconds else "%H:%M")

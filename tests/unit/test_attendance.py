@@ -114,9 +114,36 @@ def test_everyone_present():
     assert f.majority == 3 and f.may_proceed
 
 
-def test_delegates_absent_do_not_count():
-    assert D(Attendance(), kind="delegates") == 0
-    assert D(present("O1", "E1", "P1", "T1"), kind="delegates") == 2
+def test_delegates_count_until_recorded_absent_throughout():
+    assert D(Attendance(), kind="delegates") == 4  # not arrived yet is not absent throughout
+    a = present("O1", "E1", "P1", "T1")
+    a.absent("O2", None)
+    a.absent("O3", "ốm")
+    assert D(a, kind="delegates") == 2  # absent with or without a reason, no alternate: not counted
+
+
+def test_an_alternate_keeps_an_absent_delegate_in_d_and_votes():
+    roster = Roster((*ROSTER.members, member("A1", "official", "alternate")))
+    a = present("O1", "A1")
+    a.absent("O2", "ốm")
+    assert D(a, roster, "delegates") == 3  # O1, O3 (not recorded absent), E1
+    a.replace("O2", "A1")
+    f = figures(roster, a, "delegates")
+    assert f.denominator == 4 and f.present_official == 2  # O1 and the alternate standing in
+    assert f.official_total == 6  # alternates are not among the delegates summoned
+
+
+def test_departure_keeps_a_member_in_d_but_not_in_the_room():
+    a = present("O1", "O2")
+    a.leave("O2", AT)
+    f = figures(ROSTER, a)
+    assert f.denominator == 3 and f.present_official == 1 and f.left_official == 1
+
+
+def test_undo_of_a_mistaken_check_in():
+    a = present("E1")
+    a.undo("E1")
+    assert D(a) == 3 and not a.arrived
 
 
 @pytest.mark.parametrize("d,majority", [(0, 1), (1, 1), (2, 2), (3, 2), (9, 5), (10, 6), (11, 6)])
@@ -181,7 +208,8 @@ def test_property_bounds_and_identities(data):
     if kind == "members":
         assert f.denominator == f.present_official + f.absent_unexcused
     else:
-        assert f.denominator == f.present_official
+        not_away = sum(1 for m in eligible(roster) if m.id not in attendance.arrived and m.id not in attendance.away)
+        assert f.denominator == f.present_official + not_away
     assert f.majority == f.denominator // 2 + 1
     assert 2 * f.majority > f.denominator >= 2 * (f.majority - 1)
     assert f.may_proceed == (2 * f.present_official > f.denominator)

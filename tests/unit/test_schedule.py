@@ -249,7 +249,7 @@ def test_adjust_refuses_below_one_minute_and_nothing():
     with pytest.raises(DomainError, match="no step"):
         ag.check_adjust("zz", 60)
     next_(ag, T(7, 40))
-    with pytest.raises(DomainError, match="not running or to come"):
+    with pytest.raises(DomainError, match="over or skipped"):
         ag.check_adjust("a", 60)
 
 
