@@ -80,12 +80,13 @@ class Roster:
         return sorted(self.members, key=lambda m: (name_key(m.name), m.id))
 
     def search(self, query: str) -> list[Member]:
-        """Members whose name or id contains every word of query, ignoring case and diacritics."""
+        """Members matching every word of query, ignoring case and diacritics: each word begins a word of the
+        name ("ng v binh", "binh"), or begins the id ("dv0"). Results in Vietnamese name order."""
         words = fold(query).split()
         hits = [
             m
             for m, (name, id_) in zip(self.members, self._folded, strict=True)
-            if all(w in name or w in id_ for w in words)
+            if all(any(part.startswith(w) for part in name.split()) or id_.startswith(w) for w in words)
         ]
         return sorted(hits, key=lambda m: (name_key(m.name), m.id))
 

@@ -231,7 +231,7 @@ async def test_step_tags_name_the_vote_and_the_election(session, clock):
             session.next_step()
         app.tick()
         await pilot.pause()
-        assert "bầu 5 trong 6 người" in text_of(app, "#step-tags")
+        assert "bầu 5 trong số 6 đồng chí" in text_of(app, "#step-tags")
 
 
 async def test_q_quits_and_the_congress_stays(session, clock):

@@ -163,3 +163,24 @@ async def test_a_desk_terminal_cannot_reach_the_chair(tmp_path, clock, session):
         assert isinstance(app.screen, DeskScreen)
         await pilot.press("f2")
         assert isinstance(app.screen, DeskScreen)
+
+
+def test_desk_snapshot(snap_compare, session, clock):
+    session.attend(["DV01", "DV02", "DV03", "DV04", "DV12"])
+    session.absent("DV16", "Đi công tác")
+    session.check_in("DV06")
+    clock.advance(minutes=40)
+    session.leave("DV04")
+
+    async def search(pilot):
+        await pilot.press(*"h")
+        await pilot.pause()
+
+    assert snap_compare(desk_app(session, clock), terminal_size=SIZE, run_before=search)
+
+
+def test_desk_snapshot_at_80x24_english(snap_compare, session, clock):
+    officials = [m.id for m in session.state.roster if m.official and not m.flags]
+    session.attend(officials)
+    app = RunsheetApp(session, lang="en", clock=clock, poll=False, screen="desk")
+    assert snap_compare(app, terminal_size=(80, 24))

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 class ChairScreen(Screen):
     app: RunsheetApp
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._ready = False  # a first switch to this screen can resume it before on_mount has run
+
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
@@ -47,6 +51,7 @@ class ChairScreen(Screen):
         self.refresh_live()
 
     def on_mount(self) -> None:
+        self._ready = True
         self.refresh_live()
         current = self.app.session.state.agenda.current
         if current:
@@ -55,6 +60,8 @@ class ChairScreen(Screen):
 
     # ---- what the screen shows -------------------------------------------------------------------------
     def refresh_live(self) -> None:
+        if not self._ready:
+            return
         session, lang = self.app.session, self.app.lang
         state, now = session.state, session.now()
         agenda, zone, figures = state.agenda, state.zone, state.figures()

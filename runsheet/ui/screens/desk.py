@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -32,6 +32,11 @@ PRESENCE_STYLE = {Presence.HERE: "bold green", Presence.LEFT: "yellow", Presence
 class DeskScreen(Screen):
     app: RunsheetApp
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[tuple] = []
+        self._ready = False  # a first switch to this screen can resume it before on_mount has run
+
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
@@ -40,7 +45,7 @@ class DeskScreen(Screen):
                 yield Input(placeholder=t("desk.search", lang), id="search")
                 yield Static("", id="feedback")
                 yield DataTable(id="members", cursor_type="row")
-            with Vertical(id="desk-side"):
+            with VerticalScroll(id="desk-side"):
                 yield Static(t("fig.title", lang), id="figures-title")
                 yield AttendanceFigures(id="figures")
                 yield QuorumBanner(id="quorum")
@@ -50,7 +55,7 @@ class DeskScreen(Screen):
         table = self.query_one("#members", DataTable)
         for key in ("desk.col.id", "desk.col.name", "desk.col.kind", "desk.col.presence"):
             table.add_column(t(key, self.app.lang), key=key)
-        self._shown: list[tuple] = []
+        self._ready = True
         self.refresh_live()
         self.query_one("#search", Input).focus()
 
@@ -59,6 +64,8 @@ class DeskScreen(Screen):
 
     # ---- what the screen shows -------------------------------------------------------------------------------
     def refresh_live(self) -> None:
+        if not self._ready:
+            return
         state, lang = self.app.session.state, self.app.lang
         now = self.app.session.now()
         self.query_one(TopBar).show(state, now, lang)
@@ -82,7 +89,7 @@ class DeskScreen(Screen):
         self._shown = rows
         table.clear()
         for member_id, name, kind, (text, style) in rows:
-            table.add_row(member_id, name, kind, Text(text, style=style), key=member_id)
+            table.add_row(member_id, name, kind, Text(text, style=style, justify="left"), key=member_id)
         if selected is not None and selected in state.roster.by_id:
             for index, row in enumerate(rows):
                 if row[0] == selected:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -27,7 +28,9 @@ class AttendanceFigures(Static):
             if row is None:
                 table.add_row("", "")
             else:
-                table.add_row(t(row[0], lang), Text(str(row[1]), style="bold"))
+                label = t(row[0], lang)
+                indent = len(label) - len(label.lstrip(" "))
+                table.add_row(Padding(label.lstrip(" "), (0, 0, 0, indent)), Text(str(row[1]), style="bold"))
         table.add_row(Text(t("fig.denominator", lang), style="bold"), Text(str(f.denominator), style="bold reverse"))
         table.add_row(t("fig.majority", lang), Text(str(f.majority), style="bold"))
         self.update(table)
