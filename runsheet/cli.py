@@ -13,7 +13,7 @@ from .commands import ROLES, Session
 from .rules.roster import FLAGS, STATUSES
 from .errors import DomainError, RunsheetError
 from .i18n import t
-from .rules.script import hhmm
+from .rules.script import hhmm, local_percent
 from .ui.format import mmss
 from .store.log import verify
 
@@ -80,6 +80,42 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--name")
     fix.add_argument("--status", choices=STATUSES)
     fix.add_argument("--flags", help="the full new set, space-separated (\"\" for none)")
+
+    motion = sub.add_parser("motion", help="record a show-of-hands vote (adopted when for > D/2)")
+    motion.add_argument("motion_id", metavar="MOTION")
+    motion.add_argument("--for", dest="votes_for", type=int, required=True)
+    motion.add_argument("--against", type=int, required=True)
+    motion.add_argument("--abstain", type=int, required=True)
+    motion.add_argument("--json", action="store_true")
+
+    rounds = sub.add_parser("round", help="open, close or publish an election round")
+    rounds.register("action", "commands", _Commands)
+    round_actions = rounds.add_subparsers(dest="action", metavar="ACTION", required=True, action="commands")
+    opened = round_actions.add_parser("open", help="open the next round (ballots issued = official members present)")
+    opened.add_argument("election", metavar="ELECTION")
+    opened.add_argument("--passes", type=int, default=1, help="entry passes for double (2) or triple (3) entry")
+    opened.add_argument("--candidates", nargs="+", metavar="ID", help="a later round's list, in ballot order")
+    opened.add_argument("--seats", type=int, help="seats of a later round (default: those unfilled)")
+    closed = round_actions.add_parser("close", help="close the count and freeze the result")
+    closed.add_argument("election", metavar="ELECTION")
+    closed.add_argument("--collected", type=int, help="ballots collected from the box (default: those entered)")
+    published = round_actions.add_parser("publish", help="publish the closed round's result")
+    published.add_argument("election", metavar="ELECTION")
+    order = round_actions.add_parser("order", help="set the order names are printed in, before a round opens")
+    order.add_argument("election", metavar="ELECTION")
+    order.add_argument("ids", nargs="+", metavar="ID")
+
+    ballots = sub.add_parser("ballots", help="enter ballots")
+    ballots.register("action", "commands", _Commands)
+    ballot_actions = ballots.add_subparsers(dest="action", metavar="ACTION", required=True, action="commands")
+    imported = ballot_actions.add_parser("import", help="import a ballots CSV (ballot,struck,unclear,invalid)")
+    imported.add_argument("election", metavar="ELECTION")
+    imported.add_argument("file", metavar="B.csv")
+    imported.add_argument("--pass", dest="pass_no", type=int, default=1)
+
+    results = sub.add_parser("results", help="the current round's result (live until it closes)")
+    results.add_argument("election", metavar="ELECTION")
+    results.add_argument("--json", action="store_true")
 
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
     badges.add_argument("--out", required=True)
@@ -183,6 +219,29 @@ def _dispatch(args: argparse.Namespace) -> int:
             session.correct_member(args.id, args.name, args.status, flags)
         m = session.state.roster.get(args.id)
         print(f"{m.id},{m.name},{m.status},{' '.join(sorted(m.flags))}")
+    elif args.command == "motion":
+        session.record_motion(args.motion_id, args.votes_for, args.against, args.abstain)
+        result = session.motion_result(args.motion_id)
+        data = {"motion": args.motion_id, "for": result.votes_for, "against": result.against,
+                "abstain": result.abstain, "present": result.present_official, "denominator": result.denominator,
+                "percent_for": result.percent_for, "adopted": result.adopted}
+        if args.json:
+            sys.stdout.write(orjson.dumps(data).decode() + "\n")
+        else:
+            print(t("cli.motion", lang, title=session.state.scenario.motions[args.motion_id].title, **{
+                "for": result.votes_for, "d": result.denominator, "pct": local_percent(result.percent_for, lang),
+                "verdict": t("cli.adopted" if result.adopted else "cli.rejected", lang)}))
+    elif args.command == "round":
+        _round(session, args, lang)
+    elif args.command == "ballots":
+        events = session.import_ballots(args.election, args.file, args.pass_no)
+        print(t("cli.imported", lang, n=len(events), pass_no=args.pass_no))
+    elif args.command == "results":
+        data = session.live_results(args.election)
+        if args.json:
+            sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        else:
+            _print_results(data, lang)
     elif args.command == "badges":
         from .reports.badges import write_badges
 
@@ -196,6 +255,37 @@ def _dispatch(args: argparse.Namespace) -> int:
         _step(session, args)
         _print_current(session, lang)
     return 0
+
+
+def _round(session: Session, args: argparse.Namespace, lang: str) -> None:
+    if args.action == "open":
+        session.open_round(args.election, args.passes, args.candidates, args.seats)
+        record = session.state.current_round(args.election)
+        print(t("cli.round_opened", lang, election=args.election, round=record.number, issued=record.issued,
+                d=record.opened_denominator, form=t(f"form.{record.form}", lang), passes=record.passes))
+    elif args.action == "close":
+        session.close_round(args.election, args.collected)
+        _print_results(session.state.current_round(args.election).closed, lang)
+    elif args.action == "publish":
+        session.publish_round(args.election)
+        print(t("cli.published", lang, election=args.election))
+    elif args.action == "order":
+        session.set_ballot_order(args.election, args.ids)
+        print(", ".join(args.ids))
+
+
+def _print_results(data: dict, lang: str) -> None:
+    ballots = data["ballots"]
+    print(t("cli.results_head", lang, title=data["title"], round=data["round"], seats=data["seats"],
+            d=data["denominator"], needed=data["needed"], issued=ballots["issued"], collected=ballots["collected"],
+            valid=ballots["valid"], invalid=ballots["invalid"]))
+    for c in data["candidates"]:
+        mark = "*" if c["elected"] else ("=" if c["id"] in data["tied"] else " ")
+        print(f"{mark} {c['no']:>3}. {c['name']:<32} {c['votes']:>5}  {local_percent(c['percent'], lang):>6}%")
+    if data["tied"]:
+        print(t("cli.tied", lang, ids=", ".join(data["tied"])))
+    if data["unfilled"]:
+        print(t("cli.unfilled", lang, n=data["unfilled"]))
 
 
 def _step(session: Session, args: argparse.Namespace) -> None:

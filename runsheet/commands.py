@@ -20,14 +20,15 @@ from .rules.scenario import parse_scenario
 from .store.events import Event
 from .store.log import EventLog
 from .store.state import CREATED, CongressState
+from .voting import VotingCommands
 
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
 # what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
 RIGHTS = {
-    "chair": {"agenda", "attendance"},
+    "chair": {"agenda", "attendance", "votes", "close"},  # votes: motions, opening rounds, publishing results
     "secretary": {"speeches"},
     "desk": {"attendance"},  # check-in, absences, roster corrections
-    "counting": {"ballots"},
+    "counting": {"ballots", "close"},
     "projector": set(),
 }
 
@@ -97,7 +98,7 @@ def _valid_hhmm(value: str) -> bool:
         return False
 
 
-class Session:
+class Session(VotingCommands):
     """One terminal's handle on a congress: its log, the state folded from it, its role and clock."""
 
     def __init__(self, db: str, role: str | None = None, clock: Clock = system_clock, terminal: str | None = None):

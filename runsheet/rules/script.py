@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from ..i18n import t
 from . import placeholders
 from .attendance import Figures
+from .election import MotionResult
 from .collation import name_key
 from .roster import Roster
 from .scenario import Election, Scenario, Step
@@ -51,17 +53,60 @@ def values(scenario: Scenario, agenda: Agenda, figures: Figures, step: Step, now
 
 
 def render(scenario: Scenario, roster: Roster, agenda: Agenda, figures: Figures, step: Step, now: datetime,
-           zone: tzinfo, lang: str) -> str:
+           zone: tzinfo, lang: str, published: Callable[[str], dict | None] = lambda e: None,
+           motion: Callable[[str], MotionResult | None] = lambda m: None,
+           order: Callable[[str], list[str]] | None = None) -> str:
+    """The step's words with live figures; published(election) gives the latest published result, motion(id)
+    the latest recorded show of hands, order(election) the printed ballot order."""
     def with_argument(name: str, arg: str) -> str:
         if name in ("seats", "candidates"):
             election = scenario.elections[arg]
             if name == "seats":
                 return str(election.seats)
-            return ", ".join(roster.get(c).name for c in ballot_order(election, roster))
-        # results, elected and motion results come with the elections issue
-        return t("not_yet", lang)
+            ids = order(arg) if order else ballot_order(election, roster)
+            return ", ".join(roster.get(c).name for c in ids)
+        if name == "motion":
+            result = motion(arg)
+            if result is None:
+                return t("not_yet", lang)
+            return t("script.motion", lang, **{"for": result.votes_for, "against": result.against,
+                                                "abstain": result.abstain, "d": result.denominator,
+                                                "pct": local_percent(result.percent_for, lang),
+                                                "verdict": t("cli.adopted" if result.adopted else "cli.rejected",
+                                                             lang)})
+        result = published(arg)
+        if result is None:
+            return t("not_yet", lang)
+        if name == "elected":
+            names = [c["name"] for c in sorted(result["candidates"], key=lambda c: (-c["votes"], c["no"]))
+                     if c["elected"]]
+            return ", ".join(names) if names else t("script.nobody", lang)
+        return results_text(result, lang)
 
     return placeholders.fill(step.script, values(scenario, agenda, figures, step, now, zone, lang), with_argument)
+
+
+def local_percent(value: str, lang: str) -> str:
+    """Vietnamese writes a decimal comma (55,56); the JSON keeps the point."""
+    return value.replace(".", ",") if lang == "vi" else value
+
+
+def results_text(result: dict, lang: str) -> str:
+    """A published result as the counting committee reads it out."""
+    ballots = result["ballots"]
+    lines = [t("script.ballots", lang, issued=ballots["issued"], collected=ballots["collected"],
+               valid=ballots["valid"], invalid=ballots["invalid"], d=result["denominator"])]
+    for c in result["candidates"]:
+        pct = local_percent(c["percent"], lang)
+        lines.append(t("script.candidate", lang, name=c["name"], votes=c["votes"], pct=pct))
+    elected = [c for c in sorted(result["candidates"], key=lambda c: (-c["votes"], c["no"])) if c["elected"]]
+    lines.append(t("script.elected", lang, names=", ".join(c["name"] for c in elected) or t("script.nobody", lang)))
+    if result["tied"]:
+        names = {c["id"]: c["name"] for c in result["candidates"]}
+        lines.append(t("script.tied", lang, names=", ".join(names[i] for i in result["tied"])))
+    if result["unfilled"]:
+        lines.append(t("script.unfilled", lang, n=result["unfilled"]))
+    return "\n".join(lines)
 
 
 def _number(value: float) -> str:

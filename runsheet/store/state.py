@@ -7,9 +7,11 @@ from datetime import date, datetime, time, timedelta, timezone
 from ..errors import StoreError
 from ..rules import attendance as attendance_rules
 from ..rules.attendance import Attendance, Figures
+from ..rules.election import MotionResult, Reading, RoundRecord
 from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
 from ..rules.schedule import Agenda, day_start
+from ..rules.script import ballot_order
 from .events import Event
 
 CREATED = "congress.created"
@@ -31,8 +33,35 @@ class CongressState:
         shift = datetime.combine(day, start) - datetime.combine(day, planned)
         self.agenda = Agenda(self.scenario.steps, day_start(day, start, self.zone), shift)
         self.attendance = Attendance()
+        self.ballot_orders: dict[str, list[str]] = {}  # election -> candidate ids in printed order, once edited
+        self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
+        self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
         self.seq = created.seq
         self.last_change: datetime = created.at
+
+    def ballot_order(self, election_id: str) -> list[str]:
+        if election_id in self.ballot_orders:
+            return list(self.ballot_orders[election_id])
+        return ballot_order(self.scenario.elections[election_id], self.roster)
+
+    def current_round(self, election_id: str) -> RoundRecord | None:
+        rounds = self.rounds.get(election_id) or []
+        return rounds[-1] if rounds else None
+
+    def open_round(self, election_id: str) -> RoundRecord | None:
+        record = self.current_round(election_id)
+        return record if record is not None and record.closed is None else None
+
+    def published(self, election_id: str) -> dict | None:
+        """The latest published result of an election."""
+        for record in reversed(self.rounds.get(election_id, [])):
+            if record.published:
+                return record.closed
+        return None
+
+    def last_motion(self, motion_id: str) -> MotionResult | None:
+        results = self.motions.get(motion_id)
+        return results[-1] if results else None
 
     @property
     def language(self) -> str:
@@ -70,6 +99,37 @@ def _member(state: CongressState, data: dict, at: datetime) -> None:
     state.roster = state.roster.with_member(Member(m["id"], m["name"], m["status"], frozenset(m.get("flags", ()))))
 
 
+def _round(state: CongressState, data: dict) -> RoundRecord:
+    return state.rounds[data["election"]][data["round"] - 1]
+
+
+def _round_opened(state: CongressState, data: dict, at: datetime) -> None:
+    state.rounds[data["election"]].append(RoundRecord(
+        data["election"], data["round"], list(data["candidates"]), data["seats"], data["passes"], data["issued"],
+        data["denominator"]))
+
+
+def _ballot_entered(state: CongressState, data: dict, at: datetime) -> None:
+    _round(state, data).readings.setdefault(data["pass"], {})[data["ballot"]] = Reading.from_data(data)
+
+
+def _ballot_withdrawn(state: CongressState, data: dict, at: datetime) -> None:
+    _round(state, data).readings.get(data["pass"], {}).pop(data["ballot"], None)
+
+
+def _ballot_resolved(state: CongressState, data: dict, at: datetime) -> None:
+    _round(state, data).resolved[data["ballot"]] = Reading.from_data(data)
+
+
+def _round_closed(state: CongressState, data: dict, at: datetime) -> None:
+    _round(state, data).closed = data["result"]
+
+
+def _motion(state: CongressState, data: dict, at: datetime) -> None:
+    state.motions[data["motion"]].append(MotionResult(data["for"], data["against"], data["abstain"],
+                                                      data["present"], data["denominator"]))
+
+
 _HANDLERS = {
     "step.started": _step_started,
     "congress.ended": lambda s, d, at: s.agenda.end(at),
@@ -86,5 +146,13 @@ _HANDLERS = {
     "member.absent": lambda s, d, at: s.attendance.absent(d["member"], d.get("reason")),
     "delegate.replaced": lambda s, d, at: s.attendance.replace(d["delegate"], d.get("alternate")),
     "member.added": _member,
+    "election.order_set": lambda s, d, at: s.ballot_orders.__setitem__(d["election"], list(d["order"])),
+    "round.opened": _round_opened,
+    "ballot.entered": _ballot_entered,
+    "ballot.withdrawn": _ballot_withdrawn,
+    "ballot.resolved": _ballot_resolved,
+    "round.closed": _round_closed,
+    "round.published": lambda s, d, at: setattr(_round(s, d), "published", True),
+    "motion.recorded": _motion,
     "member.corrected": _member,
 }

@@ -83,7 +83,8 @@ class ChairScreen(Screen):
             title.update(step.title)
         self.query_one("#step-who", Static).update(f"{t('who', lang)}: {step.who}" if step and step.who else "")
         self.query_one("#step-tags", Static).update(self._tags(step) if step else "")
-        words = script.render(state.scenario, state.roster, agenda, figures, step, now, zone, lang) if step else ""
+        words = script.render(state.scenario, state.roster, agenda, figures, step, now, zone, lang,
+                              state.published, state.last_motion, state.ballot_order) if step else ""
         self.query_one("#script", Static).update(words)
         following = agenda.following(step.id) if step and not agenda.ended else None
         hint = ""

@@ -1,0 +1,260 @@
+"""Elections by paper ballot (DESIGN.md §4): ballot forms and validity, tallies against D, winners, ties.
+
+Pure: a round's ballots are plain readings; the store keeps who entered them and when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+STRIKE = "strike"  # more names than seats: the voter strikes out the names not elected
+APPROVE = "approve"  # as many names as seats: đồng ý / không đồng ý for each name
+
+# reasons a ballot is invalid that the software can infer from the reading
+TOO_MANY = "too_many"  # keeps more names than seats
+ALL_STRUCK = "all_struck"  # strikes every name
+UNMARKED = "unmarked"  # single-name approve form: neither or both boxes marked
+# reasons only the committee can see on the paper (a reading may also carry the committee's own words)
+PAPER_REASONS = ("not_issued", "written_in", "identifying_mark")
+
+
+def form_of(candidates: int, seats: int) -> str:
+    return STRIKE if candidates > seats else APPROVE
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One paper ballot as read: the numbers struck (or marked không đồng ý), the names marked unclearly
+    (approve form), and a reason the committee found it invalid, if any."""
+
+    struck: frozenset[int] = frozenset()
+    unclear: frozenset[int] = frozenset()
+    invalid: str | None = None
+
+    def to_data(self) -> dict:
+        return {"struck": sorted(self.struck), "unclear": sorted(self.unclear), "invalid": self.invalid}
+
+    @classmethod
+    def from_data(cls, data: dict) -> Reading:
+        return cls(frozenset(data.get("struck", ())), frozenset(data.get("unclear", ())), data.get("invalid"))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    valid: bool
+    reason: str | None  # why invalid (an inferred reason or the committee's)
+    votes: frozenset[int]  # the ballot numbers (1-based) that get a vote from this ballot
+    kept: int  # names kept (strike form) or agreed (approve form)
+
+
+class ReadingError(ValueError):
+    """A reading that cannot be on this ballot: a number outside the list, a name both struck and unclear."""
+
+
+def check_reading(reading: Reading, candidates: int, form: str) -> None:
+    numbers = reading.struck | reading.unclear
+    outside = sorted(n for n in numbers if not 1 <= n <= candidates)
+    if outside:
+        raise ReadingError(f"no name number {outside[0]} on this ballot (1–{candidates})")
+    if reading.unclear and form == STRIKE:
+        raise ReadingError("unclear marks exist only on the approve form")
+    both = reading.struck & reading.unclear
+    if both:
+        raise ReadingError(f"name {min(both)} cannot be both marked against and unclear")
+
+
+def judge(reading: Reading, candidates: int, seats: int) -> Verdict:
+    """Whether a ballot is valid, and who it votes for."""
+    form = form_of(candidates, seats)
+    everyone = frozenset(range(1, candidates + 1))
+    if form == STRIKE:
+        kept = everyone - reading.struck
+        reason = reading.invalid
+        if reason is None and not kept:
+            reason = ALL_STRUCK
+        if reason is None and len(kept) > seats:
+            reason = TOO_MANY
+        return Verdict(reason is None, reason, kept if reason is None else frozenset(), len(kept))
+    agreed = everyone - reading.struck - reading.unclear
+    reason = reading.invalid
+    if reason is None and candidates == 1 and reading.unclear:
+        reason = UNMARKED
+    return Verdict(reason is None, reason, agreed if reason is None else frozenset(), len(agreed))
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int
+    id: str
+    votes: int
+    percent: str
+    elected: bool
+    tied: bool
+    over_half: bool
+
+
+@dataclass(frozen=True)
+class Tally:
+    seats: int
+    denominator: int
+    valid: int
+    invalid: int
+    invalid_by_reason: dict[str, int]
+    lines: tuple[Line, ...]  # in ballot order
+    tied: tuple[str, ...]
+    unfilled: int
+
+    @property
+    def needed(self) -> int:
+        """Votes a candidate needs: strictly more than half of D."""
+        return self.denominator // 2 + 1
+
+    @property
+    def elected(self) -> list[Line]:
+        """The elected, ranked by votes (ballot order among equals)."""
+        return sorted((line for line in self.lines if line.elected), key=lambda line: (-line.votes, line.no))
+
+
+def percent(votes: int, denominator: int) -> str:
+    """votes / D × 100 with two decimals, rounded half up ("55.56")."""
+    if denominator <= 0:
+        return "0.00"
+    value = Decimal(votes * 100) / Decimal(denominator)
+    return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def winners(votes: dict[str, int], seats: int, denominator: int) -> tuple[list[str], list[str]]:
+    """(elected, tied): candidates with 2 × votes > D, by votes, at most `seats`; if equal votes straddle the last
+    seat, nobody of that group is elected and they are reported as tied."""
+    qualified = sorted((c for c in votes if 2 * votes[c] > denominator), key=lambda c: -votes[c])
+    if len(qualified) <= seats:
+        return qualified, []
+    boundary = votes[qualified[seats - 1]]
+    if votes[qualified[seats]] != boundary:
+        return qualified[:seats], []
+    group = [c for c in qualified if votes[c] == boundary]
+    return [c for c in qualified[:seats] if votes[c] != boundary], group
+
+
+def tally(candidate_ids: list[str], seats: int, denominator: int, readings: Iterable[Reading]) -> Tally:
+    """Count valid ballots; measure every candidate against D, never against the valid ballots."""
+    n = len(candidate_ids)
+    counts = [0] * (n + 1)
+    valid = invalid = 0
+    reasons: dict[str, int] = {}
+    for reading in readings:
+        verdict = judge(reading, n, seats)
+        if verdict.valid:
+            valid += 1
+            for number in verdict.votes:
+                counts[number] += 1
+        else:
+            invalid += 1
+            reasons[verdict.reason] = reasons.get(verdict.reason, 0) + 1
+    votes = {cid: counts[i] for i, cid in enumerate(candidate_ids, start=1)}
+    elected, tied = winners(votes, seats, denominator)
+    lines = tuple(Line(i, cid, counts[i], percent(counts[i], denominator), cid in elected, cid in tied,
+                       2 * counts[i] > denominator) for i, cid in enumerate(candidate_ids, start=1))
+    return Tally(seats, denominator, valid, invalid, reasons, lines, tuple(tied), seats - len(elected))
+
+
+# ---- show of hands --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MotionResult:
+    votes_for: int
+    against: int
+    abstain: int
+    present_official: int
+    denominator: int
+
+    @property
+    def adopted(self) -> bool:
+        return 2 * self.votes_for > self.denominator
+
+    @property
+    def percent_for(self) -> str:
+        return percent(self.votes_for, self.denominator)
+
+
+def check_motion(votes_for: int, against: int, abstain: int, present_official: int) -> str | None:
+    """Why these counts cannot be (None when they can)."""
+    if min(votes_for, against, abstain) < 0:
+        return "negative"
+    if votes_for + against + abstain > present_official:
+        return "too_many"
+    return None
+
+
+# ---- the candidate list ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListCheck:
+    surplus_percent: str  # (candidates − seats) / seats × 100
+    over_limit: bool  # more than 30% over the seats
+    no_surplus: bool  # a committee list should be longer than the seats
+
+
+def check_list(candidates: int, seats: int, committee: bool = True) -> ListCheck:
+    surplus = candidates - seats
+    return ListCheck(percent(surplus, seats), 10 * surplus > 3 * seats, committee and seats > 1 and surplus <= 0)
+
+
+def floor_nominee_accepted(votes_for: int, present: int) -> bool:
+    """A nominee from the floor joins the list only with the agreement of more than 30% of those present."""
+    return 10 * votes_for > 3 * present
+
+
+@dataclass
+class RoundRecord:
+    """One round of an election as the store has it: its list, passes, and readings per pass."""
+
+    election: str
+    number: int
+    candidates: list[str]
+    seats: int
+    passes: int
+    issued: int
+    opened_denominator: int
+    readings: dict[int, dict[int, Reading]] = field(default_factory=dict)  # pass -> ballot no -> reading
+    resolved: dict[int, Reading] = field(default_factory=dict)  # ballot no -> the head of committee's reading
+    closed: dict | None = None  # the frozen result
+    published: bool = False
+
+    @property
+    def form(self) -> str:
+        return form_of(len(self.candidates), self.seats)
+
+    def agreed(self) -> dict[int, Reading]:
+        """The ballots every pass read the same way (or the head of the committee resolved)."""
+        numbers = set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1)))
+        result = {}
+        for number in sorted(numbers):
+            if number in self.resolved:
+                result[number] = self.resolved[number]
+                continue
+            seen = [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
+            if all(r is not None for r in seen) and all(r == seen[0] for r in seen):
+                result[number] = seen[0]
+        return result
+
+    def mismatches(self) -> dict[int, list[Reading | None]]:
+        """Ballots the passes read differently, or that some pass has not entered yet (once it has gone past)."""
+        out = {}
+        numbers = set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1)))
+        for number in sorted(numbers):
+            if number in self.resolved:
+                continue
+            seen = [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
+            if all(r is not None for r in seen) and any(r != seen[0] for r in seen):
+                out[number] = seen
+        return out
+
+    def entered(self, pass_no: int) -> int:
+        return len(self.readings.get(pass_no, {}))
+
+    def next_ballot(self, pass_no: int) -> int:
+        numbers = self.readings.get(pass_no, {})
+        return max(numbers, default=0) + 1
