@@ -38,17 +38,28 @@ DESK = (
     Key("up", "cursor(-1)", "act.up", show=False),
     Key("down", "cursor(1)", "act.down", show=False),
     # function keys: the search field keeps every letter and ctrl key for typing
-    Key("f4", "excuse", "act.excuse"),
-    Key("f5", "leave", "act.leave"),
-    Key("f6", "undo", "act.undo"),
+    Key("f5", "excuse", "act.excuse"),
+    Key("f6", "leave", "act.leave"),
+    Key("f7", "undo", "act.undo"),
     Key("escape", "clear", "act.clear"),
     Key("ctrl+q", "app.quit", "act.quit"),
 )
 
 # switching screens, on a terminal not locked to one role
+COUNTING = (
+    Key("f5", "invalid", "act.invalid"),
+    Key("f6", "take_back", "act.take_back"),
+    Key("f7", "correct", "act.correct"),
+    Key("f8", "next_pass", "act.pass"),
+    Key("f9", "resolve", "act.resolve"),
+    Key("f10", "close_count", "act.close_count"),
+    Key("ctrl+q", "app.quit", "act.quit"),
+)
+
 SWITCH = (
     Key("f2", "app.show('chair')", "act.chair"),
     Key("f3", "app.show('desk')", "act.desk"),
+    Key("f4", "app.show('counting')", "act.counting"),
 )
 
 

@@ -87,7 +87,7 @@ async def test_undo_a_mistaken_check_in(session, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"DV03", "enter", *"DV03")
         assert "DV03" in session.state.attendance.here
-        await pilot.press("f6")
+        await pilot.press("f7")
         assert "DV03" not in session.state.attendance.arrived
         assert [e.type for e in session.log.events[-2:]] == ["member.attended", "member.attendance_undone"]
         assert "Hủy điểm danh" in feedback(app) or "hủy điểm danh" in feedback(app).lower()
@@ -98,7 +98,7 @@ async def test_excused_absence_asks_the_reason(session, clock):
     d_before = session.state.figures().denominator
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"lan", "down")  # Hoàng Thị Lan, then Bùi Văn Lân
-        await pilot.press("up", "f4")
+        await pilot.press("up", "f5")
         assert isinstance(app.screen, ReasonScreen)
         await pilot.press("enter")  # an empty reason is refused
         assert isinstance(app.screen, ReasonScreen)
@@ -115,7 +115,7 @@ async def test_departure(session, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"binh")
         clock.advance(minutes=90)
-        await pilot.press("f5")
+        await pilot.press("f6")
         assert "DV03" in session.state.attendance.left
         assert "08:50" in feedback(app)
         assert session.state.figures().left_official == 1

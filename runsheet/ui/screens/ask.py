@@ -1,0 +1,60 @@
+"""A small modal that asks for one line of text (a reason, a ballot number, a count)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ...i18n import t
+
+
+class AskScreen(ModalScreen[str | None]):
+    """check(text) returns an error message to show, or None when the answer is acceptable."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, title: str, label: str, lang: str, value: str = "", hint: str = "",
+                 check: Callable[[str], str | None] = lambda text: None, restrict: str | None = None):
+        super().__init__()
+        self.title_text, self.label, self.lang, self.value, self.hint = title, label, lang, value, hint
+        self.check, self.restrict = check, restrict
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.title_text, id="question")
+            if self.hint:
+                yield Static(self.hint, id="hint")
+            yield Label(self.label)
+            yield Input(self.value, id="answer", restrict=self.restrict)
+            yield Static("", id="error")
+            with Horizontal(id="buttons"):
+                yield Button(t("confirm.yes", self.lang), variant="primary", id="ok")
+                yield Button(t("confirm.no", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def submit(self) -> None:
+        text = " ".join(self.query_one(Input).value.split())
+        problem = self.check(text)
+        if problem:
+            self.query_one("#error", Static).update(problem)
+            return
+        self.dismiss(text)

@@ -1,0 +1,347 @@
+"""The counting room: enter paper ballots fast (the struck numbers, Enter), see each ballot as read before it
+is committed, double entry by passes, mismatches resolved by the head of the committee, live tallies, and the
+reconciliation of ballots issued, collected and entered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from ...errors import DomainError, StoreError
+from ...i18n import t
+from ...rules.election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord, check_reading, judge
+from ..widgets.tally_bars import TallyBars
+from ..widgets.top_bar import TopBar
+from .ask import AskScreen
+
+if TYPE_CHECKING:
+    from ..app import RunsheetApp
+
+
+def parse_entry(text: str, record: RoundRecord) -> Reading:
+    """What the clerk typed: the numbers struck ("3 7 12"); on the approve form "?N" marks name N unclear, and
+    on a single-name approve ballot "?" alone means both or neither box marked. Raises ReadingError."""
+    struck, unclear = set(), set()
+    for token in text.replace(",", " ").split():
+        target = struck
+        if token.startswith("?"):
+            target, token = unclear, token[1:]
+            if not token and record.form == APPROVE and len(record.candidates) == 1:
+                token = "1"
+        if not token.isdigit():
+            raise ReadingError(f"«{token or '?'}» is not a name number")
+        target.add(int(token))
+    reading = Reading(frozenset(struck), frozenset(unclear))
+    check_reading(reading, len(record.candidates), record.form)
+    return reading
+
+
+class CountingScreen(Screen):
+    app: RunsheetApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ready = False
+        self.election: str | None = None
+        self.pass_no = 1
+        self.correcting: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
+        yield Static("", id="round-info")
+        with Horizontal(id="body"):
+            with Vertical(id="count-main"):
+                yield Static("", id="ballot-no")
+                yield Input(id="reading", placeholder=t("count.placeholder", self.app.lang))
+                yield Static("", id="count-feedback")
+                with VerticalScroll(id="preview-box"):
+                    yield Static("", id="preview")
+            with VerticalScroll(id="count-side"):
+                yield Static("", id="reconcile")
+                yield TallyBars(id="tally")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.election = self._default_election()
+        self.refresh_live()
+        self.query_one("#reading", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.election is None or self.app.session.state.open_round(self.election) is None:
+            self.election = self._default_election()
+        self.refresh_live()
+
+    def _default_election(self) -> str | None:
+        state = self.app.session.state
+        for election_id in state.scenario.elections:
+            if state.open_round(election_id) is not None:
+                return election_id
+        closed = [(r.number, e) for e, rounds in state.rounds.items() for r in rounds]
+        return max(closed)[1] if closed else next(iter(state.scenario.elections), None)
+
+    @property
+    def record(self) -> RoundRecord | None:
+        return self.app.session.state.current_round(self.election) if self.election else None
+
+    # ---- what the screen shows --------------------------------------------------------------------------------
+    def refresh_live(self) -> None:
+        if not self._ready:
+            return
+        session, lang = self.app.session, self.app.lang
+        state = session.state
+        self.query_one(TopBar).show(state, session.now(), lang)
+        record = self.record
+        info = self.query_one("#round-info", Static)
+        if record is None:
+            info.update(t("count.no_round", lang))
+            self.query_one("#ballot-no", Static).update("")
+            self.query_one(TallyBars).show(None, lang)
+            self.query_one("#reconcile", Static).update("")
+            return
+        title = state.scenario.elections[record.election].title
+        state_key = "count.closed" if record.closed else "count.open"
+        info.update(t("count.round", lang, title=title, round=record.number, form=t(f"form.{record.form}", lang),
+                      seats=record.seats, n=len(record.candidates), d=record.opened_denominator,
+                      pass_no=self.pass_no, passes=record.passes, state=t(state_key, lang)))
+        placeholder = "count.placeholder"
+        if record.form == APPROVE:
+            placeholder = "count.placeholder_one" if len(record.candidates) == 1 else "count.placeholder_approve"
+        self.query_one("#reading", Input).placeholder = t(placeholder, lang)
+        number = self.correcting or record.next_ballot(self.pass_no)
+        key = "count.correcting" if self.correcting else "count.ballot"
+        self.query_one("#ballot-no", Static).update(t(key, lang, n=number, issued=record.issued))
+        result = session.live_results(record.election)
+        self.query_one(TallyBars).show(result, lang)
+        self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
+        self._preview()
+
+    def _reconciliation(self, record: RoundRecord, result: dict) -> Text:
+        lang = self.app.lang
+        text = Text()
+        ballots = result["ballots"]
+        text.append(t("count.issued", lang, n=record.issued) + "\n", style="bold")
+        for pass_no in range(1, record.passes + 1):
+            text.append(t("count.entered", lang, pass_no=pass_no, n=record.entered(pass_no)) + "\n")
+        if record.passes > 1:
+            text.append(t("count.agreed", lang, n=len(record.agreed())) + "\n")
+        text.append(t("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
+        for reason, n in sorted(ballots.get("invalid_reasons", {}).items()):
+            text.append(f"  – {_reason(reason, lang)}: {n}\n")
+        if record.closed:
+            text.append(t("count.collected", lang, n=ballots["collected"]) + "\n", style="bold")
+        mismatches = record.mismatches()
+        if mismatches:
+            text.append(t("count.mismatches", lang, ballots=", ".join(map(str, mismatches))) + "\n",
+                        style="bold red")
+        return text
+
+    def _preview(self) -> None:
+        """The ballot as it will be read: struck names struck through, names kept against seats, valid or not."""
+        record, lang = self.record, self.app.lang
+        preview = self.query_one("#preview", Static)
+        if record is None or record.closed:
+            preview.update("")
+            return
+        names = [self.app.session.state.roster.get(c).name for c in record.candidates]
+        try:
+            reading = parse_entry(self.query_one("#reading", Input).value, record)
+        except ReadingError as exc:
+            preview.update(Text(str(exc), style="bold red"))
+            return
+        verdict = judge(reading, len(names), record.seats)
+        text = Text()
+        for number, name in enumerate(names, start=1):
+            if number in reading.struck:
+                mark = "✗" if record.form == APPROVE else "—"
+                text.append(f" {mark} {number:>3}. {name}\n", style="strike dim")
+            elif number in reading.unclear:
+                text.append(f" ? {number:>3}. {name}\n", style="yellow")
+            else:
+                text.append(f" ✓ {number:>3}. {name}\n", style="bold")
+        key = "count.kept" if record.form != APPROVE else "count.agreed_names"
+        text.append("\n" + t(key, lang, kept=verdict.kept, seats=record.seats) + "  ")
+        if verdict.valid:
+            text.append(t("count.is_valid", lang), style="bold green")
+        else:
+            text.append(t("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
+        preview.update(text)
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        feedback = self.query_one("#count-feedback", Static)
+        feedback.update(text)
+        feedback.set_class(ok, "-ok")
+        feedback.set_class(not ok, "-error")
+        if not ok:
+            self.app.bell()
+
+    # ---- entering ballots ---------------------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._preview()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        record = self.record
+        if record is None or record.closed:
+            return
+        try:
+            reading = parse_entry(event.value, record)
+        except ReadingError as exc:
+            self._say(str(exc), ok=False)
+            return
+        self._commit(reading)
+
+    def _commit(self, reading: Reading) -> None:
+        record, lang, session = self.record, self.app.lang, self.app.session
+        number = self.correcting or record.next_ballot(self.pass_no)
+        try:
+            session.enter_ballot(record.election, reading, self.pass_no, number)
+        except (DomainError, StoreError) as exc:
+            self._say(exc.text(lang) if isinstance(exc, DomainError) else str(exc), ok=False)
+            return
+        verdict = judge(reading, len(record.candidates), record.seats)
+        summary = _describe(reading, lang, record.form)
+        key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
+        self._say(t(key, lang, n=number, reading=summary, reason=_reason(verdict.reason, lang)))
+        self.correcting = None
+        self.query_one("#reading", Input).value = ""
+        self.refresh_live()
+
+    def action_invalid(self) -> None:
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+        choices = {str(i): reason for i, reason in enumerate(PAPER_REASONS, start=1)}
+        hint = "\n".join(f"{i} = {_reason(reason, lang)}" for i, reason in choices.items())
+
+        def answered(text: str | None) -> None:
+            if text:
+                base = Reading()
+                try:
+                    base = parse_entry(self.query_one("#reading", Input).value, record)
+                except ReadingError:
+                    pass
+                self._commit(Reading(base.struck, base.unclear, choices.get(text, text)))
+
+        self.app.push_screen(AskScreen(t("count.invalid_title", lang), t("count.invalid_label", lang), lang,
+                                       hint=hint, check=lambda s: None if s else t("desk.reason.empty", lang)),
+                             answered)
+
+    def action_take_back(self) -> None:
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+        try:
+            events = self.app.session.withdraw_ballot(record.election, self.pass_no)
+        except DomainError as exc:
+            self._say(exc.text(lang), ok=False)
+            return
+        self._say(t("count.taken_back", lang, n=events[0].data["ballot"]))
+        self.refresh_live()
+
+    def action_correct(self) -> None:
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+        entered = record.readings.get(self.pass_no, {})
+
+        def check(text: str) -> str | None:
+            return None if text.isdigit() and int(text) in entered else t("count.no_such_ballot", lang)
+
+        def answered(text: str | None) -> None:
+            if text:
+                self.correcting = int(text)
+                self.query_one("#reading", Input).value = " ".join(map(str, sorted(entered[int(text)].struck)))
+                self.refresh_live()
+
+        self.app.push_screen(AskScreen(t("count.correct_title", lang), t("count.correct_label", lang), lang,
+                                       check=check, restrict=r"[0-9]*"), answered)
+
+    def action_next_pass(self) -> None:
+        record = self.record
+        if record is not None:
+            self.pass_no = self.pass_no % record.passes + 1
+            self.correcting = None
+            self._say(t("count.pass_now", self.app.lang, pass_no=self.pass_no))
+            self.refresh_live()
+
+    def action_resolve(self) -> None:
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+        mismatches = record.mismatches()
+        if not mismatches:
+            self._say(t("count.no_mismatch", lang))
+            return
+        number = next(iter(mismatches))
+        sides = "\n".join(t("count.pass_reading", lang, pass_no=i, reading=_describe(r, lang, record.form) if r else "—")
+                          for i, r in enumerate(mismatches[number], start=1))
+
+        def check(text: str) -> str | None:
+            try:
+                parse_entry(text, record)
+            except ReadingError as exc:
+                return str(exc)
+            return None
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.app.session.resolve_ballot(record.election, number, parse_entry(text, record))
+            except DomainError as exc:
+                self._say(exc.text(lang), ok=False)
+                return
+            self._say(t("count.resolved", lang, n=number))
+            self.refresh_live()
+
+        self.app.push_screen(AskScreen(t("count.resolve_title", lang, n=number), t("count.resolve_label", lang),
+                                       lang, hint=sides, check=check), answered)
+
+    def action_close_count(self) -> None:
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+        default = str(len(record.agreed()))
+
+        def answered(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                self.app.session.close_round(record.election, int(text))
+            except DomainError as exc:
+                self._say(exc.text(lang), ok=False)
+                return
+            self._say(t("count.closed_now", lang))
+            self.refresh_live()
+
+        self.app.push_screen(AskScreen(t("count.close_title", lang), t("count.close_label", lang), lang,
+                                       value=default, restrict=r"[0-9]*",
+                                       check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
+                             answered)
+
+
+def _reason(reason: str | None, lang: str) -> str:
+    if reason is None:
+        return ""
+    key = f"reason.{reason}"
+    try:
+        return t(key, lang)
+    except KeyError:
+        return reason  # the committee's own words
+
+
+def _describe(reading: Reading, lang: str, form: str = "strike") -> str:
+    parts = []
+    if reading.struck:
+        key = "count.disagree" if form == APPROVE else "count.struck"
+        parts.append(t(key, lang, numbers=" ".join(map(str, sorted(reading.struck)))))
+    if reading.unclear:
+        parts.append(t("count.unclear", lang, numbers=" ".join(map(str, sorted(reading.unclear)))))
+    if reading.invalid:
+        parts.append(_reason(reading.invalid, lang))
+    return "; ".join(parts) or t("count.all_agree" if form == APPROVE else "count.nothing_struck", lang)
