@@ -23,14 +23,17 @@ CHAIR = (
     Key("p", "previous_step", "act.previous"),
     Key("space", "toggle_pause", "act.pause", key_display="␣"),
     Key("plus,equals_sign", "adjust(1)", "act.add", key_display="+"),
-    Key("minus", "adjust(-1)", "act.remove", key_display="-"),
-    Key("shift+up,ctrl+up", "move(-1)", "act.up", key_display="⇧↑"),
-    Key("shift+down,ctrl+down", "move(1)", "act.down", key_display="⇧↓"),
+    Key("minus", "adjust(-1)", "act.remove", key_display="−"),
+    Key("shift+up,ctrl+up", "move(-1)", "act.up", show=False),  # rare: in the palette and the README
+    Key("shift+down,ctrl+down", "move(1)", "act.down", show=False),
     Key("s", "skip", "act.skip"),
     Key("i", "insert", "act.insert"),
+    Key("v", "vote", "act.vote"),
+    Key("b", "open_round", "act.open_round"),
+    Key("c", "publish", "act.publish"),
     Key("asterisk", "adjust(5)", "act.add5", show=False),
     Key("underscore", "adjust(-5)", "act.remove5", show=False),
-    Key("q", "app.quit", "act.quit"),
+    Key("q", "app.quit", "act.quit", show=False),  # ctrl+q quits on every screen
 )
 
 DESK = (

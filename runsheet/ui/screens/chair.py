@@ -14,10 +14,13 @@ from ...errors import DomainError, StoreError
 from ...i18n import t
 from ...rules import script
 from ...rules.schedule import Status
+from ...rules.script import local_percent
 from ..format import clock
 from ..widgets.agenda_table import AgendaTable
 from ..widgets.step_timer import StepTimer
+from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
+from .ask import AskScreen
 from .confirm import ConfirmScreen
 from .insert_step import InsertStepScreen, NewStep
 
@@ -43,9 +46,10 @@ class ChairScreen(Screen):
                 yield Static("", id="step-tags")
                 yield StepTimer(id="timer")
                 with VerticalScroll(id="script-box"):
+                    yield TallyBars(id="chair-tally")
                     yield Static("", id="script", markup=False)
                 yield Static("", id="next-step")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
         self.refresh_live()
@@ -83,6 +87,11 @@ class ChairScreen(Screen):
             title.update(step.title)
         self.query_one("#step-who", Static).update(f"{t('who', lang)}: {step.who}" if step and step.who else "")
         self.query_one("#step-tags", Static).update(self._tags(step) if step else "")
+        tally = self.query_one("#chair-tally", TallyBars)
+        record = state.current_round(step.election) if step and step.election else None
+        tally.display = record is not None
+        if record is not None:
+            tally.show(session.live_results(step.election), lang)
         words = script.render(state.scenario, state.roster, agenda, figures, step, now, zone, lang,
                               state.published, state.last_motion, state.ballot_order) if step else ""
         self.query_one("#script", Static).update(words)
@@ -103,6 +112,18 @@ class ChairScreen(Screen):
                           n=len(election.candidates)))
         if step.motion:
             tags.append(t("tag.motion", lang, title=scenario.motions[step.motion].title))
+            result = self.app.session.state.last_motion(step.motion)
+            if result is not None:
+                verdict = t("cli.adopted" if result.adopted else "cli.rejected", lang)
+                tags.append(t("tag.motion_result", lang, **{"for": result.votes_for, "d": result.denominator,
+                                                            "pct": local_percent(result.percent_for, lang),
+                                                            "verdict": verdict}))
+        if step.election:
+            record = self.app.session.state.current_round(step.election)
+            if record is not None:
+                key = "tag.round_open" if record.closed is None else (
+                    "tag.round_published" if record.published else "tag.round_closed")
+                tags.append(t(key, lang, round=record.number))
         if step.speech_limit:
             tags.append(t("tag.speeches", lang, m=f"{step.speech_limit:g}"))
         return "\n".join(tags)
@@ -172,6 +193,62 @@ class ChairScreen(Screen):
                 self._run(lambda: self.app.session.insert_step(new.title, new.minutes, new.who, new.script, after))
 
         self.app.push_screen(InsertStepScreen(self.app.lang), inserted)
+
+    # ---- votes and elections of the current step ------------------------------------------------------------
+    def _current_step(self):
+        agenda = self.app.session.state.agenda
+        return agenda.runs[agenda.current].step if agenda.current else None
+
+    def action_vote(self) -> None:
+        """Record the show of hands on the current step's motion: for, against, abstaining."""
+        session, lang = self.app.session, self.app.lang
+        step = self._current_step()
+        if step is None or not step.motion:
+            self.notify(t("chair.no_motion", lang), severity="warning")
+            return
+        present = session.state.figures().present_official
+
+        def check(text: str) -> str | None:
+            parts = text.split()
+            if len(parts) != 3 or not all(p.isdigit() for p in parts):
+                return t("chair.vote_format", lang)
+            return None
+
+        def answered(text: str | None) -> None:
+            if text:
+                votes_for, against, abstain = map(int, text.split())
+                self._run(lambda: session.record_motion(step.motion, votes_for, against, abstain))
+
+        title = session.state.scenario.motions[step.motion].title
+        self.app.push_screen(AskScreen(title, t("chair.vote_label", lang), lang, value=f"{present} 0 0",
+                                       hint=t("chair.vote_hint", lang, present=present), check=check,
+                                       restrict=r"[0-9 ]*"), answered)
+
+    def action_open_round(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        step = self._current_step()
+        if step is None or not step.election:
+            self.notify(t("chair.no_election", lang), severity="warning")
+            return
+
+        def answered(text: str | None) -> None:
+            if text:
+                self._run(lambda: session.open_round(step.election, passes=int(text)))
+
+        title = session.state.scenario.elections[step.election].title
+        self.app.push_screen(AskScreen(t("chair.open_title", lang, title=title), t("chair.passes_label", lang),
+                                       lang, value="1", restrict=r"[1-3]?",
+                                       check=lambda s: None if s in ("1", "2", "3") else t("err.passes", lang)),
+                             answered)
+
+    def action_publish(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        step = self._current_step()
+        if step is None or not step.election:
+            self.notify(t("chair.no_election", lang), severity="warning")
+            return
+        title = session.state.scenario.elections[step.election].title
+        self._confirm(t("chair.publish_q", lang, title=title), lambda: session.publish_round(step.election))
 
     def _confirm(self, question: str, command: Callable[[], object]) -> None:
         def answered(yes: bool | None) -> None:

@@ -64,7 +64,7 @@ class CountingScreen(Screen):
             with VerticalScroll(id="count-side"):
                 yield Static("", id="reconcile")
                 yield TallyBars(id="tally")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -278,8 +278,9 @@ class CountingScreen(Screen):
             self._say(t("count.no_mismatch", lang))
             return
         number = next(iter(mismatches))
-        sides = "\n".join(t("count.pass_reading", lang, pass_no=i, reading=_describe(r, lang, record.form) if r else "—")
-                          for i, r in enumerate(mismatches[number], start=1))
+        readings = [_describe(r, lang, record.form) if r else "—" for r in mismatches[number]]
+        sides = "\n".join(t("count.pass_reading", lang, pass_no=i, reading=reading)
+                          for i, reading in enumerate(readings, start=1))
 
         def check(text: str) -> str | None:
             try:

@@ -49,7 +49,7 @@ class DeskScreen(Screen):
                 yield Static(t("fig.title", lang), id="figures-title")
                 yield AttendanceFigures(id="figures")
                 yield QuorumBanner(id="quorum")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#members", DataTable)
