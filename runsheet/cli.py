@@ -30,6 +30,13 @@ def _shared(suppress: bool) -> argparse.ArgumentParser:
     return shared
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line too (DESIGN.md §3), pointing to -h rather than printing the usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} -h)\n")
+
+
 class _Commands(argparse._SubParsersAction):
     def add_parser(self, name, **kwargs):
         kwargs.setdefault("parents", [_shared(suppress=True)])
@@ -37,8 +44,8 @@ class _Commands(argparse._SubParsersAction):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="run.py", description="runsheet: run a congress live from its script",
-                                     parents=[_shared(suppress=False)])
+    parser = _Parser(prog="run.py", description="runsheet: run a congress live from its script",
+                     parents=[_shared(suppress=False)])
     parser.register("action", "commands", _Commands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", action="commands")
 

@@ -199,6 +199,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "count.open": ("đang kiểm phiếu", "counting"),
     "count.closed": ("đã kết thúc kiểm phiếu", "count closed"),
     "count.ballot": ("Phiếu số {n} (phát ra {issued})", "Ballot {n} (of {issued} issued)"),
+    "count.done": ("Đã kết thúc kiểm phiếu. Trúng cử: {elected}", "The count is closed. Elected: {elected}"),
     "count.correcting": ("SỬA phiếu số {n}", "CORRECTING ballot {n}"),
     "count.issued": ("Phiếu phát ra: {n}", "Ballots issued: {n}"),
     "count.entered": ("Đã nhập (lượt {pass_no}): {n}", "Entered (pass {pass_no}): {n}"),

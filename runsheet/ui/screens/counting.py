@@ -113,9 +113,16 @@ class CountingScreen(Screen):
         if record.form == APPROVE:
             placeholder = "count.placeholder_one" if len(record.candidates) == 1 else "count.placeholder_approve"
         self.query_one("#reading", Input).placeholder = t(placeholder, lang)
-        number = self.correcting or record.next_ballot(self.pass_no)
-        key = "count.correcting" if self.correcting else "count.ballot"
-        self.query_one("#ballot-no", Static).update(t(key, lang, n=number, issued=record.issued))
+        field = self.query_one("#reading", Input)
+        field.disabled = record.closed is not None
+        if record.closed is not None:
+            elected = ", ".join(c["name"] for c in sorted(record.closed["candidates"], key=lambda c: -c["votes"])
+                                if c["elected"]) or t("script.nobody", lang)
+            self.query_one("#ballot-no", Static).update(t("count.done", lang, elected=elected))
+        else:
+            number = self.correcting or record.next_ballot(self.pass_no)
+            key = "count.correcting" if self.correcting else "count.ballot"
+            self.query_one("#ballot-no", Static).update(t(key, lang, n=number, issued=record.issued))
         result = session.live_results(record.election)
         self.query_one(TallyBars).show(result, lang)
         self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
@@ -255,7 +262,10 @@ class CountingScreen(Screen):
         def answered(text: str | None) -> None:
             if text:
                 self.correcting = int(text)
-                self.query_one("#reading", Input).value = " ".join(map(str, sorted(entered[int(text)].struck)))
+                field = self.query_one("#reading", Input)
+                field.value = " ".join(map(str, sorted(entered[int(text)].struck)))
+                field.cursor_position = len(field.value)
+                field.focus()
                 self.refresh_live()
 
         self.app.push_screen(AskScreen(t("count.correct_title", lang), t("count.correct_label", lang), lang,

@@ -1,0 +1,168 @@
+"""The counting room through the pilot: entry, preview, undo, correction, invalid ballots, double entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from runsheet.ui.app import RunsheetApp
+from runsheet.ui.screens.ask import AskScreen
+from runsheet.ui.screens.counting import CountingScreen
+
+SIZE = (140, 40)
+COMMITTEE = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV13", "DV14", "DV17"]
+
+
+@pytest.fixture
+def counting(session, clock):
+    session.attend(COMMITTEE + ["DV12"])  # DV12 is probationary: no ballot
+    session.open_round("chi-uy", passes=2)
+    return session
+
+
+def app_for(session, clock, lang=None) -> RunsheetApp:
+    return RunsheetApp(session, lang=lang, clock=clock, poll=False, screen="counting")
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def readings(session, pass_no=1) -> dict:
+    return session.state.current_round("chi-uy").readings.get(pass_no, {})
+
+
+async def test_issued_is_official_members_present(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, CountingScreen)
+        assert counting.state.current_round("chi-uy").issued == 12
+        assert "Phiếu số 1 (phát ra 12)" in text(app, "#ballot-no")
+
+
+async def test_type_numbers_preview_then_enter(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        preview = text(app, "#preview")
+        assert "Giữ 5/5 tên" in preview and "HỢP LỆ" in preview
+        await pilot.press("enter")
+        assert readings(counting)[1].struck == {3}
+        assert "Phiếu số 2" in text(app, "#ballot-no")
+        await pilot.press("enter")  # nothing struck: keeps 6 of 5 seats, invalid, still recorded
+        assert readings(counting)[2].struck == frozenset()
+        assert "không hợp lệ" in text(app, "#count-feedback")
+        await pilot.press(*"1 2 3 4 5 6")
+        assert "gạch hết tên" in text(app, "#preview")
+
+
+async def test_bad_number_is_refused_and_nothing_written(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        events = len(counting.log.events)
+        await pilot.press("9", "enter")
+        assert len(counting.log.events) == events
+        assert "9" in text(app, "#count-feedback")
+
+
+async def test_take_back_and_correct(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "2", "enter", "3", "enter")
+        await pilot.press("f6")  # take back ballot 3
+        assert sorted(readings(counting)) == [1, 2]
+        await pilot.press("f7")
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("1", "enter")
+        assert "SỬA phiếu số 1" in text(app, "#ballot-no")
+        await pilot.press("backspace", "4", "enter")
+        assert readings(counting)[1].struck == {4}
+        assert "Phiếu số 3" in text(app, "#ballot-no")
+        types = [e.type for e in counting.log.events]
+        assert types.count("ballot.entered") == 4 and types.count("ballot.withdrawn") == 1
+
+
+async def test_invalid_with_a_reason(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("3", "enter")  # 3 = an identifying mark
+        assert readings(counting)[1].invalid == "identifying_mark"
+        assert "dấu hiệu nhận biết" not in text(app, "#reconcile")  # counted once both passes agree
+        await pilot.press("f8", "f5", "3", "enter")
+        assert "dấu hiệu nhận biết" in text(app, "#reconcile")
+
+
+async def test_double_entry_mismatch_resolution_and_close(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "2", "enter")
+        await pilot.press("f8")  # the second clerk's pass
+        await pilot.press("1", "enter", "3", "enter")
+        assert "Phiếu lệch giữa các lượt: 2" in text(app, "#reconcile")
+        await pilot.press("f10", "enter")  # close refused while ballots differ
+        assert "không khớp" in text(app, "#count-feedback")
+        await pilot.press("f9")
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("2", "enter")
+        assert counting.state.current_round("chi-uy").resolved[2].struck == {2}
+        await pilot.press("f10")
+        await pilot.press("end", "backspace", "3", "enter")  # 3 collected but 2 entered: refused
+        assert "khác số phiếu thu vào" in text(app, "#count-feedback")
+        await pilot.press("f10", "enter")
+        record = counting.state.current_round("chi-uy")
+        assert record.closed is not None and record.closed["ballots"]["collected"] == 2
+        assert "đã kết thúc kiểm phiếu" in text(app, "#round-info")
+
+
+async def test_tally_moves_with_ballots_from_another_terminal(counting, clock, tmp_path):
+    from runsheet.commands import Session
+    from runsheet.rules.election import Reading
+
+    other = Session(counting.path, clock=clock, terminal="clerk:2")
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        other.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
+        app.tick()
+        await pilot.pause()
+        assert "Đã nhập (lượt 2): 1" in text(app, "#reconcile")
+
+
+async def test_single_name_approve_form_keys(session, clock):
+    session.attend(COMMITTEE)
+    session.open_round("bi-thu")
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # agree
+        await pilot.press("1", "enter")  # disagree
+        await pilot.press("?", "enter")  # both or neither box: invalid
+        record = session.state.current_round("bi-thu")
+        result = session.live_results("bi-thu")
+        assert [r.struck for r in record.readings[1].values()] == [frozenset(), {1}, frozenset()]
+        assert result["ballots"]["valid"] == 2 and result["ballots"]["invalid"] == 1
+        assert result["candidates"][0]["votes"] == 1
+
+
+def test_counting_snapshot_mid_count(snap_compare, counting, clock):
+    from runsheet.rules.election import Reading
+
+    for struck in ({1}, {2}, {1}, {6}, {1}, set(), {1, 2, 3, 4, 5, 6}):
+        counting.enter_ballot("chi-uy", Reading(frozenset(struck)))
+    counting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
+    counting.enter_ballot("chi-uy", Reading(frozenset({3})), pass_no=2)
+
+    async def type_some(pilot):
+        await pilot.press(*"2 5")
+
+    assert snap_compare(app_for(counting, clock), terminal_size=SIZE, run_before=type_some)
+
+
+def test_counting_snapshot_after_close(snap_compare, session, clock):
+    from runsheet.rules.election import Reading
+
+    session.attend(COMMITTEE)
+    session.open_round("chi-uy")
+    for k in range(12):
+        session.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1}) if k % 4 else frozenset({6})))
+    session.close_round("chi-uy")
+    assert snap_compare(app_for(session, clock, lang="en"), terminal_size=SIZE)
