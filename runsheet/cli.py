@@ -108,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     closed.add_argument("--collected", type=int, help="ballots collected from the box (default: those entered)")
     published = round_actions.add_parser("publish", help="publish the closed round's result")
     published.add_argument("election", metavar="ELECTION")
+    nominee = round_actions.add_parser("nominate", help="add a nominee from the floor (needs > 30% of those present)")
+    nominee.add_argument("election", metavar="ELECTION")
+    nominee.add_argument("member", metavar="ID")
+    nominee.add_argument("--for", dest="votes_for", type=int, required=True, help="members present in favour")
     order = round_actions.add_parser("order", help="set the order names are printed in, before a round opens")
     order.add_argument("election", metavar="ELECTION")
     order.add_argument("ids", nargs="+", metavar="ID")
@@ -266,7 +270,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _round(session: Session, args: argparse.Namespace, lang: str) -> None:
     if args.action == "open":
+        check = session.list_check(args.election)
         session.open_round(args.election, args.passes, args.candidates, args.seats)
+        if session.state.current_round(args.election).number == 1 and (check.over_limit or check.no_surplus):
+            key = "cli.list_warn_over" if check.over_limit else "cli.list_warn_none"
+            print(t(key, lang, pct=local_percent(check.surplus_percent, lang)), file=sys.stderr)
         record = session.state.current_round(args.election)
         print(t("cli.round_opened", lang, election=args.election, round=record.number, issued=record.issued,
                 d=record.opened_denominator, form=t(f"form.{record.form}", lang), passes=record.passes))
@@ -276,6 +284,10 @@ def _round(session: Session, args: argparse.Namespace, lang: str) -> None:
     elif args.action == "publish":
         session.publish_round(args.election)
         print(t("cli.published", lang, election=args.election))
+    elif args.action == "nominate":
+        session.add_nominee(args.election, args.member, args.votes_for)
+        print(t("cli.nominee", lang, name=session.state.roster.get(args.member).name, votes=args.votes_for,
+                present=session.log.head.data["present"]))
     elif args.action == "order":
         session.set_ballot_order(args.election, args.ids)
         print(", ".join(args.ids))

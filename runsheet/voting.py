@@ -11,10 +11,14 @@ from .rules.election import (
     Reading,
     ReadingError,
     RoundRecord,
+    ListCheck,
+    check_list,
     check_motion,
     check_reading,
+    floor_nominee_accepted,
     tally,
 )
+from .rules.attendance import eligible
 from .store.events import Event
 from .store.state import CongressState
 
@@ -74,6 +78,38 @@ class VotingCommands:
                 raise DomainError("err.order_names", id=election_id)
             return [("election.order_set", {"election": election_id, "order": list(order)})]
         return self._commit("votes", build)
+
+    def add_nominee(self, election_id: str, member_id: str, votes_for: int) -> list[Event]:
+        """A nominee from the floor, not proposed by the outgoing committee, joins the list only when more than
+        30% of the official members present agree (recorded with the count), before the first round."""
+        def build(state: CongressState):
+            self._election(state, election_id)
+            if state.rounds[election_id]:
+                raise DomainError("err.round_started", id=election_id)
+            member = state.roster.get(member_id)
+            if member is None:
+                raise DomainError("err.no_member", id=member_id)
+            if not eligible(member):
+                raise DomainError("err.cannot_stand", name=member.name)
+            if member_id in state.ballot_order(election_id):
+                raise DomainError("err.on_list", name=member.name)
+            present = state.figures().present_official
+            if not 0 <= votes_for <= present:
+                raise DomainError("err.motion_too_many", total=votes_for, present=present)
+            if not floor_nominee_accepted(votes_for, present):
+                raise DomainError("err.nominee_votes", name=member.name, votes=votes_for, present=present)
+            items = [("election.nominee_added", {"election": election_id, "member": member_id, "for": votes_for,
+                                                 "present": present})]
+            if election_id in state.ballot_orders:  # an edited order: the nominee goes at the end, to be placed
+                items.append(("election.order_set", {"election": election_id,
+                                                     "order": [*state.ballot_orders[election_id], member_id]}))
+            return items
+        return self._commit("votes", build)
+
+    def list_check(self, election_id: str) -> ListCheck:
+        """The candidate list against the seats: the surplus, over 30%, or none for a committee."""
+        election = self._election(self.state, election_id)
+        return check_list(len(self.state.ballot_order(election_id)), election.seats)
 
     def open_round(self, election_id: str, passes: int = 1, candidates: list[str] | None = None,
                    seats: int | None = None) -> list[Event]:

@@ -19,11 +19,12 @@ def hhmm(moment: datetime | None, zone: tzinfo) -> str:
     return "--:--" if moment is None else moment.astimezone(zone).strftime("%H:%M")
 
 
-def ballot_order(election: Election, roster: Roster) -> list[str]:
-    """Candidate ids in the order printed on the ballot."""
+def ballot_order(election: Election, roster: Roster, nominees: tuple[str, ...] = ()) -> list[str]:
+    """Candidate ids in the order printed on the ballot (with nominees the floor added)."""
+    names = [*election.candidates, *nominees]
     if election.order == "listed":
-        return list(election.candidates)
-    return sorted(election.candidates, key=lambda c: name_key(roster.get(c).name))
+        return names
+    return sorted(names, key=lambda c: name_key(roster.get(c).name))
 
 
 def values(scenario: Scenario, agenda: Agenda, figures: Figures, step: Step, now: datetime, zone: tzinfo,

@@ -34,6 +34,7 @@ class CongressState:
         self.agenda = Agenda(self.scenario.steps, day_start(day, start, self.zone), shift)
         self.attendance = Attendance()
         self.ballot_orders: dict[str, list[str]] = {}  # election -> candidate ids in printed order, once edited
+        self.nominees: dict[str, list[str]] = {}  # election -> members the floor added to the list
         self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
         self.seq = created.seq
@@ -42,7 +43,8 @@ class CongressState:
     def ballot_order(self, election_id: str) -> list[str]:
         if election_id in self.ballot_orders:
             return list(self.ballot_orders[election_id])
-        return ballot_order(self.scenario.elections[election_id], self.roster)
+        return ballot_order(self.scenario.elections[election_id], self.roster,
+                            tuple(self.nominees.get(election_id, ())))
 
     def current_round(self, election_id: str) -> RoundRecord | None:
         rounds = self.rounds.get(election_id) or []
@@ -147,6 +149,7 @@ _HANDLERS = {
     "delegate.replaced": lambda s, d, at: s.attendance.replace(d["delegate"], d.get("alternate")),
     "member.added": _member,
     "election.order_set": lambda s, d, at: s.ballot_orders.__setitem__(d["election"], list(d["order"])),
+    "election.nominee_added": lambda s, d, at: s.nominees.setdefault(d["election"], []).append(d["member"]),
     "round.opened": _round_opened,
     "ballot.entered": _ballot_entered,
     "ballot.withdrawn": _ballot_withdrawn,

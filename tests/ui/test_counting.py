@@ -74,7 +74,8 @@ async def test_take_back_and_correct(counting, clock):
         assert isinstance(app.screen, AskScreen)
         await pilot.press("1", "enter")
         assert "SỬA phiếu số 1" in text(app, "#ballot-no")
-        await pilot.press("backspace", "4", "enter")
+        assert app.screen.query_one("#reading").value == "1 "  # the reading entered before, to edit
+        await pilot.press("ctrl+u", "4", "enter")
         assert readings(counting)[1].struck == {4}
         assert "Phiếu số 3" in text(app, "#ballot-no")
         types = [e.type for e in counting.log.events]
@@ -166,3 +167,23 @@ def test_counting_snapshot_after_close(snap_compare, session, clock):
         session.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1}) if k % 4 else frozenset({6})))
     session.close_round("chi-uy")
     assert snap_compare(app_for(session, clock, lang="en"), terminal_size=SIZE)
+
+
+def test_numbers_that_cannot_grow_close_themselves():
+    from runsheet.ui.screens.counting import closed_number, keystrokes
+
+    assert [closed_number(x, 6) for x in ("", "2", "2 5", "2 ")] == [False, True, True, False]
+    assert [closed_number(x, 200) for x in ("12", "47", "103", "20", "200", "1")] == [False, True, True, False,
+                                                                                         True, False]
+    # 6 names struck of 200: "12 47 88 103 150 199" with 5 spaces added by the screen: 16 keys and Enter
+    assert keystrokes([12, 47, 88, 103, 150, 199], 200) == 17
+    assert keystrokes([2, 5], 6) == 3  # "2", "5", Enter
+
+
+async def test_typing_digits_on_a_small_ballot_spaces_itself(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "5")
+        assert app.screen.query_one("#reading").value == "2 5 "
+        await pilot.press("enter")
+        assert readings(counting)[1].struck == {2, 5}

@@ -41,6 +41,33 @@ def parse_entry(text: str, record: RoundRecord) -> Reading:
     return reading
 
 
+def closed_number(text: str, candidates: int) -> bool:
+    """Whether the number being typed at the end of text cannot grow (another digit would pass the last name
+    number): the screen then types the space itself. With 6 names every digit is a whole number; with 200,
+    "47" and "103" are, "12" is not."""
+    digits = len(text) - len(text.rstrip("0123456789"))
+    if digits == 0:
+        return False
+    number = int(text[-digits:])
+    return number > 0 and number * 10 > candidates
+
+
+def keystrokes(numbers: list[int], candidates: int) -> int:
+    """Keys a clerk presses for a ballot with these names struck, spaces the screen adds not counted, Enter
+    included."""
+    count, text = 0, ""
+    for number in numbers:
+        if text and not text.endswith(" "):
+            text += " "
+            count += 1
+        for digit in str(number):
+            text += digit
+            count += 1
+            if closed_number(text, candidates):
+                text += " "
+    return count + 1
+
+
 class CountingScreen(Screen):
     app: RunsheetApp
 
@@ -50,6 +77,7 @@ class CountingScreen(Screen):
         self.election: str | None = None
         self.pass_no = 1
         self.correcting: int | None = None
+        self._typed = ""  # the reading field's last value, to tell typing from deleting
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
@@ -189,6 +217,14 @@ class CountingScreen(Screen):
 
     # ---- entering ballots ---------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
+        record, field = self.record, event.input
+        grew = len(field.value) > len(self._typed)  # never on a deletion, or backspace could not pass a space
+        self._typed = field.value
+        if (record is not None and grew and field.cursor_position == len(field.value)
+                and closed_number(field.value, len(record.candidates))):
+            field.value += " "  # fires Changed again, which then finds a space at the end
+            field.cursor_position = len(field.value)
+            return
         self._preview()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -263,7 +299,9 @@ class CountingScreen(Screen):
             if text:
                 self.correcting = int(text)
                 field = self.query_one("#reading", Input)
-                field.value = " ".join(map(str, sorted(entered[int(text)].struck)))
+                words = [str(n) for n in sorted(entered[int(text)].struck)]
+                words += [f"?{n}" for n in sorted(entered[int(text)].unclear)]
+                self._typed = field.value = " ".join(words) + (" " if words else "")
                 field.cursor_position = len(field.value)
                 field.focus()
                 self.refresh_live()
