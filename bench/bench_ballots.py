@@ -202,6 +202,10 @@ def main() -> None:
     spaces = TYPED.count(" ")
     rows.append((f"keystrokes for one ballot: {TYPED!r} + Enter",
                  f"{len(TYPED) + 1} ({digits} digits + {spaces} spaces + 1 Enter)"))
+    from runsheet.ui.screens.counting import keystrokes  # the screen types the space after a number that cannot grow
+
+    rows.append(("  ... on the counting screen, which adds the spaces it can",
+                 f"{keystrokes([int(n) for n in TYPED.split()], CANDIDATES)} keys"))
 
     width = max(len(label) for label, _ in rows)
     print(f"runsheet ballot benchmark: Python {sys.version.split()[0]}, {sys.platform}, {os.cpu_count()} CPUs; "

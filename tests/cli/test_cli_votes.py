@@ -49,6 +49,16 @@ def fails(*args: object) -> str:
     return lines[0]
 
 
+def open_round(db: Path, *args: object) -> subprocess.CompletedProcess:
+    """`round open`: the mini list (3 names for 2 seats) is 50% over the seats, which is warned about on stderr
+    (DESIGN.md §4: at most 30%) but not refused."""
+    proc = run("round", "open", "--db", db, E, *args)
+    assert proc.returncode == 0, proc.stderr
+    warning = proc.stderr.strip("\n").split("\n")
+    assert len(warning) == 1 and "50" in warning[0] and "30%" in warning[0], proc.stderr
+    return proc
+
+
 def results(db: Path) -> dict:
     return json.loads(ok("results", "--db", db, E, "--json").stdout)
 
@@ -119,7 +129,8 @@ BODY = "1,1,,\n2,3,,\n3,,,written_in\n"
 
 @pytest.mark.parametrize("bom", [False, True])
 def test_round_open_import_close_results_publish(db, tmp_path, bom):
-    proc = ok("round", "open", "--db", db, E, "--lang", "en")
+    proc = open_round(db, "--lang", "en")
+    assert proc.stderr == "WARNING: the list is 50.00% over the seats, more than 30%\n"
     assert "3 ballots issued" in proc.stdout and "D = 3" in proc.stdout
     csv = ballots_csv(tmp_path / "phieu.csv", BODY, bom=bom)
     proc = ok("ballots", "import", "--db", db, E, csv, "--lang", "en")
@@ -142,7 +153,7 @@ def test_round_open_import_close_results_publish(db, tmp_path, bom):
 
 
 def test_round_close_default_collected_and_refusals(db, tmp_path):
-    ok("round", "open", "--db", db, E)
+    open_round(db)
     ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "b.csv", "1,1,,\n2,3,,\n"))
     before = db.read_bytes()
     assert "3" in fails("round", "close", "--db", db, E, "--collected", 3)  # 2 entered, 3 collected
@@ -166,7 +177,7 @@ def test_results_before_any_round(db):
     ("1,1,,\nzwei,2,,\n", 3),
 ])
 def test_import_of_a_bad_csv_names_file_and_line_and_changes_nothing(db, tmp_path, body, line):
-    ok("round", "open", "--db", db, E)
+    open_round(db)
     csv = ballots_csv(tmp_path / "bad.csv", body)
     before = db.read_bytes()
     message = fails("ballots", "import", "--db", db, E, csv)
@@ -176,7 +187,7 @@ def test_import_of_a_bad_csv_names_file_and_line_and_changes_nothing(db, tmp_pat
 
 
 def test_import_of_a_missing_file(db, tmp_path):
-    ok("round", "open", "--db", db, E)
+    open_round(db)
     before = db.read_bytes()
     assert "nope.csv" in fails("ballots", "import", "--db", db, E, tmp_path / "nope.csv")
     assert db.read_bytes() == before
@@ -185,7 +196,7 @@ def test_import_of_a_missing_file(db, tmp_path):
 # ---- double entry --------------------------------------------------------------------------------------------------------
 
 def test_double_entry_then_close(db, tmp_path):
-    proc = ok("round", "open", "--db", db, E, "--passes", 2, "--lang", "en")
+    proc = open_round(db, "--passes", 2, "--lang", "en")
     assert "2 pass(es)" in proc.stdout
     csv = ballots_csv(tmp_path / "b.csv", BODY)
     ok("ballots", "import", "--db", db, E, csv)
@@ -197,7 +208,7 @@ def test_double_entry_then_close(db, tmp_path):
 
 
 def test_double_entry_mismatch_refuses_close(db, tmp_path):
-    ok("round", "open", "--db", db, E, "--passes", 2)
+    open_round(db, "--passes", 2)
     ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "p1.csv", BODY))
     ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "p2.csv", "1,1,,\n2,2,,\n3,,,written_in\n"),
        "--pass", 2)
@@ -214,7 +225,7 @@ def test_double_entry_mismatch_refuses_close(db, tmp_path):
 
 def test_round_order_before_opening(db, tmp_path):
     assert ok("round", "order", "--db", db, E, "A1", "A2", "A3").stdout.strip() == "A1, A2, A3"
-    ok("round", "open", "--db", db, E)
+    open_round(db)
     fails("round", "order", "--db", db, E, "A3", "A2", "A1")
     ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "b.csv", "1,1,,\n"))  # strikes A1 now
     assert [(c["no"], c["id"], c["votes"]) for c in results(db)["candidates"]] == [(1, "A1", 0), (2, "A2", 1),

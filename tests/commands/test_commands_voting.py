@@ -369,6 +369,38 @@ def test_set_ballot_order_only_while_no_round_is_open(session, db):
     assert Session(str(db)).state.ballot_order(E) == ["A3", "A2", "A1"]
 
 
+# ---- nominees from the floor -------------------------------------------------------------------------------------------
+
+def test_a_floor_nominee_needs_more_than_30_percent_of_those_present(session, db):
+    session.attend(["A1", "A2", "A3", "A4", "A6"])  # 4 official present (A6 is probationary)
+    before = db.read_bytes()
+    exc = refused("err.nominee_votes", session.add_nominee, E, "A4", 1)  # 10 × 1 = 10, not > 3 × 4 = 12
+    assert exc.values["present"] == 4
+    refused("err.cannot_stand", session.add_nominee, E, "A6", 4)  # probationary
+    refused("err.cannot_stand", session.add_nominee, E, "A5", 4)  # transferred
+    refused("err.on_list", session.add_nominee, E, "A1", 4)
+    refused("err.no_member", session.add_nominee, E, "ZZ", 4)
+    refused("err.motion_too_many", session.add_nominee, E, "A4", 5)
+    assert db.read_bytes() == before
+    [event] = session.add_nominee(E, "A4", 2)  # 20 > 12
+    assert event.data == {"election": E, "member": "A4", "for": 2, "present": 4}
+    assert session.state.ballot_order(E) == ["A3", "A1", "A4", "A2"]  # An, Bình, Đức, Hoa: đ comes before h
+    assert Session(str(db)).state.ballot_order(E) == ["A3", "A1", "A4", "A2"]
+    session.open_round(E)
+    assert session.state.current_round(E).candidates == ["A3", "A1", "A4", "A2"]
+    refused("err.round_started", session.add_nominee, E, "A4", 4)
+
+
+def test_a_new_order_cannot_drop_a_floor_nominee(session, db):
+    session.attend(["A1", "A2", "A3", "A4"])
+    session.add_nominee(E, "A4", 2)
+    before = db.read_bytes()
+    refused("err.order_names", session.set_ballot_order, E, ["A1", "A2", "A3"])  # the scenario's list, without A4
+    assert db.read_bytes() == before
+    session.set_ballot_order(E, ["A4", "A1", "A2", "A3"])
+    assert session.state.ballot_order(E) == ["A4", "A1", "A2", "A3"]
+
+
 # ---- roles -----------------------------------------------------------------------------------------------------------
 
 def test_roles_for_ballots(session, db, clock):
