@@ -147,7 +147,7 @@ def main() -> None:
         record = session.state.current_round(ELECTION)
         assert record.entered(1) == record.entered(2) == MEMBERS and not record.mismatches()
 
-        rows.append((f"enter 3,200 ballots (2 passes × 1,600), total", f"{entry_time:8.1f} s"))
+        rows.append(("enter 3,200 ballots (2 passes × 1,600), total", f"{entry_time:8.1f} s"))
         rows.append(("per-ballot commit, all 3,200", stats(latencies)))
         rows.append(("per-ballot commit, pass 1 (ballot events 1–1,600)", stats(latencies[:MEMBERS])))
         rows.append(("per-ballot commit, pass 2 (ballot events 1,601–3,200)", stats(latencies[MEMBERS:])))
