@@ -37,12 +37,59 @@ ELECTION = "tw"
 WINDOW = 100  # ballots per latency window
 TYPED = "12 47 88 103 150 199"  # a typical ballot on the counting screen: the struck numbers, then Enter
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-          "Dương", "Lý"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
 MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Đức", "Thanh", "Hữu", "Ngọc", "Xuân", "Hồng", "Mạnh", "Thu"]
-GIVEN = ["An", "Bình", "Chính", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hằng", "Hiếu", "Hòa", "Hùng", "Khánh",
-         "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quang", "Sơn", "Tâm", "Thắng", "Thảo",
-         "Thành", "Trung", "Tuấn", "Vân", "Việt", "Yến"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Chính",
+    "Dũng",
+    "Đạt",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hằng",
+    "Hiếu",
+    "Hòa",
+    "Hùng",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phong",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thắng",
+    "Thảo",
+    "Thành",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Việt",
+    "Yến",
+]
 
 
 def make_inputs(folder: Path, rng: random.Random) -> tuple[Path, Path, list[str]]:
@@ -54,7 +101,8 @@ def make_inputs(folder: Path, rng: random.Random) -> tuple[Path, Path, list[str]
     roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
     candidates = ids[:CANDIDATES]
     scenario = folder / "national.toml"
-    scenario.write_text(f"""[congress]
+    scenario.write_text(
+        f"""[congress]
 title = "Đại hội đại biểu toàn quốc (dữ liệu thử)"
 term = "2026–2031"
 start = "08:00"
@@ -72,7 +120,9 @@ id = "bau-cu"
 title = "Bầu cử"
 minutes = 240
 election = "{ELECTION}"
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return scenario, roster, ids
 
 
@@ -153,11 +203,16 @@ def main() -> None:
         rows.append(("per-ballot commit, pass 2 (ballot events 1,601–3,200)", stats(latencies[MEMBERS:])))
         for at in (1, 500, 1_600, 3_200):
             low = max(0, min(at, len(latencies)) - WINDOW)
-            window = latencies[low:low + WINDOW]
+            window = latencies[low : low + WINDOW]
             total = base_events + at
-            rows.append((f"  window of {WINDOW} ending at ballot event {at:,} ({total:,} events, "
-                         f"{mib(sizes[at])})" if at > 1 else f"  first {WINDOW} ballot events "
-                         f"({base_events + 1:,}–{base_events + WINDOW:,} events)", stats(window)))
+            rows.append(
+                (
+                    f"  window of {WINDOW} ending at ballot event {at:,} ({total:,} events, {mib(sizes[at])})"
+                    if at > 1
+                    else f"  first {WINDOW} ballot events ({base_events + 1:,}–{base_events + WINDOW:,} events)",
+                    stats(window),
+                )
+            )
 
         began = time.perf_counter()
         result = session.live_results(ELECTION)
@@ -168,8 +223,12 @@ def main() -> None:
             began = time.perf_counter()
             fresh = Session(str(path))
             opens.append(time.perf_counter() - began)
-        rows.append((f"open the final store, Session(path), {len(fresh.log.events):,} events",
-                     f"median of 3 {ms(statistics.median(opens))}"))
+        rows.append(
+            (
+                f"open the final store, Session(path), {len(fresh.log.events):,} events",
+                f"median of 3 {ms(statistics.median(opens))}",
+            )
+        )
         rows.append(("store size at the end", f"{mib(path.stat().st_size)} ({path.stat().st_size:,} bytes)"))
 
         # memory: tracemalloc slows every call it watches, so it watches only a copy of the final store that a
@@ -194,24 +253,41 @@ def main() -> None:
         elected = len(closed["elected"])
         top = max(c["votes"] for c in closed["candidates"])
         low = min(c["votes"] for c in closed["candidates"])
-        rows.append(("result", f"{elected} elected of {SEATS} seats, tied {len(closed['tied'])}, "
-                               f"unfilled {closed['unfilled']}; votes {low:,}–{top:,} of D = {closed['denominator']:,}"))
+        rows.append(
+            (
+                "result",
+                f"{elected} elected of {SEATS} seats, tied {len(closed['tied'])}, "
+                f"unfilled {closed['unfilled']}; votes {low:,}–{top:,} of D = {closed['denominator']:,}",
+            )
+        )
         where = filesystem(folder.resolve())
 
     digits = sum(ch.isdigit() for ch in TYPED)
     spaces = TYPED.count(" ")
-    rows.append((f"keystrokes for one ballot: {TYPED!r} + Enter",
-                 f"{len(TYPED) + 1} ({digits} digits + {spaces} spaces + 1 Enter)"))
+    rows.append(
+        (
+            f"keystrokes for one ballot: {TYPED!r} + Enter",
+            f"{len(TYPED) + 1} ({digits} digits + {spaces} spaces + 1 Enter)",
+        )
+    )
     from runsheet.ui.screens.counting import keystrokes  # the screen types the space after a number that cannot grow
 
-    rows.append(("  ... on the counting screen, which adds the spaces it can",
-                 f"{keystrokes([int(n) for n in TYPED.split()], CANDIDATES)} keys"))
+    rows.append(
+        (
+            "  ... on the counting screen, which adds the spaces it can",
+            f"{keystrokes([int(n) for n in TYPED.split()], CANDIDATES)} keys",
+        )
+    )
 
     width = max(len(label) for label, _ in rows)
-    print(f"runsheet ballot benchmark: Python {sys.version.split()[0]}, {sys.platform}, {os.cpu_count()} CPUs; "
-          f"store on {where}; seed {args.seed}")
-    print(f"{MEMBERS:,} official members present (D = {MEMBERS:,}), {CANDIDATES} names, {SEATS} seats, "
-          f"{STRUCK} struck per ballot, 2 passes")
+    print(
+        f"runsheet ballot benchmark: Python {sys.version.split()[0]}, {sys.platform}, {os.cpu_count()} CPUs; "
+        f"store on {where}; seed {args.seed}"
+    )
+    print(
+        f"{MEMBERS:,} official members present (D = {MEMBERS:,}), {CANDIDATES} names, {SEATS} seats, "
+        f"{STRUCK} struck per ballot, 2 passes"
+    )
     print("-" * (width + 60))
     for label, value in rows:
         print(f"{label:<{width}}  {value}")

@@ -25,8 +25,15 @@ HEADER = "ballot,struck,unclear,invalid\n"
 
 
 def run(*args: object) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "run.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", env=ENV, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "run.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=ENV,
+        timeout=120,
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stdout, proc.stdout
     return proc
@@ -78,17 +85,28 @@ def db(tmp_path) -> Path:
 
 # ---- motions ---------------------------------------------------------------------------------------------------------
 
+
 def test_motion_json_adopted(db):
-    data = json.loads(ok("motion", "--db", db, "nghi-quyet", "--for", 2, "--against", 1, "--abstain", 0,
-                         "--json").stdout)
-    assert data == {"motion": "nghi-quyet", "for": 2, "against": 1, "abstain": 0, "present": 3, "denominator": 3,
-                    "percent_for": "66.67", "adopted": True}
+    data = json.loads(
+        ok("motion", "--db", db, "nghi-quyet", "--for", 2, "--against", 1, "--abstain", 0, "--json").stdout
+    )
+    assert data == {
+        "motion": "nghi-quyet",
+        "for": 2,
+        "against": 1,
+        "abstain": 0,
+        "present": 3,
+        "denominator": 3,
+        "percent_for": "66.67",
+        "adopted": True,
+    }
 
 
 def test_motion_json_not_adopted_against_D(db):
     ok("attend", "--db", db, "A4")  # the exempt member comes: D = 4
-    data = json.loads(ok("motion", "--db", db, "nghi-quyet", "--for", 2, "--against", 0, "--abstain", 2,
-                         "--json").stdout)
+    data = json.loads(
+        ok("motion", "--db", db, "nghi-quyet", "--for", 2, "--against", 0, "--abstain", 2, "--json").stdout
+    )
     assert (data["present"], data["denominator"], data["percent_for"], data["adopted"]) == (4, 4, "50.00", False)
 
 
@@ -113,14 +131,23 @@ def test_motion_bad_counts(db):
 # ---- a whole round -----------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "election": E, "title": "Bầu Chi ủy", "round": 1, "form": "strike", "seats": 2, "denominator": 3, "needed": 2,
+    "election": E,
+    "title": "Bầu Chi ủy",
+    "round": 1,
+    "form": "strike",
+    "seats": 2,
+    "denominator": 3,
+    "needed": 2,
     "ballots": {"issued": 3, "collected": 3, "valid": 2, "invalid": 1, "invalid_reasons": {"written_in": 1}},
     "candidates": [
         {"no": 1, "id": "A3", "name": "Lê Văn An", "votes": 1, "percent": "33.33", "elected": False},
         {"no": 2, "id": "A1", "name": "Nguyễn Văn Bình", "votes": 2, "percent": "66.67", "elected": True},
         {"no": 3, "id": "A2", "name": "Trần Thị Hoa", "votes": 1, "percent": "33.33", "elected": False},
     ],
-    "elected": ["A1"], "tied": [], "unfilled": 1, "closed": True,
+    "elected": ["A1"],
+    "tied": [],
+    "unfilled": 1,
+    "closed": True,
 }
 # ballot 1 strikes A3 (keeps A1 A2), ballot 2 strikes A2 (keeps A3 A1), ballot 3 has a name written in:
 # A1 2 votes of D = 3 (66.67%, elected), A2 and A3 1 each (33.33%); one seat unfilled
@@ -171,11 +198,14 @@ def test_results_before_any_round(db):
     assert E in line
 
 
-@pytest.mark.parametrize(("body", "line"), [
-    ("1,1,,\n2,9,,\n3,2,,\n", 3),  # no name 9 on a ballot of 3 names
-    ("1,1,,\n2,2,,\n1,3,,\n", 4),  # ballot 1 twice
-    ("1,1,,\nzwei,2,,\n", 3),
-])
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("1,1,,\n2,9,,\n3,2,,\n", 3),  # no name 9 on a ballot of 3 names
+        ("1,1,,\n2,2,,\n1,3,,\n", 4),  # ballot 1 twice
+        ("1,1,,\nzwei,2,,\n", 3),
+    ],
+)
 def test_import_of_a_bad_csv_names_file_and_line_and_changes_nothing(db, tmp_path, body, line):
     open_round(db)
     csv = ballots_csv(tmp_path / "bad.csv", body)
@@ -195,6 +225,7 @@ def test_import_of_a_missing_file(db, tmp_path):
 
 # ---- double entry --------------------------------------------------------------------------------------------------------
 
+
 def test_double_entry_then_close(db, tmp_path):
     proc = open_round(db, "--passes", 2, "--lang", "en")
     assert "2 pass(es)" in proc.stdout
@@ -210,8 +241,16 @@ def test_double_entry_then_close(db, tmp_path):
 def test_double_entry_mismatch_refuses_close(db, tmp_path):
     open_round(db, "--passes", 2)
     ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "p1.csv", BODY))
-    ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "p2.csv", "1,1,,\n2,2,,\n3,,,written_in\n"),
-       "--pass", 2)
+    ok(
+        "ballots",
+        "import",
+        "--db",
+        db,
+        E,
+        ballots_csv(tmp_path / "p2.csv", "1,1,,\n2,2,,\n3,,,written_in\n"),
+        "--pass",
+        2,
+    )
     live = results(db)
     assert live["ballots"]["collected"] == 2  # ballot 2 is read differently: not counted yet
     before = db.read_bytes()
@@ -223,10 +262,14 @@ def test_double_entry_mismatch_refuses_close(db, tmp_path):
 
 # ---- the ballot order ----------------------------------------------------------------------------------------------------
 
+
 def test_round_order_before_opening(db, tmp_path):
     assert ok("round", "order", "--db", db, E, "A1", "A2", "A3").stdout.strip() == "A1, A2, A3"
     open_round(db)
     fails("round", "order", "--db", db, E, "A3", "A2", "A1")
     ok("ballots", "import", "--db", db, E, ballots_csv(tmp_path / "b.csv", "1,1,,\n"))  # strikes A1 now
-    assert [(c["no"], c["id"], c["votes"]) for c in results(db)["candidates"]] == [(1, "A1", 0), (2, "A2", 1),
-                                                                                  (3, "A3", 1)]
+    assert [(c["no"], c["id"], c["votes"]) for c in results(db)["candidates"]] == [
+        (1, "A1", 0),
+        (2, "A2", 1),
+        (3, "A3", 1),
+    ]

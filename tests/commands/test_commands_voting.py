@@ -70,11 +70,16 @@ def log_types(db: Path) -> list[str]:
 
 # ---- motions --------------------------------------------------------------------------------------------------
 
+
 def test_motion_records_present_and_D_at_that_moment(session, db, clock):
     session.attend(["A1", "A2", "A6"])  # A6 is probationary: present, no vote
     events = session.record_motion("nghi-quyet", 2, 0, 0)
-    assert [(e.type, e.data) for e in events] == [("motion.recorded", {
-        "motion": "nghi-quyet", "for": 2, "against": 0, "abstain": 0, "present": 2, "denominator": 3})]
+    assert [(e.type, e.data) for e in events] == [
+        (
+            "motion.recorded",
+            {"motion": "nghi-quyet", "for": 2, "against": 0, "abstain": 0, "present": 2, "denominator": 3},
+        )
+    ]
     first = session.motion_result("nghi-quyet")
     assert first.adopted and first.percent_for == "66.67"  # 2 × 2 > 3
 
@@ -101,6 +106,7 @@ def test_motion_with_more_votes_than_members_present_is_refused(session, db):
 
 
 # ---- opening a round ----------------------------------------------------------------------------------------------
+
 
 def test_probationary_members_get_no_ballot(session):
     session.attend(["A1", "A2", "A6"])
@@ -138,11 +144,19 @@ def test_no_ballot_without_an_open_round(session):
 
 # ---- entering, withdrawing, correcting -------------------------------------------------------------------------------
 
+
 def test_enter_numbers_ballots_in_turn(opened):
     events = opened.enter_ballot(E, keeping(opened, "A1", "A2"))
     assert events[0].type == "ballot.entered"
-    assert events[0].data == {"election": E, "round": 1, "pass": 1, "ballot": 1, "struck": [1], "unclear": [],
-                              "invalid": None}
+    assert events[0].data == {
+        "election": E,
+        "round": 1,
+        "pass": 1,
+        "ballot": 1,
+        "struck": [1],
+        "unclear": [],
+        "invalid": None,
+    }
     assert opened.enter_ballot(E, keeping(opened, "A3"))[0].data["ballot"] == 2
     record = opened.state.current_round(E)
     assert record.entered(1) == 2 and record.next_ballot(1) == 3
@@ -192,6 +206,7 @@ def test_withdraw_takes_back_the_last_ballot_or_a_given_one(opened, db):
 
 
 # ---- double entry -------------------------------------------------------------------------------------------------
+
 
 def test_double_entry_mismatch_blocks_close_until_resolved(session, db):
     session.attend(["A1", "A2", "A3"])
@@ -265,6 +280,7 @@ def test_close_refused_when_entered_differs_from_collected(opened, db):
 
 
 # ---- closing and publishing -----------------------------------------------------------------------------------------
+
 
 def test_close_freezes_the_result(opened, db, clock):
     opened.enter_ballot(E, keeping(opened, "A1", "A2"))
@@ -352,6 +368,7 @@ def test_a_later_round_may_be_given_its_list_and_seats(session):
 
 # ---- the ballot order ------------------------------------------------------------------------------------------------
 
+
 def test_set_ballot_order_only_while_no_round_is_open(session, db):
     [event] = session.set_ballot_order(E, ["A1", "A2", "A3"])
     assert event.data == {"election": E, "order": ["A1", "A2", "A3"]}
@@ -370,6 +387,7 @@ def test_set_ballot_order_only_while_no_round_is_open(session, db):
 
 
 # ---- nominees from the floor -------------------------------------------------------------------------------------------
+
 
 def test_a_floor_nominee_needs_more_than_30_percent_of_those_present(session, db):
     session.attend(["A1", "A2", "A3", "A4", "A6"])  # 4 official present (A6 is probationary)
@@ -403,6 +421,7 @@ def test_a_new_order_cannot_drop_a_floor_nominee(session, db):
 
 # ---- roles -----------------------------------------------------------------------------------------------------------
 
+
 def test_roles_for_ballots(session, db, clock):
     session.attend(["A1", "A2", "A3"])
     desk = Session(str(db), role="desk", clock=clock)
@@ -428,13 +447,14 @@ def test_roles_for_ballots(session, db, clock):
 
 # ---- import ----------------------------------------------------------------------------------------------------------
 
+
 def write(path: Path, text: str, bom: bool = False) -> Path:
     path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
     return path
 
 
 def test_import_enters_every_row(opened, tmp_path):
-    csv = write(tmp_path / "b.csv", "ballot,struck,unclear,invalid\n1,1,,\n2,\"3\",,\n\n3,,,written_in\n", bom=True)
+    csv = write(tmp_path / "b.csv", 'ballot,struck,unclear,invalid\n1,1,,\n2,"3",,\n\n3,,,written_in\n', bom=True)
     events = opened.import_ballots(E, str(csv))
     assert [e.data["ballot"] for e in events] == [1, 2, 3]
     result = opened.live_results(E)
@@ -443,14 +463,17 @@ def test_import_enters_every_row(opened, tmp_path):
     assert (result["ballots"]["valid"], result["ballots"]["invalid"]) == (2, 1)
 
 
-@pytest.mark.parametrize(("body", "line", "words"), [
-    ("1,1,,\n2,9,,\n3,2,,\n", 3, "9"),  # name number 9 on a 3-name ballot
-    ("1,1,,\n2,2,,\n1,3,,\n", 4, "twice"),  # ballot 1 again
-    ("1,1,,\nx,2,,\n", 3, "whole number"),
-    ("1,1,,\n2,1 a,,\n", 3, "name numbers"),
-    ("1,1,,\n4,1,,\n", 3, "4"),  # more ballots than were issued
-    ("1,1,2,\n", 2, "unclear"),  # unclear marks on the strike form
-])
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ("1,1,,\n2,9,,\n3,2,,\n", 3, "9"),  # name number 9 on a 3-name ballot
+        ("1,1,,\n2,2,,\n1,3,,\n", 4, "twice"),  # ballot 1 again
+        ("1,1,,\nx,2,,\n", 3, "whole number"),
+        ("1,1,,\n2,1 a,,\n", 3, "name numbers"),
+        ("1,1,,\n4,1,,\n", 3, "4"),  # more ballots than were issued
+        ("1,1,2,\n", 2, "unclear"),  # unclear marks on the strike form
+    ],
+)
 def test_import_is_all_or_nothing(opened, db, tmp_path, body, line, words):
     csv = write(tmp_path / "ballots.csv", "ballot,struck,unclear,invalid\n" + body)
     before = db.read_bytes()
@@ -486,23 +509,47 @@ def test_import_into_the_second_pass(session, tmp_path):
 
 # ---- the results JSON -------------------------------------------------------------------------------------------------
 
+
 def test_results_json_keys_and_percent_strings(opened):
     for kept in (("A1", "A2"), ("A1", "A3")):
         opened.enter_ballot(E, keeping(opened, *kept))
     opened.enter_ballot(E, Reading(invalid="not_issued"))
     for result in (opened.live_results(E), (opened.close_round(E), opened.live_results(E))[1]):
-        assert set(result) == {"election", "round", "form", "seats", "denominator", "ballots", "candidates", "tied",
-                               "unfilled", "title", "needed", "elected", "closed"}
+        assert set(result) == {
+            "election",
+            "round",
+            "form",
+            "seats",
+            "denominator",
+            "ballots",
+            "candidates",
+            "tied",
+            "unfilled",
+            "title",
+            "needed",
+            "elected",
+            "closed",
+        }
         assert set(result["ballots"]) == {"issued", "collected", "valid", "invalid", "invalid_reasons"}
         assert all(set(c) == {"no", "id", "name", "votes", "percent", "elected"} for c in result["candidates"])
-        assert all(isinstance(c["percent"], str) and re.fullmatch(r"\d+\.\d\d", c["percent"])
-                   for c in result["candidates"])
+        assert all(
+            isinstance(c["percent"], str) and re.fullmatch(r"\d+\.\d\d", c["percent"]) for c in result["candidates"]
+        )
         assert (result["election"], result["round"], result["form"], result["seats"]) == (E, 1, "strike", 2)
         assert (result["denominator"], result["needed"]) == (3, 2)
-        assert result["ballots"] == {"issued": 3, "collected": 3, "valid": 2, "invalid": 1,
-                                     "invalid_reasons": {"not_issued": 1}}
-        assert [(c["no"], c["id"], c["name"], c["votes"], c["percent"], c["elected"]) for c in result["candidates"]] \
-            == [(1, "A3", "Lê Văn An", 1, "33.33", False), (2, "A1", "Nguyễn Văn Bình", 2, "66.67", True),
-                (3, "A2", "Trần Thị Hoa", 1, "33.33", False)]
+        assert result["ballots"] == {
+            "issued": 3,
+            "collected": 3,
+            "valid": 2,
+            "invalid": 1,
+            "invalid_reasons": {"not_issued": 1},
+        }
+        assert [
+            (c["no"], c["id"], c["name"], c["votes"], c["percent"], c["elected"]) for c in result["candidates"]
+        ] == [
+            (1, "A3", "Lê Văn An", 1, "33.33", False),
+            (2, "A1", "Nguyễn Văn Bình", 2, "66.67", True),
+            (3, "A2", "Trần Thị Hoa", 1, "33.33", False),
+        ]
         assert (result["elected"], result["tied"], result["unfilled"]) == (["A1"], [], 1)
     assert result["closed"] is True

@@ -44,6 +44,7 @@ def line(result, cid: str):
 
 # ---- forms ---------------------------------------------------------------------------------------------------
 
+
 def test_form_follows_the_list_length():
     assert form_of(3, 2) == STRIKE
     assert form_of(200, 194) == STRIKE
@@ -52,6 +53,7 @@ def test_form_follows_the_list_length():
 
 
 # ---- threshold against D, never against valid ballots ------------------------------------------------------------
+
 
 def test_five_of_nine_valid_with_d_ten_is_not_elected():
     # X, Y for 1 seat: 5 ballots keep X, 4 keep Y; 9 valid ballots; D = 10
@@ -87,27 +89,32 @@ def test_exactly_half_is_not_elected():
 
 # ---- percent ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("votes", "d", "shown"), [
-    (5, 9, "55.56"),
-    (1, 3, "33.33"),
-    (2, 3, "66.67"),
-    (10, 10, "100.00"),
-    (0, 10, "0.00"),
-    (7, 0, "0.00"),  # D = 0: nothing to divide by
-    (0, 0, "0.00"),
-    (1, 32, "3.13"),  # 3.125: half up, not half to even (3.12)
-    (3, 32, "9.38"),  # 9.375
-    (1, 160, "0.63"),  # 0.625
-    (1, 8000, "0.01"),  # 0.0125
-    (1, 1600, "0.06"),  # 0.0625
-    (801, 1600, "50.06"),  # 50.0625
-    (800, 1600, "50.00"),
-])
+
+@pytest.mark.parametrize(
+    ("votes", "d", "shown"),
+    [
+        (5, 9, "55.56"),
+        (1, 3, "33.33"),
+        (2, 3, "66.67"),
+        (10, 10, "100.00"),
+        (0, 10, "0.00"),
+        (7, 0, "0.00"),  # D = 0: nothing to divide by
+        (0, 0, "0.00"),
+        (1, 32, "3.13"),  # 3.125: half up, not half to even (3.12)
+        (3, 32, "9.38"),  # 9.375
+        (1, 160, "0.63"),  # 0.625
+        (1, 8000, "0.01"),  # 0.0125
+        (1, 1600, "0.06"),  # 0.0625
+        (801, 1600, "50.06"),  # 50.0625
+        (800, 1600, "50.00"),
+    ],
+)
 def test_percent_two_decimals_half_up(votes, d, shown):
     assert percent(votes, d) == shown
 
 
 # ---- winners and ties --------------------------------------------------------------------------------------------
+
 
 def test_equal_votes_straddling_the_last_seat_elect_nobody_of_the_group():
     # 2 seats, D = 10: A 8, B 6, C 6 -> A elected; B and C tie for the last seat
@@ -158,6 +165,7 @@ def test_elected_are_ranked_by_votes_then_ballot_order():
 
 # ---- the strike form -----------------------------------------------------------------------------------------------
 
+
 def test_strike_form_keeping_fewer_names_than_seats_is_valid():
     verdict = judge(Reading(frozenset({1, 2, 3})), 5, 3)  # keeps 4 and 5: 2 names for 3 seats
     assert verdict.valid and verdict.reason is None
@@ -189,8 +197,14 @@ def test_a_paper_reason_makes_a_ballot_invalid(reason):
 
 
 def test_invalid_ballots_give_no_votes_and_are_counted_by_reason():
-    readings = [keep(3, 1, 2), keep(3, 1), Reading(invalid="written_in"), Reading(frozenset({1, 2, 3})),
-                Reading(), Reading(invalid="written_in")]
+    readings = [
+        keep(3, 1, 2),
+        keep(3, 1),
+        Reading(invalid="written_in"),
+        Reading(frozenset({1, 2, 3})),
+        Reading(),
+        Reading(invalid="written_in"),
+    ]
     result = tally(["A", "B", "C"], 2, 10, readings)
     assert (result.valid, result.invalid) == (2, 4)
     assert result.invalid_by_reason == {"written_in": 2, ALL_STRUCK: 1, TOO_MANY: 1}
@@ -198,6 +212,7 @@ def test_invalid_ballots_give_no_votes_and_are_counted_by_reason():
 
 
 # ---- the approve form ------------------------------------------------------------------------------------------------
+
 
 def test_single_name_approve_form():
     agreed = judge(Reading(), 1, 1)
@@ -228,6 +243,7 @@ def test_multi_name_approve_form_unclear_name_gets_no_vote_ballot_stays_valid():
 
 
 # ---- readings that cannot be on the ballot ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("reading", [Reading(frozenset({4})), Reading(frozenset({0})), Reading(frozenset({-1}))])
 def test_check_reading_number_outside_the_list(reading):
@@ -266,6 +282,7 @@ def test_reading_round_trips_through_data():
 
 # ---- motions (show of hands) -----------------------------------------------------------------------------------------
 
+
 def test_motion_adopted_iff_twice_for_exceeds_d():
     assert not MotionResult(5, 2, 0, 7, 10).adopted  # 5 of 7 present, but D = 10
     assert MotionResult(6, 1, 0, 7, 10).adopted
@@ -285,6 +302,7 @@ def test_check_motion():
 
 
 # ---- the candidate list -------------------------------------------------------------------------------------------------
+
 
 def test_check_list_surplus():
     ok = check_list(12, 10)
@@ -363,8 +381,9 @@ def test_the_order_of_ballots_never_changes_the_tally(case, data):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.sampled_from("ABCDEFGH"), st.integers(0, 20), min_size=1), st.integers(1, 8),
-       st.integers(0, 30))
+@given(
+    st.dictionaries(st.sampled_from("ABCDEFGH"), st.integers(0, 20), min_size=1), st.integers(1, 8), st.integers(0, 30)
+)
 def test_winners_properties(votes, seats, d):
     elected, tied = winners(votes, seats, d)
     assert len(elected) <= seats and not set(elected) & set(tied)
@@ -382,8 +401,8 @@ def _record(candidates: int, passes: int) -> RoundRecord:
 
 
 readings_by_ballot = st.dictionaries(
-    st.integers(1, 30), st.builds(Reading, st.frozensets(st.integers(1, 4)), st.just(frozenset()), REASONS),
-    max_size=20)
+    st.integers(1, 30), st.builds(Reading, st.frozensets(st.integers(1, 4)), st.just(frozenset()), REASONS), max_size=20
+)
 
 
 @settings(max_examples=200, deadline=None)
