@@ -68,7 +68,7 @@ def log_types(db: Path) -> list[str]:
     return [e.type for e in Session(str(db)).log.events]
 
 
-# ---- motions --------------------------------------------------------------------------------------------------
+# ---- motions -------------------------------------------------------------------------------------------------------
 
 
 def test_motion_records_present_and_D_at_that_moment(session, db, clock):
@@ -105,7 +105,7 @@ def test_motion_with_more_votes_than_members_present_is_refused(session, db):
     assert session.motion_result("nghi-quyet") is None
 
 
-# ---- opening a round ----------------------------------------------------------------------------------------------
+# ---- opening a round -----------------------------------------------------------------------------------------------
 
 
 def test_probationary_members_get_no_ballot(session):
@@ -142,7 +142,7 @@ def test_no_ballot_without_an_open_round(session):
     refused("err.no_round", session.live_results, E)
 
 
-# ---- entering, withdrawing, correcting -------------------------------------------------------------------------------
+# ---- entering, withdrawing, correcting -----------------------------------------------------------------------------
 
 
 def test_enter_numbers_ballots_in_turn(opened):
@@ -205,7 +205,7 @@ def test_withdraw_takes_back_the_last_ballot_or_a_given_one(opened, db):
     assert Session(str(db)).state.current_round(E).readings[1][1] == keeping(opened, "A2")
 
 
-# ---- double entry -------------------------------------------------------------------------------------------------
+# ---- double entry --------------------------------------------------------------------------------------------------
 
 
 def test_double_entry_mismatch_blocks_close_until_resolved(session, db):
@@ -279,7 +279,7 @@ def test_close_refused_when_entered_differs_from_collected(opened, db):
     assert opened.state.current_round(E).closed["ballots"]["collected"] == 2
 
 
-# ---- closing and publishing -----------------------------------------------------------------------------------------
+# ---- closing and publishing ----------------------------------------------------------------------------------------
 
 
 def test_close_freezes_the_result(opened, db, clock):
@@ -366,7 +366,7 @@ def test_a_later_round_may_be_given_its_list_and_seats(session):
     assert session.state.current_round(E).form == "approve"
 
 
-# ---- the ballot order ------------------------------------------------------------------------------------------------
+# ---- the ballot order ----------------------------------------------------------------------------------------------
 
 
 def test_set_ballot_order_only_while_no_round_is_open(session, db):
@@ -386,7 +386,7 @@ def test_set_ballot_order_only_while_no_round_is_open(session, db):
     assert Session(str(db)).state.ballot_order(E) == ["A3", "A2", "A1"]
 
 
-# ---- nominees from the floor -------------------------------------------------------------------------------------------
+# ---- nominees from the floor ---------------------------------------------------------------------------------------
 
 
 def test_a_floor_nominee_needs_more_than_30_percent_of_those_present(session, db):
@@ -419,7 +419,7 @@ def test_a_new_order_cannot_drop_a_floor_nominee(session, db):
     assert session.state.ballot_order(E) == ["A4", "A1", "A2", "A3"]
 
 
-# ---- roles -----------------------------------------------------------------------------------------------------------
+# ---- roles ---------------------------------------------------------------------------------------------------------
 
 
 def test_roles_for_ballots(session, db, clock):
@@ -445,7 +445,7 @@ def test_roles_for_ballots(session, db, clock):
     assert [e.role for e in events if e.type == "round.closed"] == ["counting"]
 
 
-# ---- import ----------------------------------------------------------------------------------------------------------
+# ---- import --------------------------------------------------------------------------------------------------------
 
 
 def write(path: Path, text: str, bom: bool = False) -> Path:
@@ -507,7 +507,7 @@ def test_import_into_the_second_pass(session, tmp_path):
     assert votes(session.state.current_round(E).closed) == {"A3": 1, "A1": 3, "A2": 2}
 
 
-# ---- the results JSON -------------------------------------------------------------------------------------------------
+# ---- the results JSON ----------------------------------------------------------------------------------------------
 
 
 def test_results_json_keys_and_percent_strings(opened):

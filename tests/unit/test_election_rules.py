@@ -42,7 +42,7 @@ def line(result, cid: str):
     return next(x for x in result.lines if x.id == cid)
 
 
-# ---- forms ---------------------------------------------------------------------------------------------------
+# ---- forms ---------------------------------------------------------------------------------------------------------
 
 
 def test_form_follows_the_list_length():
@@ -52,7 +52,7 @@ def test_form_follows_the_list_length():
     assert form_of(1, 1) == APPROVE
 
 
-# ---- threshold against D, never against valid ballots ------------------------------------------------------------
+# ---- threshold against D, never against valid ballots --------------------------------------------------------------
 
 
 def test_five_of_nine_valid_with_d_ten_is_not_elected():
@@ -87,7 +87,7 @@ def test_exactly_half_is_not_elected():
     assert result.unfilled == 1
 
 
-# ---- percent ---------------------------------------------------------------------------------------------------
+# ---- percent -------------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_percent_two_decimals_half_up(votes, d, shown):
     assert percent(votes, d) == shown
 
 
-# ---- winners and ties --------------------------------------------------------------------------------------------
+# ---- winners and ties ----------------------------------------------------------------------------------------------
 
 
 def test_equal_votes_straddling_the_last_seat_elect_nobody_of_the_group():
@@ -211,7 +211,7 @@ def test_invalid_ballots_give_no_votes_and_are_counted_by_reason():
     assert [x.votes for x in result.lines] == [2, 1, 0]
 
 
-# ---- the approve form ------------------------------------------------------------------------------------------------
+# ---- the approve form ----------------------------------------------------------------------------------------------
 
 
 def test_single_name_approve_form():
@@ -242,7 +242,7 @@ def test_multi_name_approve_form_unclear_name_gets_no_vote_ballot_stays_valid():
     assert unclear_all.valid and unclear_all.votes == frozenset()
 
 
-# ---- readings that cannot be on the ballot ---------------------------------------------------------------------------
+# ---- readings that cannot be on the ballot -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("reading", [Reading(frozenset({4})), Reading(frozenset({0})), Reading(frozenset({-1}))])
@@ -280,7 +280,7 @@ def test_reading_round_trips_through_data():
     assert Reading.from_data(data) == reading
 
 
-# ---- motions (show of hands) -----------------------------------------------------------------------------------------
+# ---- motions (show of hands) ---------------------------------------------------------------------------------------
 
 
 def test_motion_adopted_iff_twice_for_exceeds_d():
@@ -301,7 +301,7 @@ def test_check_motion():
     assert check_motion(0, 0, 0, 0) is None
 
 
-# ---- the candidate list -------------------------------------------------------------------------------------------------
+# ---- the candidate list --------------------------------------------------------------------------------------------
 
 
 def test_check_list_surplus():
@@ -332,7 +332,7 @@ def test_floor_nominee_needs_more_than_thirty_percent_of_those_present():
     assert not floor_nominee_accepted(0, 0)
 
 
-# ---- properties -------------------------------------------------------------------------------------------------------
+# ---- properties ----------------------------------------------------------------------------------------------------
 
 REASONS = st.sampled_from([None, None, None, None, *PAPER_REASONS, "rách"])
 
