@@ -94,7 +94,9 @@ class VotingCommands:
             if member_id in state.ballot_order(election_id):
                 raise DomainError("err.on_list", name=member.name)
             present = state.figures().present_official
-            if not 0 <= votes_for <= present:
+            if votes_for < 0:
+                raise DomainError("err.motion_negative")
+            if votes_for > present:
                 raise DomainError("err.motion_too_many", total=votes_for, present=present)
             if not floor_nominee_accepted(votes_for, present):
                 raise DomainError("err.nominee_votes", name=member.name, votes=votes_for, present=present)

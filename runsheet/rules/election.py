@@ -241,7 +241,8 @@ class RoundRecord:
         return result
 
     def mismatches(self) -> dict[int, list[Reading | None]]:
-        """Ballots the passes read differently, or that some pass has not entered yet (once it has gone past)."""
+        """Ballots every pass has entered but read differently (a ballot some pass has not entered yet is not a
+        mismatch: closing the count catches it, since that pass's count differs from the ballots collected)."""
         out = {}
         numbers = set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1)))
         for number in sorted(numbers):
