@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     closed = round_actions.add_parser("close", help="close the count and freeze the result")
     closed.add_argument("election", metavar="ELECTION")
     closed.add_argument("--collected", type=int, help="ballots collected from the box (default: those entered)")
+    collected = round_actions.add_parser("collected", help="record the ballots counted from the box")
+    collected.add_argument("election", metavar="ELECTION")
+    collected.add_argument("count", type=int, metavar="N")
     published = round_actions.add_parser("publish", help="publish the closed round's result")
     published.add_argument("election", metavar="ELECTION")
     nominee = round_actions.add_parser("nominate", help="add a nominee from the floor (needs > 30% of those present)")
@@ -281,6 +284,9 @@ def _round(session: Session, args: argparse.Namespace, lang: str) -> None:
     elif args.action == "close":
         session.close_round(args.election, args.collected)
         _print_results(session.state.current_round(args.election).closed, lang)
+    elif args.action == "collected":
+        session.record_collected(args.election, args.count)
+        print(t("count.collected", lang, n=args.count))
     elif args.action == "publish":
         session.publish_round(args.election)
         print(t("cli.published", lang, election=args.election))

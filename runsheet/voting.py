@@ -214,13 +214,23 @@ class VotingCommands:
             return items
         return self._commit("ballots", build)
 
+    def record_collected(self, election_id: str, collected: int) -> list[Event]:
+        """The ballots the committee counted from the box, before (or while) entering them."""
+        def build(state: CongressState):
+            record = self._open(state, election_id)
+            if not 0 <= collected <= record.issued:
+                raise DomainError("err.collected_over", collected=collected, issued=record.issued)
+            return [("round.collected", {"election": election_id, "round": record.number, "collected": collected})]
+        return self._commit("ballots", build)
+
     def close_round(self, election_id: str, collected: int | None = None) -> list[Event]:
         """Close the count: every pass entered the same number of ballots as were collected, no mismatch is
         left, collected is not more than issued. Freezes the result with D as it stands now."""
         def build(state: CongressState):
             record = self._open(state, election_id)
             agreed = record.agreed()
-            count = len(agreed) if collected is None else collected
+            count = collected if collected is not None else (
+                record.collected if record.collected is not None else len(agreed))
             if count > record.issued:
                 raise DomainError("err.collected_over", collected=count, issued=record.issued)
             mismatched = record.mismatches()

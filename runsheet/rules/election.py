@@ -222,6 +222,7 @@ class RoundRecord:
     resolved: dict[int, Reading] = field(default_factory=dict)  # ballot no -> the head of committee's reading
     closed: dict | None = None  # the frozen result
     published: bool = False
+    collected: int | None = None  # ballots counted from the box, once the committee has recorded it
 
     @property
     def form(self) -> str:

@@ -156,6 +156,7 @@ _HANDLERS = {
     "ballot.resolved": _ballot_resolved,
     "round.closed": _round_closed,
     "round.published": lambda s, d, at: setattr(_round(s, d), "published", True),
+    "round.collected": lambda s, d, at: setattr(_round(s, d), "collected", d["collected"]),
     "motion.recorded": _motion,
     "member.corrected": _member,
 }

@@ -55,6 +55,7 @@ COUNTING = (
     Key("f7", "correct", "act.correct"),
     Key("f8", "next_pass", "act.pass"),
     Key("f9", "resolve", "act.resolve"),
+    Key("ctrl+t", "collected", "act.collected"),
     Key("f10", "close_count", "act.close_count"),
     Key("ctrl+q", "app.quit", "act.quit"),
 )

@@ -187,3 +187,18 @@ async def test_typing_digits_on_a_small_ballot_spaces_itself(counting, clock):
         assert app.screen.query_one("#reading").value == "2 5 "
         await pilot.press("enter")
         assert readings(counting)[1].struck == {2, 5}
+
+
+async def test_ballots_collected_recorded_before_entry(counting, clock):
+    from runsheet.rules.election import Reading
+
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t", "2", "enter")
+        assert counting.state.current_round("chi-uy").collected == 2
+        assert "Phiếu thu vào: 2" in text(app, "#reconcile")
+        for pass_no in (1, 2):
+            for struck in ({1}, {2}):
+                counting.enter_ballot("chi-uy", Reading(frozenset(struck)), pass_no=pass_no)
+        counting.close_round("chi-uy")  # collected defaults to what the committee recorded
+        assert counting.state.current_round("chi-uy").closed["ballots"]["collected"] == 2

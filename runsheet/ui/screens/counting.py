@@ -168,8 +168,9 @@ class CountingScreen(Screen):
         text.append(t("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
         for reason, n in sorted(ballots.get("invalid_reasons", {}).items()):
             text.append(f"  – {_reason(reason, lang)}: {n}\n")
-        if record.closed:
-            text.append(t("count.collected", lang, n=ballots["collected"]) + "\n", style="bold")
+        if record.closed or record.collected is not None:
+            collected = ballots["collected"] if record.closed else record.collected
+            text.append(t("count.collected", lang, n=collected) + "\n", style="bold")
         mismatches = record.mismatches()
         if mismatches:
             text.append(t("count.mismatches", lang, ballots=", ".join(map(str, mismatches))) + "\n",
@@ -351,11 +352,31 @@ class CountingScreen(Screen):
         self.app.push_screen(AskScreen(t("count.resolve_title", lang, n=number), t("count.resolve_label", lang),
                                        lang, hint=sides, check=check), answered)
 
+    def action_collected(self) -> None:
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+
+        def answered(text: str | None) -> None:
+            if text:
+                try:
+                    self.app.session.record_collected(record.election, int(text))
+                except DomainError as exc:
+                    self._say(exc.text(lang), ok=False)
+                    return
+                self._say(t("count.collected", lang, n=int(text)))
+                self.refresh_live()
+
+        self.app.push_screen(AskScreen(t("count.collected_title", lang), t("count.close_label", lang), lang,
+                                       restrict=r"[0-9]*",
+                                       check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
+                             answered)
+
     def action_close_count(self) -> None:
         record, lang = self.record, self.app.lang
         if record is None or record.closed:
             return
-        default = str(len(record.agreed()))
+        default = str(record.collected if record.collected is not None else len(record.agreed()))
 
         def answered(text: str | None) -> None:
             if not text:
