@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     closed = round_actions.add_parser("close", help="close the count and freeze the result")
     closed.add_argument("election", metavar="ELECTION")
     closed.add_argument("--collected", type=int, help="ballots collected from the box (default: those entered)")
+    cancelled = round_actions.add_parser("cancel", help="take back a round opened by mistake (no ballot entered)")
+    cancelled.add_argument("election", metavar="ELECTION")
     collected = round_actions.add_parser("collected", help="record the ballots counted from the box")
     collected.add_argument("election", metavar="ELECTION")
     collected.add_argument("count", type=int, metavar="N")
@@ -129,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     results = sub.add_parser("results", help="the current round's result (live until it closes)")
     results.add_argument("election", metavar="ELECTION")
+    results.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the current one)")
     results.add_argument("--json", action="store_true")
 
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
@@ -251,7 +254,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         events = session.import_ballots(args.election, args.file, args.pass_no)
         print(t("cli.imported", lang, n=len(events), pass_no=args.pass_no))
     elif args.command == "results":
-        data = session.live_results(args.election)
+        data = session.live_results(args.election, args.round_no)
         if args.json:
             sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         else:
@@ -284,6 +287,9 @@ def _round(session: Session, args: argparse.Namespace, lang: str) -> None:
     elif args.action == "close":
         session.close_round(args.election, args.collected)
         _print_results(session.state.current_round(args.election).closed, lang)
+    elif args.action == "cancel":
+        session.cancel_round(args.election)
+        print(t("cli.cancelled", lang, election=args.election))
     elif args.action == "collected":
         session.record_collected(args.election, args.count)
         print(t("count.collected", lang, n=args.count))
@@ -308,7 +314,8 @@ def _print_results(data: dict, lang: str) -> None:
         mark = "*" if c["elected"] else ("=" if c["id"] in data["tied"] else " ")
         print(f"{mark} {c['no']:>3}. {c['name']:<32} {c['votes']:>5}  {local_percent(c['percent'], lang):>6}%")
     if data["tied"]:
-        print(t("cli.tied", lang, ids=", ".join(data["tied"])))
+        names = {c["id"]: c["name"] for c in data["candidates"]}
+        print(t("cli.tied", lang, ids=", ".join(names[i] for i in data["tied"])))
     if data["unfilled"]:
         print(t("cli.unfilled", lang, n=data["unfilled"]))
 
@@ -360,7 +367,10 @@ def status_data(session: Session, now: datetime) -> dict:
                    "stricter_met": figures.quorum_met, "may_proceed": figures.may_proceed},
         "step": step, "ended": agenda.ended,
         "planned_end": hhmm(agenda.planned_end, zone), "projected_end": hhmm(agenda.projected_end(now), zone),
-        "order": list(agenda.order), "open_rounds": [], "events": state.seq,
+        "order": list(agenda.order), "events": state.seq,
+        "open_rounds": [{"election": e, "round": r.number, "issued": r.issued, "passes": r.passes,
+                         "entered": [r.entered(p) for p in range(1, r.passes + 1)]}
+                        for e in state.rounds if (r := state.open_round(e)) is not None],
         # the head of the hash chain: noted on paper, it proves later that nothing was removed from the end
         "head": {"seq": session.log.head.seq, "hash": session.log.head.hash},
     }

@@ -30,11 +30,16 @@ class DomainError(RunsheetError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        """The message in lang; a value written "@key" is itself a message key, said in lang too."""
+        """The message in lang; a value written "@key" is itself a message key, and a value with a text(lang)
+        method (a ReadingError) is said in lang too."""
         from .i18n import t
 
-        values = {k: t(v[1:], lang) if isinstance(v, str) and v.startswith("@") else v for k, v in self.values.items()}
-        return t(self.key, lang, **values)
+        def say(value: object) -> object:
+            if isinstance(value, str) and value.startswith("@"):
+                return t(value[1:], lang)
+            return value.text(lang) if hasattr(value, "text") else value  # another translatable error
+
+        return t(self.key, lang, **{k: say(v) for k, v in self.values.items()})
 
 
 class StoreError(RunsheetError):

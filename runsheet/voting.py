@@ -28,6 +28,8 @@ BALLOT_COLUMNS = ("ballot", "struck", "unclear", "invalid")
 def parse_numbers(text: str) -> frozenset[int]:
     """'3 7 12' (or commas/semicolons) as numbers; ValueError on anything else."""
     parts = text.replace(",", " ").replace(";", " ").split()
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        raise ValueError(text)
     return frozenset(int(p) for p in parts)
 
 
@@ -138,6 +140,8 @@ class VotingCommands:
                 member = state.roster.get(member_id)
                 if member is None:
                     raise DomainError("err.no_member", id=member_id)
+                if not eligible(member):
+                    raise DomainError("err.cannot_stand", name=member.name)
             if len(set(names)) != len(names) or not 1 <= places <= len(names):
                 raise DomainError("err.round_list", seats=places, n=len(names))
             figures = state.figures()
@@ -165,7 +169,7 @@ class VotingCommands:
         try:
             check_reading(reading, len(record.candidates), record.form)
         except ReadingError as exc:
-            raise DomainError("err.reading", ballot=number, problem=str(exc)) from None
+            raise DomainError("err.reading", ballot=number, problem=exc) from None
         return {"election": record.election, "round": record.number, "pass": pass_no, "ballot": number,
                 **reading.to_data()}
 
@@ -175,8 +179,10 @@ class VotingCommands:
             record = self._open(state, election_id)
             entered = record.readings.get(pass_no, {})
             number = max(entered, default=None) if ballot is None else ballot
-            if number is None or number not in entered:
-                raise DomainError("err.no_ballot", n=ballot or 0)
+            if number is None:
+                raise DomainError("err.no_ballots_yet")
+            if number not in entered:
+                raise DomainError("err.no_ballot", n=number)
             return [("ballot.withdrawn", {"election": election_id, "round": record.number, "pass": pass_no,
                                           "ballot": number})]
         return self._commit("ballots", build)
@@ -185,6 +191,8 @@ class VotingCommands:
         """The head of the counting committee settles a ballot the passes read differently."""
         def build(state: CongressState):
             record = self._open(state, election_id)
+            if ballot not in record.mismatches():
+                raise DomainError("err.not_mismatched", n=ballot)
             data = self._ballot_data(record, reading, 1, ballot)
             data.pop("pass")
             return [("ballot.resolved", data)]
@@ -202,9 +210,13 @@ class VotingCommands:
         def build(state: CongressState):
             record = self._open(state, election_id)
             items, seen = [], set()
+            entered = record.readings.get(pass_no, {}) if 1 <= pass_no <= record.passes else {}
             for line, number, reading in rows:
                 if number in seen:
                     raise InputError(path, f"ballot {number} appears twice", line=line)
+                if number in entered:
+                    raise InputError(path, f"ballot {number} is already entered in pass {pass_no} (correct it on "
+                                     f"the counting screen, or import into another pass)", line=line)
                 seen.add(number)
                 try:
                     data = self._ballot_data(record, reading, pass_no, number)
@@ -213,6 +225,15 @@ class VotingCommands:
                 items.append(("ballot.entered", data))
             return items
         return self._commit("ballots", build)
+
+    def cancel_round(self, election_id: str) -> list[Event]:
+        """A round opened by mistake (before any ballot was entered) is taken back; the log keeps both."""
+        def build(state: CongressState):
+            record = self._open(state, election_id)
+            if any(record.readings.get(p) for p in range(1, record.passes + 1)):
+                raise DomainError("err.round_has_ballots", id=election_id)
+            return [("round.cancelled", {"election": election_id, "round": record.number})]
+        return self._commit("votes", build)
 
     def record_collected(self, election_id: str, collected: int) -> list[Event]:
         """The ballots the committee counted from the box, before (or while) entering them."""
@@ -233,6 +254,11 @@ class VotingCommands:
                 record.collected if record.collected is not None else len(agreed))
             if count > record.issued:
                 raise DomainError("err.collected_over", collected=count, issued=record.issued)
+            if count == 0:
+                raise DomainError("err.nothing_collected")
+            missing = record.missing()
+            if missing:
+                raise DomainError("err.missing", ballots=_list(missing))
             mismatched = record.mismatches()
             if mismatched:
                 raise DomainError("err.mismatches", n=len(mismatched), ballots=_list(mismatched))
@@ -259,11 +285,15 @@ class VotingCommands:
             return [("round.published", {"election": election_id, "round": record.number})]
         return self._commit("votes", build)
 
-    def live_results(self, election_id: str) -> dict:
-        """The result of the current round: frozen once closed, otherwise the tally of the agreed ballots."""
+    def live_results(self, election_id: str, round_no: int | None = None) -> dict:
+        """A round's result (the current round by default): frozen once closed, otherwise the tally of the agreed
+        ballots."""
         state = self.state
         self._election(state, election_id)
-        record = state.current_round(election_id)
+        rounds = state.rounds[election_id]
+        if round_no is not None and not 1 <= round_no <= len(rounds):
+            raise DomainError("err.no_such_round", id=election_id, n=round_no)
+        record = rounds[round_no - 1] if round_no is not None else state.current_round(election_id)
         if record is None:
             raise DomainError("err.no_round", id=election_id)
         if record.closed is not None:
@@ -301,6 +331,9 @@ def _ballot_rows(text: str, path: str) -> list[tuple[int, int, Reading]]:
     if header is None:
         raise InputError(path, "the ballots file is empty")
     columns = [h.strip().lower() for h in header]
+    unknown = [c for c in columns if c not in BALLOT_COLUMNS]
+    if unknown:
+        raise InputError(path, f"unknown column {unknown[0]!r} (columns: {', '.join(BALLOT_COLUMNS)})", line=1)
     if "ballot" not in columns:
         raise InputError(path, f"missing column 'ballot' (columns: {', '.join(BALLOT_COLUMNS)})", line=1)
     rows = []
@@ -308,6 +341,9 @@ def _ballot_rows(text: str, path: str) -> list[tuple[int, int, Reading]]:
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+            raise InputError(path, f"more cells than columns ({len(columns)}); quote a cell that holds a comma",
+                             line=line)
         values = {columns[i]: c.strip() for i, c in enumerate(cells) if i < len(columns)}
         try:
             number = int(values.get("ballot", ""))

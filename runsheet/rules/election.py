@@ -50,19 +50,31 @@ class Verdict:
 
 
 class ReadingError(ValueError):
-    """A reading that cannot be on this ballot: a number outside the list, a name both struck and unclear."""
+    """A reading that cannot be on this ballot: a number outside the list, a name both struck and unclear.
+    Carries a message key of runsheet.i18n and its values; str() is the English text."""
+
+    def __init__(self, key: str, **values: object):
+        from ..i18n import t
+
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def text(self, lang: str) -> str:
+        from ..i18n import t
+
+        return t(self.key, lang, **self.values)
 
 
 def check_reading(reading: Reading, candidates: int, form: str) -> None:
     numbers = reading.struck | reading.unclear
     outside = sorted(n for n in numbers if not 1 <= n <= candidates)
     if outside:
-        raise ReadingError(f"no name number {outside[0]} on this ballot (1–{candidates})")
+        raise ReadingError("read.outside", n=outside[0], last=candidates)
     if reading.unclear and form == STRIKE:
-        raise ReadingError("unclear marks exist only on the approve form")
+        raise ReadingError("read.unclear_strike")
     both = reading.struck & reading.unclear
     if both:
-        raise ReadingError(f"name {min(both)} cannot be both marked against and unclear")
+        raise ReadingError("read.both", n=min(both))
 
 
 def judge(reading: Reading, candidates: int, seats: int) -> Verdict:
@@ -228,30 +240,49 @@ class RoundRecord:
     def form(self) -> str:
         return form_of(len(self.candidates), self.seats)
 
+    def same(self, a: Reading, b: Reading) -> bool:
+        """Two readings of one ballot agree when they count the same: valid with the same votes, or invalid for
+        the same reason (two clerks need not type the same struck names on a ballot both found invalid)."""
+        va, vb = judge(a, len(self.candidates), self.seats), judge(b, len(self.candidates), self.seats)
+        return (va.valid, va.votes if va.valid else va.reason) == (vb.valid, vb.votes if vb.valid else vb.reason)
+
+    def _passes_of(self, number: int) -> list[Reading | None]:
+        return [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
+
+    def _numbers(self) -> list[int]:
+        return sorted(set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1))))
+
     def agreed(self) -> dict[int, Reading]:
-        """The ballots every pass read the same way (or the head of the committee resolved)."""
-        numbers = set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1)))
+        """The ballots every pass read the same way (or the head of the committee settled)."""
         result = {}
-        for number in sorted(numbers):
+        for number in self._numbers():
             if number in self.resolved:
                 result[number] = self.resolved[number]
                 continue
-            seen = [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
-            if all(r is not None for r in seen) and all(r == seen[0] for r in seen):
+            seen = self._passes_of(number)
+            if all(r is not None for r in seen) and all(self.same(r, seen[0]) for r in seen):
                 result[number] = seen[0]
         return result
 
     def mismatches(self) -> dict[int, list[Reading | None]]:
-        """Ballots every pass has entered but read differently (a ballot some pass has not entered yet is not a
-        mismatch: closing the count catches it, since that pass's count differs from the ballots collected)."""
+        """Ballots every pass has entered but read differently (a ballot some pass has not entered yet is
+        listed by missing())."""
         out = {}
-        numbers = set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1)))
-        for number in sorted(numbers):
+        for number in self._numbers():
             if number in self.resolved:
                 continue
-            seen = [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
-            if all(r is not None for r in seen) and any(r != seen[0] for r in seen):
+            seen = self._passes_of(number)
+            if all(r is not None for r in seen) and not all(self.same(r, seen[0]) for r in seen):
                 out[number] = seen
+        return out
+
+    def missing(self) -> dict[int, list[int]]:
+        """Ballot number -> the passes that have not entered it yet, while another pass has."""
+        out = {}
+        for number in self._numbers():
+            absent = [p for p, r in enumerate(self._passes_of(number), start=1) if r is None]
+            if absent and number not in self.resolved:
+                out[number] = absent
         return out
 
     def entered(self, pass_no: int) -> int:

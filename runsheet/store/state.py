@@ -112,11 +112,15 @@ def _round_opened(state: CongressState, data: dict, at: datetime) -> None:
 
 
 def _ballot_entered(state: CongressState, data: dict, at: datetime) -> None:
-    _round(state, data).readings.setdefault(data["pass"], {})[data["ballot"]] = Reading.from_data(data)
+    record = _round(state, data)
+    record.readings.setdefault(data["pass"], {})[data["ballot"]] = Reading.from_data(data)
+    record.resolved.pop(data["ballot"], None)  # a new reading reopens the comparison
 
 
 def _ballot_withdrawn(state: CongressState, data: dict, at: datetime) -> None:
-    _round(state, data).readings.get(data["pass"], {}).pop(data["ballot"], None)
+    record = _round(state, data)
+    record.readings.get(data["pass"], {}).pop(data["ballot"], None)
+    record.resolved.pop(data["ballot"], None)
 
 
 def _ballot_resolved(state: CongressState, data: dict, at: datetime) -> None:
@@ -156,6 +160,7 @@ _HANDLERS = {
     "ballot.resolved": _ballot_resolved,
     "round.closed": _round_closed,
     "round.published": lambda s, d, at: setattr(_round(s, d), "published", True),
+    "round.cancelled": lambda s, d, at: s.rounds[d["election"]].pop(),
     "round.collected": lambda s, d, at: setattr(_round(s, d), "collected", d["collected"]),
     "motion.recorded": _motion,
     "member.corrected": _member,

@@ -57,6 +57,7 @@ COUNTING = (
     Key("f9", "resolve", "act.resolve"),
     Key("ctrl+t", "collected", "act.collected"),
     Key("f10", "close_count", "act.close_count"),
+    Key("escape", "cancel_correction", "act.cancel_correction", show=False),
     Key("ctrl+q", "app.quit", "act.quit"),
 )
 

@@ -199,7 +199,7 @@ def test_withdraw_takes_back_the_last_ballot_or_a_given_one(opened, db):
     assert sorted(record.readings[1]) == [2] and record.next_ballot(1) == 3
     assert votes(opened.live_results(E)) == {"A3": 1, "A1": 1, "A2": 0}
     refused("err.no_ballot", opened.withdraw_ballot, E, ballot=1)
-    refused("err.no_ballot", opened.withdraw_ballot, E, pass_no=2)
+    refused("err.no_ballots_yet", opened.withdraw_ballot, E, pass_no=2)
     assert log_types(db).count("ballot.entered") == 3 and log_types(db).count("ballot.withdrawn") == 2
     opened.enter_ballot(E, keeping(opened, "A2"), ballot=1)  # entered again after being taken back
     assert Session(str(db)).state.current_round(E).readings[1][1] == keeping(opened, "A2")
@@ -244,8 +244,31 @@ def test_double_entry_mismatch_blocks_close_until_resolved(session, db):
 def test_resolve_refuses_a_reading_that_cannot_be(session):
     session.attend(["A1", "A2", "A3"])
     session.open_round(E, passes=2)
+    refused("err.not_mismatched", session.resolve_ballot, E, 1, Reading(frozenset({1})))
+    session.enter_ballot(E, Reading(frozenset({1})), pass_no=1)
+    session.enter_ballot(E, Reading(frozenset({2})), pass_no=2)
     refused("err.reading", session.resolve_ballot, E, 1, Reading(frozenset({7})))
-    refused("err.ballot_number", session.resolve_ballot, E, 4, Reading(frozenset({1})))
+    refused("err.not_mismatched", session.resolve_ballot, E, 4, Reading(frozenset({1})))
+
+
+def test_a_new_reading_reopens_a_settled_ballot(session):
+    session.attend(["A1", "A2", "A3"])
+    session.open_round(E, passes=2)
+    session.enter_ballot(E, Reading(frozenset({1})), pass_no=1)
+    session.enter_ballot(E, Reading(frozenset({2})), pass_no=2)
+    session.resolve_ballot(E, 1, Reading(frozenset({2})))
+    record = session.state.current_round(E)
+    assert record.agreed()[1].struck == {2} and not record.mismatches()
+    session.enter_ballot(E, Reading(frozenset({3})), pass_no=1, ballot=1)  # a correction after the settlement
+    assert 1 in record.mismatches() and 1 not in record.agreed()
+
+
+def test_two_passes_that_both_find_a_ballot_invalid_agree(session):
+    session.attend(["A1", "A2", "A3"])
+    session.open_round(E, passes=2)
+    session.enter_ballot(E, Reading(frozenset({1}), invalid="written_in"), pass_no=1)
+    session.enter_ballot(E, Reading(frozenset(), invalid="written_in"), pass_no=2)
+    assert 1 in session.state.current_round(E).agreed()
 
 
 def test_close_refused_while_a_pass_has_not_entered_every_ballot(session, db):
@@ -256,9 +279,9 @@ def test_close_refused_while_a_pass_has_not_entered_every_ballot(session, db):
     for kept in (("A1", "A2"), ("A1", "A3")):
         session.enter_ballot(E, keeping(session, *kept), pass_no=2)
     before = db.read_bytes()
-    exc = refused("err.entered_differs", session.close_round, E, collected=3)
-    assert exc.values == {"pass_no": 2, "entered": 2, "collected": 3}
-    refused("err.entered_differs", session.close_round, E)  # by default collected = the 2 agreed: pass 1 has 3
+    exc = refused("err.missing", session.close_round, E, collected=3)  # names the ballots pass 2 lacks
+    assert exc.values == {"ballots": "3"}
+    refused("err.missing", session.close_round, E)
     assert db.read_bytes() == before
     session.enter_ballot(E, keeping(session, "A2", "A3"), pass_no=2)
     session.close_round(E, collected=3)
@@ -361,7 +384,9 @@ def test_a_later_round_may_be_given_its_list_and_seats(session):
     session.open_round(E)  # default: the names not elected (here everyone) for the unfilled seats
     record = session.state.current_round(E)
     assert record.candidates == ["A3", "A1", "A2"] and record.seats == 2
-    session.close_round(E)  # no ballot collected
+    refused("err.nothing_collected", session.close_round, E)  # an empty round cannot be frozen
+    session.cancel_round(E)  # opened by mistake: taken back, the log keeps both events
+    assert session.state.current_round(E).number == 1
     session.open_round(E, candidates=["A1", "A2"], seats=2)
     assert session.state.current_round(E).form == "approve"
 
@@ -381,7 +406,7 @@ def test_set_ballot_order_only_while_no_round_is_open(session, db):
     before = db.read_bytes()
     refused("err.round_open", session.set_ballot_order, E, ["A3", "A2", "A1"])
     assert db.read_bytes() == before
-    session.close_round(E)
+    session.cancel_round(E)
     session.set_ballot_order(E, ["A3", "A2", "A1"])
     assert Session(str(db)).state.ballot_order(E) == ["A3", "A2", "A1"]
 
@@ -553,3 +578,31 @@ def test_results_json_keys_and_percent_strings(opened):
         ]
         assert (result["elected"], result["tied"], result["unfilled"]) == (["A1"], [], 1)
     assert result["closed"] is True
+
+
+def test_import_refuses_unknown_columns_extra_cells_and_ballots_already_entered(session, tmp_path):
+    session.attend(["A1", "A2", "A3"])
+    session.open_round(E)
+    bad_column = tmp_path / "cols.csv"
+    bad_column.write_text("ballot,khong_dong_y\n1,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown column 'khong_dong_y'"):
+        session.import_ballots(E, str(bad_column))
+    extra = tmp_path / "extra.csv"
+    extra.write_text("ballot,struck\n1,1,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="more cells than columns") as info:
+        session.import_ballots(E, str(extra))
+    assert info.value.line == 2
+    good = tmp_path / "good.csv"
+    good.write_text("ballot,struck\n1,1\n2,2\n", encoding="utf-8")
+    session.import_ballots(E, str(good))
+    with pytest.raises(InputError, match="already entered") as info:
+        session.import_ballots(E, str(good))
+    assert info.value.line == 2
+    assert len(session.state.current_round(E).readings[1]) == 2
+
+
+def test_a_later_round_list_must_be_able_to_stand(session):
+    session.attend(["A1", "A2", "A3"])
+    session.open_round(E)
+    session.cancel_round(E)
+    refused("err.cannot_stand", session.open_round, E, candidates=["A1", "A6"], seats=1)  # A6 is probationary

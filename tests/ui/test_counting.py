@@ -27,6 +27,11 @@ def text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+async def choose_pass(pilot, n: int) -> None:
+    """Say which pass this terminal enters (asked once per round with double entry)."""
+    await pilot.press("f8", "backspace", str(n), "enter")
+
+
 def readings(session, pass_no=1) -> dict:
     return session.state.current_round("chi-uy").readings.get(pass_no, {})
 
@@ -42,6 +47,7 @@ async def test_issued_is_official_members_present(counting, clock):
 async def test_type_numbers_preview_then_enter(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
         await pilot.press("3")
         preview = text(app, "#preview")
         assert "Giữ 5/5 tên" in preview and "HỢP LỆ" in preview
@@ -67,6 +73,7 @@ async def test_bad_number_is_refused_and_nothing_written(counting, clock):
 async def test_take_back_and_correct(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
         await pilot.press("1", "enter", "2", "enter", "3", "enter")
         await pilot.press("f6")  # take back ballot 3
         assert sorted(readings(counting)) == [1, 2]
@@ -85,32 +92,36 @@ async def test_take_back_and_correct(counting, clock):
 async def test_invalid_with_a_reason(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
         await pilot.press("f5")
         assert isinstance(app.screen, AskScreen)
         await pilot.press("3", "enter")  # 3 = an identifying mark
         assert readings(counting)[1].invalid == "identifying_mark"
         assert "dấu hiệu nhận biết" not in text(app, "#reconcile")  # counted once both passes agree
-        await pilot.press("f8", "f5", "3", "enter")
+        await choose_pass(pilot, 2)
+        await pilot.press("f5", "3", "enter")
         assert "dấu hiệu nhận biết" in text(app, "#reconcile")
 
 
 async def test_double_entry_mismatch_resolution_and_close(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
         await pilot.press("1", "enter", "2", "enter")
-        await pilot.press("f8")  # the second clerk's pass
+        await choose_pass(pilot, 2)  # the second clerk's pass
         await pilot.press("1", "enter", "3", "enter")
         assert "Phiếu lệch giữa các lượt: 2" in text(app, "#reconcile")
-        await pilot.press("f10", "enter")  # close refused while ballots differ
+        await pilot.press("f10", "enter")  # the box must be counted: an empty answer is not taken
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("2", "enter")  # close refused while ballots differ
         assert "không khớp" in text(app, "#count-feedback")
         await pilot.press("f9")
         assert isinstance(app.screen, AskScreen)
         await pilot.press("2", "enter")
         assert counting.state.current_round("chi-uy").resolved[2].struck == {2}
-        await pilot.press("f10")
-        await pilot.press("end", "backspace", "3", "enter")  # 3 collected but 2 entered: refused
+        await pilot.press("f10", "3", "enter")  # 3 collected but 2 entered: refused
         assert "khác số phiếu thu vào" in text(app, "#count-feedback")
-        await pilot.press("f10", "enter")
+        await pilot.press("f10", "2", "enter")
         record = counting.state.current_round("chi-uy")
         assert record.closed is not None and record.closed["ballots"]["collected"] == 2
         assert "đã kết thúc kiểm phiếu" in text(app, "#round-info")
@@ -183,6 +194,7 @@ def test_numbers_that_cannot_grow_close_themselves():
 async def test_typing_digits_on_a_small_ballot_spaces_itself(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
         await pilot.press("2", "5")
         assert app.screen.query_one("#reading").value == "2 5 "
         await pilot.press("enter")
@@ -202,3 +214,66 @@ async def test_ballots_collected_recorded_before_entry(counting, clock):
                 counting.enter_ballot("chi-uy", Reading(frozenset(struck)), pass_no=pass_no)
         counting.close_round("chi-uy")  # collected defaults to what the committee recorded
         assert counting.state.current_round("chi-uy").closed["ballots"]["collected"] == 2
+
+
+async def test_two_clerks_on_one_pass_never_share_a_ballot_number(counting, clock):
+    from runsheet.commands import Session
+    from runsheet.rules.election import Reading
+
+    other = Session(counting.path, clock=clock, terminal="clerk:2")
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        other.enter_ballot("chi-uy", Reading(frozenset({6})))  # the screen has not seen it yet
+        await pilot.press("2", "enter")
+        assert readings(counting)[1].struck == {6} and readings(counting)[2].struck == {2}
+
+
+async def test_odd_keys_give_a_message_not_a_traceback(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        await pilot.press("²", "enter")
+        assert "không phải số thứ tự" in text(app, "#count-feedback")
+        await pilot.press("ctrl+u", "!", "9", "enter")
+        assert "!1, !2 hoặc !3" in text(app, "#count-feedback")
+        assert not readings(counting)
+
+
+async def test_settle_as_invalid_and_correction_keeps_the_reason(counting, clock):
+    from runsheet.rules.election import Reading
+
+    counting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=1)
+    counting.enter_ballot("chi-uy", Reading(frozenset({2})), pass_no=2)
+    counting.enter_ballot("chi-uy", Reading(frozenset({3}), invalid="written_in"), pass_no=1)
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9", *"!3", "enter")  # the head finds an identifying mark on ballot 1
+        assert counting.state.current_round("chi-uy").resolved[1].invalid == "identifying_mark"
+        await choose_pass(pilot, 1)
+        await pilot.press("f7", "2", "enter")
+        assert app.screen.query_one("#reading").value == "3 !2 "
+        await pilot.press("escape")
+        assert app.screen.correcting is None and app.screen.query_one("#reading").value == ""
+
+
+async def test_a_new_round_starts_on_pass_one_and_a_locked_terminal_follows_it(session, clock):
+    from runsheet.commands import Session
+    from runsheet.rules.election import Reading
+
+    session.attend(COMMITTEE)
+    session.open_round("chi-uy", passes=2)
+    clerk = Session(session.path, role="counting", clock=clock, terminal="clerk:1")
+    app = RunsheetApp(clerk, clock=clock, poll=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 2)
+        assert app.screen.pass_no == 2
+        for pass_no in (1, 2):
+            session.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=pass_no)
+        session.close_round("chi-uy")
+        session.open_round("bi-thu")
+        app.tick()
+        await pilot.pause()
+        assert app.screen.election == "bi-thu" and app.screen.pass_no == 1
+        await pilot.press("enter")
+        assert clerk.state.current_round("bi-thu").readings[1][1].struck == frozenset()

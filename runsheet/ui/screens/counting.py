@@ -25,20 +25,35 @@ if TYPE_CHECKING:
 
 def parse_entry(text: str, record: RoundRecord) -> Reading:
     """What the clerk typed: the numbers struck ("3 7 12"); on the approve form "?N" marks name N unclear, and
-    on a single-name approve ballot "?" alone means both or neither box marked. Raises ReadingError."""
-    struck, unclear = set(), set()
+    on a single-name approve ballot "?" alone means both or neither box marked; "!1", "!2", "!3" mark the
+    ballot invalid for a reason only the paper shows (PAPER_REASONS). Raises ReadingError."""
+    struck, unclear, invalid = set(), set(), None
     for token in text.replace(",", " ").split():
+        if token.startswith("!"):
+            index = token[1:]
+            if not (index.isascii() and index.isdigit() and 1 <= int(index) <= len(PAPER_REASONS)):
+                raise ReadingError("read.reason")
+            invalid = PAPER_REASONS[int(index) - 1]
+            continue
         target = struck
         if token.startswith("?"):
             target, token = unclear, token[1:]
             if not token and record.form == APPROVE and len(record.candidates) == 1:
                 token = "1"
-        if not token.isdigit():
-            raise ReadingError(f"«{token or '?'}» is not a name number")
+        if not (token.isascii() and token.isdigit()):
+            raise ReadingError("read.token", token=token or "?")
         target.add(int(token))
-    reading = Reading(frozenset(struck), frozenset(unclear))
+    reading = Reading(frozenset(struck), frozenset(unclear), invalid)
     check_reading(reading, len(record.candidates), record.form)
     return reading
+
+
+def reading_text(reading: Reading) -> str:
+    """A reading written back the way a clerk types it (for a correction)."""
+    words = [str(n) for n in sorted(reading.struck)] + [f"?{n}" for n in sorted(reading.unclear)]
+    if reading.invalid in PAPER_REASONS:
+        words.append(f"!{PAPER_REASONS.index(reading.invalid) + 1}")
+    return " ".join(words) + (" " if words else "")
 
 
 def closed_number(text: str, candidates: int) -> bool:
@@ -77,6 +92,8 @@ class CountingScreen(Screen):
         self.election: str | None = None
         self.pass_no = 1
         self.correcting: int | None = None
+        self.pass_chosen = False  # with double entry, the clerk says which pass this terminal enters
+        self._round: tuple | None = None  # (election, round) shown, to start afresh when a new round opens
         self._typed = ""  # the reading field's last value, to tell typing from deleting
 
     def compose(self) -> ComposeResult:
@@ -123,6 +140,13 @@ class CountingScreen(Screen):
             return
         session, lang = self.app.session, self.app.lang
         state = session.state
+        current = self.record
+        if current is None or current.closed is not None:
+            self.election = self._default_election()  # another election's round may have opened
+        record = self.record
+        key = (record.election, record.number) if record else None
+        if key != self._round:
+            self._round, self.pass_no, self.pass_chosen, self.correcting = key, 1, False, None
         self.query_one(TopBar).show(state, session.now(), lang)
         record = self.record
         info = self.query_one("#round-info", Static)
@@ -134,8 +158,9 @@ class CountingScreen(Screen):
             return
         title = state.scenario.elections[record.election].title
         state_key = "count.closed" if record.closed else "count.open"
+        d = record.closed["denominator"] if record.closed else state.figures().denominator
         info.update(t("count.round", lang, title=title, round=record.number, form=t(f"form.{record.form}", lang),
-                      seats=record.seats, n=len(record.candidates), d=record.opened_denominator,
+                      seats=record.seats, n=len(record.candidates), d=d,
                       pass_no=self.pass_no, passes=record.passes, state=t(state_key, lang)))
         placeholder = "count.placeholder"
         if record.form == APPROVE:
@@ -188,7 +213,7 @@ class CountingScreen(Screen):
         try:
             reading = parse_entry(self.query_one("#reading", Input).value, record)
         except ReadingError as exc:
-            preview.update(Text(str(exc), style="bold red"))
+            preview.update(Text(exc.text(lang), style="bold red"))
             return
         verdict = judge(reading, len(names), record.seats)
         text = Text()
@@ -235,18 +260,22 @@ class CountingScreen(Screen):
         try:
             reading = parse_entry(event.value, record)
         except ReadingError as exc:
-            self._say(str(exc), ok=False)
+            self._say(exc.text(self.app.lang), ok=False)
             return
         self._commit(reading)
 
     def _commit(self, reading: Reading) -> None:
         record, lang, session = self.record, self.app.lang, self.app.session
-        number = self.correcting or record.next_ballot(self.pass_no)
+        if record.passes > 1 and not self.pass_chosen:  # with double entry, say which pass this terminal enters
+            self.action_next_pass()
+            return
         try:
-            session.enter_ballot(record.election, reading, self.pass_no, number)
+            # a new ballot takes the next number under the store's lock: two terminals never share one
+            events = session.enter_ballot(record.election, reading, self.pass_no, self.correcting)
         except (DomainError, StoreError) as exc:
             self._say(exc.text(lang) if isinstance(exc, DomainError) else str(exc), ok=False)
             return
+        number = events[0].data["ballot"]
         verdict = judge(reading, len(record.candidates), record.seats)
         summary = _describe(reading, lang, record.form)
         key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
@@ -271,9 +300,15 @@ class CountingScreen(Screen):
                     pass
                 self._commit(Reading(base.struck, base.unclear, choices.get(text, text)))
 
+        def check(text: str) -> str | None:
+            if not text:
+                return t("desk.reason.empty", lang)
+            if text.isdigit() and text not in choices:
+                return t("count.invalid_label", lang)
+            return None
+
         self.app.push_screen(AskScreen(t("count.invalid_title", lang), t("count.invalid_label", lang), lang,
-                                       hint=hint, check=lambda s: None if s else t("desk.reason.empty", lang)),
-                             answered)
+                                       hint=hint, check=check), answered)
 
     def action_take_back(self) -> None:
         record, lang = self.record, self.app.lang
@@ -300,9 +335,7 @@ class CountingScreen(Screen):
             if text:
                 self.correcting = int(text)
                 field = self.query_one("#reading", Input)
-                words = [str(n) for n in sorted(entered[int(text)].struck)]
-                words += [f"?{n}" for n in sorted(entered[int(text)].unclear)]
-                self._typed = field.value = " ".join(words) + (" " if words else "")
+                self._typed = field.value = reading_text(entered[int(text)])
                 field.cursor_position = len(field.value)
                 field.focus()
                 self.refresh_live()
@@ -310,13 +343,31 @@ class CountingScreen(Screen):
         self.app.push_screen(AskScreen(t("count.correct_title", lang), t("count.correct_label", lang), lang,
                                        check=check, restrict=r"[0-9]*"), answered)
 
-    def action_next_pass(self) -> None:
-        record = self.record
-        if record is not None:
-            self.pass_no = self.pass_no % record.passes + 1
+    def action_cancel_correction(self) -> None:
+        if self.correcting is not None:
             self.correcting = None
-            self._say(t("count.pass_now", self.app.lang, pass_no=self.pass_no))
+            self._typed = self.query_one("#reading", Input).value = ""
             self.refresh_live()
+
+    def action_next_pass(self) -> None:
+        """Choose this terminal's pass: each clerk enters the whole stack as one pass."""
+        record, lang = self.record, self.app.lang
+        if record is None:
+            return
+        passes = [str(p) for p in range(1, record.passes + 1)]
+
+        def answered(text: str | None) -> None:
+            if text:
+                self.pass_no, self.pass_chosen, self.correcting = int(text), True, None
+                self._say(t("count.pass_now", lang, pass_no=self.pass_no))
+                self.refresh_live()
+                self.query_one("#reading", Input).focus()
+
+        self.app.push_screen(AskScreen(t("count.pass_title", lang), t("count.pass_label", lang, passes=record.passes),
+                                       lang, value=str(self.pass_no), restrict=r"[0-9]*",
+                                       check=lambda s: None if s in passes else t("count.pass_label", lang,
+                                                                                  passes=record.passes)),
+                             answered)
 
     def action_resolve(self) -> None:
         record, lang = self.record, self.app.lang
@@ -335,7 +386,7 @@ class CountingScreen(Screen):
             try:
                 parse_entry(text, record)
             except ReadingError as exc:
-                return str(exc)
+                return exc.text(lang)
             return None
 
         def answered(text: str | None) -> None:
@@ -376,7 +427,7 @@ class CountingScreen(Screen):
         record, lang = self.record, self.app.lang
         if record is None or record.closed:
             return
-        default = str(record.collected if record.collected is not None else len(record.agreed()))
+        default = "" if record.collected is None else str(record.collected)  # the box is counted, not assumed
 
         def answered(text: str | None) -> None:
             if not text:

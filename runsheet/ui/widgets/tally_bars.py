@@ -38,7 +38,8 @@ class TallyBars(Static):
             sign = "✓" if c["elected"] else ("=" if c["id"] in result["tied"] else "")
             table.add_row(f"{c['no']}.", Text(c["name"], no_wrap=True, overflow="ellipsis"), bar,
                           Text(f"{c['votes']:>4}  {local_percent(c['percent'], lang):>6}%"), Text(sign, style="bold"))
-        title = t("count.tally_head", lang, d=d, needed=needed)
+        title = t("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d,
+                  needed=needed)
         self.update(_stack(title, table))
 
 
