@@ -5,7 +5,7 @@ from __future__ import annotations
 from runsheet.commands import Session
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.desk import DeskScreen
-from runsheet.ui.screens.reason import ReasonScreen
+from runsheet.ui.screens.ask import AskScreen as ReasonScreen
 
 SIZE = (130, 36)
 

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
@@ -19,10 +20,12 @@ class AskScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, title: str, label: str, lang: str, value: str = "", hint: str = "",
-                 check: Callable[[str], str | None] = lambda text: None, restrict: str | None = None):
+                 check: Callable[[str], str | None] = lambda text: None, restrict: str | None = None,
+                 suggestions: list[str] | None = None):
         super().__init__()
         self.title_text, self.label, self.lang, self.value, self.hint = title, label, lang, value, hint
         self.check, self.restrict = check, restrict
+        self.suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -30,7 +33,7 @@ class AskScreen(ModalScreen[str | None]):
             if self.hint:
                 yield Static(self.hint, id="hint")
             yield Label(self.label)
-            yield Input(self.value, id="answer", restrict=self.restrict)
+            yield Input(self.value, id="answer", restrict=self.restrict, suggester=self.suggester)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield Button(t("confirm.yes", self.lang), variant="primary", id="ok")

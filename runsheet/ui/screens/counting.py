@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static
 from ...errors import DomainError, StoreError
 from ...i18n import t
 from ...rules.election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord, check_reading, judge
+from ..widgets.feedback import Feedback
 from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
@@ -103,7 +104,7 @@ class CountingScreen(Screen):
             with Vertical(id="count-main"):
                 yield Static("", id="ballot-no")
                 yield Input(id="reading", placeholder=t("count.placeholder", self.app.lang))
-                yield Static("", id="count-feedback")
+                yield Feedback(id="count-feedback")
                 with VerticalScroll(id="preview-box"):
                     yield Static("", id="preview")
             with VerticalScroll(id="count-side"):
@@ -234,12 +235,7 @@ class CountingScreen(Screen):
         preview.update(text)
 
     def _say(self, text: str, ok: bool = True) -> None:
-        feedback = self.query_one("#count-feedback", Static)
-        feedback.update(text)
-        feedback.set_class(ok, "-ok")
-        feedback.set_class(not ok, "-error")
-        if not ok:
-            self.app.bell()
+        self.query_one("#count-feedback", Feedback).say(text, ok)
 
     # ---- entering ballots ---------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -19,12 +19,15 @@ from ...rules.roster import Member
 from ...store.state import CongressState
 from ..format import clock
 from ..widgets.attendance_figures import AttendanceFigures, QuorumBanner
+from ..widgets.feedback import Feedback
 from ..widgets.top_bar import TopBar
-from .reason import ReasonScreen
+from .ask import AskScreen
 
 if TYPE_CHECKING:
     from ..app import RunsheetApp
 
+USUAL_REASONS = {"vi": ["Ốm đau", "Đi công tác", "Việc gia đình", "Đi học tập trung"],
+                 "en": ["Illness", "Travelling for work", "Family matters"]}
 PRESENCE_STYLE = {Presence.HERE: "bold green", Presence.LEFT: "yellow", Presence.EXCUSED: "cyan",
                   Presence.AWAITED: "", Presence.REPLACED: "cyan"}
 
@@ -43,7 +46,7 @@ class DeskScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="desk-main"):
                 yield Input(placeholder=t("desk.search", lang), id="search")
-                yield Static("", id="feedback")
+                yield Feedback(id="feedback")
                 yield DataTable(id="members", cursor_type="row")
             with VerticalScroll(id="desk-side"):
                 yield Static(t("fig.title", lang), id="figures-title")
@@ -120,12 +123,7 @@ class DeskScreen(Screen):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _say(self, text: str, ok: bool = True) -> None:
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(text)
-        feedback.set_class(ok, "-ok")
-        feedback.set_class(not ok, "-error")
-        if not ok:
-            self.app.bell()
+        self.query_one("#feedback", Feedback).say(text, ok)
 
     # ---- typing and keys -------------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -201,7 +199,10 @@ class DeskScreen(Screen):
             if reason:
                 self._on_selected(lambda m: self.app.session.absent(m, reason), "desk.excused")
 
-        self.app.push_screen(ReasonScreen(member.name, self.app.lang), answered)
+        lang = self.app.lang
+        self.app.push_screen(AskScreen(t("desk.reason.title", lang, name=member.name), t("desk.reason.label", lang),
+                                       lang, suggestions=USUAL_REASONS[lang],
+                                       check=lambda s: None if s else t("desk.reason.empty", lang)), answered)
 
     def action_clear(self) -> None:
         self.query_one("#search", Input).value = ""
