@@ -278,6 +278,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "help.resolve": ("Trưởng Ban kiểm phiếu quyết định cách đọc đúng", "The head of the committee decides the reading"),
     "help.close_count": ("Đối chiếu phiếu phát ra, thu vào, đã nhập; chốt kết quả", "Reconcile and freeze the result"),
     "help.counting": ("Nhập phiếu, kết quả tạm thời", "Ballot entry, running tallies"),
+    # the wall (projector)
+    "wall.welcome": ("Kính chào các đồng chí đại biểu — Đại hội bắt đầu lúc {start}",
+                     "Welcome — the meeting begins at {start}"),
+    "wall.figures": ("Đảng viên chính thức có mặt: {present} / {d} · dự bị có mặt: {probationary} · cần quá nửa: {majority}",
+                     "Present: {present} of {d} entitled to vote · probationary: {probationary} · majority: {majority}"),
+    "act.projector": ("Máy chiếu", "Projector"),
+    "palette.projector": ("Chuyển sang màn hình máy chiếu", "Go to the projector's view"),
+    "help.projector": ("Màn hình chỉ xem, chữ lớn, cho hội trường", "Read-only large view for the hall"),
     # badges
     "badge.title": ("Thẻ đại biểu", "Badges"),
     "badge.official": ("Đảng viên chính thức", "Member"),

@@ -35,6 +35,7 @@ class CongressState:
         self.attendance = Attendance()
         self.ballot_orders: dict[str, list[str]] = {}  # election -> candidate ids in printed order, once edited
         self.nominees: dict[str, list[str]] = {}  # election -> members the floor added to the list
+        self.publications: list[tuple[str, int]] = []  # (election, round) in the order results were published
         self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
         self.seq = created.seq
@@ -131,6 +132,11 @@ def _round_closed(state: CongressState, data: dict, at: datetime) -> None:
     _round(state, data).closed = data["result"]
 
 
+def _round_published(state: CongressState, data: dict, at: datetime) -> None:
+    _round(state, data).published = True
+    state.publications.append((data["election"], data["round"]))
+
+
 def _motion(state: CongressState, data: dict, at: datetime) -> None:
     state.motions[data["motion"]].append(MotionResult(data["for"], data["against"], data["abstain"],
                                                       data["present"], data["denominator"]))
@@ -159,7 +165,7 @@ _HANDLERS = {
     "ballot.withdrawn": _ballot_withdrawn,
     "ballot.resolved": _ballot_resolved,
     "round.closed": _round_closed,
-    "round.published": lambda s, d, at: setattr(_round(s, d), "published", True),
+    "round.published": _round_published,
     "round.cancelled": lambda s, d, at: s.rounds[d["election"]].pop(),
     "round.collected": lambda s, d, at: setattr(_round(s, d), "collected", d["collected"]),
     "motion.recorded": _motion,

@@ -12,10 +12,11 @@ from ..clock import Clock, system_clock
 from ..commands import Session
 from ..errors import StoreError
 from ..i18n import t
-from .bindings import CHAIR, COUNTING, DESK, SWITCH, localized, palette_name
+from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SWITCH, localized, palette_name
 from .screens.chair import ChairScreen
 from .screens.counting import CountingScreen
 from .screens.desk import DeskScreen
+from .screens.projector import ProjectorScreen
 
 POLL_SECONDS = 0.25  # how often to look for other terminals' events (a stat of the store file)
 
@@ -38,7 +39,8 @@ class RunsheetApp(App):
 
     def on_mount(self) -> None:
         switch = SWITCH if self.role is None else ()
-        screens = {"chair": (ChairScreen, CHAIR), "desk": (DeskScreen, DESK), "counting": (CountingScreen, COUNTING)}
+        screens = {"chair": (ChairScreen, CHAIR), "desk": (DeskScreen, DESK), "counting": (CountingScreen, COUNTING),
+                   "projector": (ProjectorScreen, PROJECTOR)}
         for name, (screen, keys) in screens.items():
             if self.role is None or name == self.home:
                 self.install_screen(localized(screen, keys + switch, self.lang)(), name)
@@ -49,7 +51,7 @@ class RunsheetApp(App):
     @property
     def home(self) -> str:
         """The screen this terminal opens on: its role's (the chair's for roles whose screen is to come)."""
-        return self.role if self.role in ("chair", "desk", "counting") else "chair"
+        return self.role if self.role in ("chair", "desk", "counting", "projector") else "chair"
 
     def action_show(self, name: str) -> None:
         if self.is_screen_installed(name) and self.screen is not self.get_screen(name):

@@ -48,7 +48,6 @@ DESK = (
     Key("ctrl+q", "app.quit", "act.quit"),
 )
 
-# switching screens, on a terminal not locked to one role
 COUNTING = (
     Key("f5", "invalid", "act.invalid"),
     Key("f6", "take_back", "act.take_back"),
@@ -61,10 +60,14 @@ COUNTING = (
     Key("ctrl+q", "app.quit", "act.quit"),
 )
 
+PROJECTOR = (Key("ctrl+q", "app.quit", "act.quit", show=False),)  # nothing that writes
+
+# switching screens, on a terminal not locked to one role
 SWITCH = (
     Key("f2", "app.show('chair')", "act.chair"),
     Key("f3", "app.show('desk')", "act.desk"),
     Key("f4", "app.show('counting')", "act.counting"),
+    Key("f12", "app.show('projector')", "act.projector"),
 )
 
 

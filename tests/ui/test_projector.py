@@ -1,0 +1,79 @@
+"""The wall: read-only, large, showing figures only once read and results only once published."""
+
+from __future__ import annotations
+
+from runsheet.commands import Session
+from runsheet.rules.election import Reading
+from runsheet.ui.app import RunsheetApp
+from runsheet.ui.screens.projector import ProjectorScreen
+
+OFFICIALS = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV13", "DV14", "DV17"]
+
+
+def wall(session, clock) -> RunsheetApp:
+    return RunsheetApp(Session(session.path, role="projector", clock=clock, terminal="wall"), clock=clock,
+                       poll=False)
+
+
+def shown(app, selector: str) -> bool:
+    return app.screen.query_one(selector).display
+
+
+async def test_the_projector_writes_nothing_whatever_is_pressed(session, clock):
+    session.next_step()
+    app = wall(session, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, ProjectorScreen)
+        events = len(session.log.events)
+        await pilot.press("n", "p", "space", "plus", "s", "i", "v", "b", "c", "f2", "f3", "f4", "f5", "enter")
+        assert isinstance(app.screen, ProjectorScreen)
+        session.sync()
+        assert len(session.log.events) == events
+        # the screen defines no action of its own, and binds only the app's and Textual's own (focus, quit)
+        from textual.screen import Screen
+
+        assert [n for n in dir(ProjectorScreen) if n.startswith("action_") and not hasattr(Screen, n)] == []
+        actions = {b.action for bs in app.screen._bindings.key_to_bindings.values() for b in bs}
+        assert actions <= {"app.focus_next", "app.focus_previous", "app.quit", "screen.copy_text"}, actions
+
+
+async def test_figures_once_the_report_is_read_and_results_once_published(session, clock):
+    session.attend(OFFICIALS)
+    app = wall(session, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not shown(app, "#wall-figures") and not shown(app, "#wall-result")
+        while session.state.agenda.current != "tinh-hinh-dang-vien":
+            session.next_step()
+        session.open_round("chi-uy")
+        for _ in OFFICIALS:
+            session.enter_ballot("chi-uy", Reading(frozenset({6})))
+        session.close_round("chi-uy")
+        app.session.sync()
+        app.tick()
+        await pilot.pause()
+        assert shown(app, "#wall-figures") and not shown(app, "#wall-result")  # closed is not published
+        session.publish_round("chi-uy")
+        app.tick()
+        await pilot.pause()
+        assert shown(app, "#wall-result")
+
+
+def _published_scene(session, clock):
+    session.attend(OFFICIALS)
+    while session.state.agenda.current != "ket-qua-chi-uy":
+        session.next_step()
+    session.open_round("chi-uy")
+    for k in range(12):
+        session.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1})))
+    session.close_round("chi-uy")
+    session.publish_round("chi-uy")
+    clock.advance(minutes=3)
+    return wall(session, clock)
+
+
+def test_projector_snapshot_80x24(snap_compare, session, clock):
+    assert snap_compare(_published_scene(session, clock), terminal_size=(80, 24))
+
+
+def test_projector_snapshot_200x60(snap_compare, session, clock):
+    assert snap_compare(_published_scene(session, clock), terminal_size=(200, 60))
