@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from runsheet.clock import FakeClock
 from runsheet.commands import Session, create
 from runsheet.errors import DomainError, InputError, StoreExistsError
 
@@ -17,21 +16,6 @@ SCENARIO = DATA / "mini.toml"
 ROSTER = DATA / "mini-roster.csv"
 # mini.toml's programme, in its printed order
 ORDER = ["khai-mac", "bao-cao", "chi-dao", "bau", "be-mac"]
-
-
-@pytest.fixture
-def clock(start_moment) -> FakeClock:
-    return FakeClock(start_moment)
-
-
-@pytest.fixture
-def db(tmp_path) -> Path:
-    return tmp_path / "congress.json"
-
-
-@pytest.fixture
-def session(db, clock) -> Session:
-    return create(str(db), str(SCENARIO), str(ROSTER), clock=clock, terminal="test:1", congress_date="2025-06-01")
 
 
 def types(events) -> list[str]:

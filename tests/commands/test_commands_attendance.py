@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from runsheet.cli import status_data
-from runsheet.clock import FakeClock
 from runsheet.commands import Session, create
 from runsheet.errors import DomainError
 from runsheet.rules import badge
@@ -20,21 +19,6 @@ DATA = ROOT / "tests" / "data"
 SCENARIO = DATA / "mini.toml"
 ROSTER = DATA / "mini-roster.csv"
 # mini-roster.csv: A1..A3 official, A4 official exempt, A5 official transferred, A6 probationary -> D = 3
-
-
-@pytest.fixture
-def clock(start_moment) -> FakeClock:
-    return FakeClock(start_moment)
-
-
-@pytest.fixture
-def db(tmp_path) -> Path:
-    return tmp_path / "congress.json"
-
-
-@pytest.fixture
-def session(db, clock) -> Session:
-    return create(str(db), str(SCENARIO), str(ROSTER), clock=clock, terminal="test:1", congress_date="2025-06-01")
 
 
 def refused(key: str, action, *args, **kwargs) -> DomainError:

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from runsheet.clock import FakeClock
-from runsheet.commands import Session, create
+from runsheet.commands import Session
 from runsheet.errors import DomainError, InputError
 from runsheet.rules.election import Reading
 
@@ -22,21 +21,6 @@ DATA = ROOT / "tests" / "data"
 SCENARIO = DATA / "mini.toml"
 ROSTER = DATA / "mini-roster.csv"
 E = "chi-uy"
-
-
-@pytest.fixture
-def clock(start_moment) -> FakeClock:
-    return FakeClock(start_moment)
-
-
-@pytest.fixture
-def db(tmp_path) -> Path:
-    return tmp_path / "congress.json"
-
-
-@pytest.fixture
-def session(db, clock) -> Session:
-    return create(str(db), str(SCENARIO), str(ROSTER), clock=clock, terminal="test:1", congress_date="2025-06-01")
 
 
 @pytest.fixture
