@@ -242,3 +242,39 @@ async def test_q_quits_and_the_congress_stays(session, clock):
         await pilot.pause()
         assert not app.is_running
     assert Session(session.path, clock=clock).state.agenda.current == "chao-co"
+
+
+async def test_vote_open_round_and_publish_from_the_chair(session, clock):
+    from runsheet.rules.election import Reading
+    from runsheet.ui.screens.ask import AskScreen
+
+    officials = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV13", "DV14", "DV17"]
+    session.attend(officials)
+    session.next_step()
+    session.next_step()  # "bau-doan-chu-tich" carries the motion "doan-chu-tich"
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, AskScreen)
+        assert app.screen.query_one("#answer").value == "12 0 0"
+        await pilot.press("ctrl+u", *"11 0 1", "enter")
+        result = session.state.last_motion("doan-chu-tich")
+        assert (result.votes_for, result.against, result.abstain, result.adopted) == (11, 0, 1, True)
+        assert "11/14" in text_of(app, "#step-tags")  # D = 16 official - transferred - exempt absent
+        await pilot.press("b")  # this step carries no election
+        assert not isinstance(app.screen, AskScreen)
+        while session.state.agenda.current != "bo-phieu-chi-uy":
+            session.next_step()
+        app.tick()
+        await pilot.press("b", "backspace", "2", "enter")
+        record = session.state.current_round("chi-uy")
+        assert record.passes == 2 and record.issued == 12
+        for pass_no in (1, 2):
+            for _ in officials:
+                session.enter_ballot("chi-uy", Reading(frozenset({6})), pass_no=pass_no)
+        session.close_round("chi-uy")
+        app.tick()
+        await pilot.press("c")
+        await pilot.press("y")
+        assert session.state.current_round("chi-uy").published
+        assert "đã công bố" in text_of(app, "#step-tags")
