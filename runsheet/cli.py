@@ -11,10 +11,11 @@ import orjson
 from . import commands
 from .commands import ROLES, Session
 from .rules.roster import FLAGS, STATUSES
-from .errors import DomainError, RunsheetError
+from .errors import DomainError, RunsheetError, StoreError
 from .i18n import t
 from .rules.script import hhmm, local_percent
 from .ui.format import mmss
+from .store import backups
 from .store.log import verify
 
 
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
     status.add_argument("--json", action="store_true")
 
+    sub.add_parser("restore", help="put back the newest backup that verifies (the damaged store is kept aside)")
     sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
 
     attend = sub.add_parser("attend", help="check members in (with --undo: take back check-ins made by mistake)")
@@ -184,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except RunsheetError as exc:
         print(f"run.py: error: {exc}", file=sys.stderr)
+        if isinstance(exc, StoreError) and args.db and args.command != "restore" and backups.saved(args.db):
+            print(f"run.py: {t('cli.restore_hint', args.lang or 'vi', db=args.db)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -201,13 +205,24 @@ def _dispatch(args: argparse.Namespace) -> int:
                 members=len(state.roster), steps=len(state.scenario.steps)))
         return 0
     if args.command == "verify":
+        lang = args.lang or "vi"
         report = verify(args.db)
+        altered = not report.ok
         if report.ok:
-            print(t("cli.verified", args.lang or "vi", n=report.events, hash=report.head[:16]))
-            return 0
+            print(t("cli.verified", lang, n=report.events, hash=report.head[:16]))
         for problem in report.problems:
             print(f"ALTERED: {problem}")
-        return 1
+        for backup in backups.saved(args.db):
+            checked = verify(str(backup))
+            altered = altered or not checked.ok
+            print(t("cli.backup_ok" if checked.ok else "cli.backup_bad", lang, path=backup, n=checked.events))
+        if altered and backups.saved(args.db):
+            print(t("cli.restore_hint", lang, db=args.db))
+        return 1 if altered else 0
+    if args.command == "restore":
+        backup, events, aside = backups.restore(args.db)
+        print(t("cli.restored", args.lang or "vi", path=backup, n=events, aside=aside or "—"))
+        return 0
     session = Session(args.db, role=args.role)
     lang = args.store_lang = args.lang or session.state.language
     if args.command == "status":

@@ -106,7 +106,13 @@ class EventLog:
             table[str(event.seq)] = event.to_doc()
         data["meta"]["1"] = _meta(prev)
         self.storage.write(data)
+        before = len(self.events)
         self.events.extend(new)
+        from . import backups  # imported here: backups uses verify() from this module
+
+        if backups.crossed(before, prev.seq):
+            with os_errors(self.path):
+                backups.save(self.path, self.storage.last_written, prev.seq)
         return new
 
 

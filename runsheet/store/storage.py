@@ -97,6 +97,7 @@ class AtomicJSONStorage(Storage):
             raise
         _fsync_folder(self.folder)
         self._cache, self._sig = data, self.signature()
+        self.last_written = raw  # for a backup of exactly this version
 
     def close(self) -> None:
         self._cache = self._sig = None
