@@ -90,5 +90,6 @@ def test_three_writer_processes_lose_nothing(tmp_path):
     # the setup session, still open, catches up with all of it
     assert len(session.sync()) == WRITERS * COMMANDS
     assert session.state.attendance == final.state.attendance
-    assert {p.name for p in tmp_path.iterdir()} == {"congress.json", "congress.json.lock", "congress.json.backups", "go"}
+    names = {p.name for p in tmp_path.iterdir()}
+    assert names == {"congress.json", "congress.json.lock", "congress.json.backups", "go"}
     assert all(p.name.startswith("events-") for p in (tmp_path / "congress.json.backups").iterdir())  # no temp file
