@@ -117,7 +117,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "help.open_round": ("Phát phiếu cho đảng viên chính thức có mặt", "Ballots go to the official members present"),
     "help.publish": ("Kết quả đã kiểm xong được công bố, lời dẫn đọc số liệu này", "The closed count is published for the script"),
     # the desk
-    "desk.title": ("Lễ tân", "Desk"),
     "desk.search": ("Gõ tên hoặc mã (không cần dấu), hoặc quét thẻ — Enter để điểm danh",
                     "Type a name or id, or scan a badge — Enter checks in"),
     "desk.col.id": ("Mã", "ID"),
