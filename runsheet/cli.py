@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 
@@ -28,6 +29,7 @@ def _shared(suppress: bool) -> argparse.ArgumentParser:
                         **default)
     shared.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the scenario's)",
                         **default)
+    shared.add_argument("--pin", help="the role's PIN, if it has one (or set RUNSHEET_PIN)", **default)
     return shared
 
 
@@ -55,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--roster", required=True)
     new.add_argument("--date", help="the congress date YYYY-MM-DD (default: the scenario's date, or today)")
     new.add_argument("--start", help="the planned start HH:MM, when it differs from the scenario's")
+    new.add_argument("--role-pin", action="append", default=[], metavar="ROLE=PIN",
+                     help="a PIN for a role (repeat for several roles)")
+
+    pin = sub.add_parser("pin", help="set a role's PIN (an empty PIN removes it); stored as a salted hash")
+    pin.add_argument("pin_role", metavar="ROLE", choices=ROLES)
+    pin.add_argument("new_pin", metavar="PIN")
 
     status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
     status.add_argument("--json", action="store_true")
@@ -197,9 +205,19 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         from .ui.app import run_app
 
-        return run_app(db=args.db, role=args.role, lang=args.lang)
+        return run_app(db=args.db, role=args.role, lang=args.lang, pin=_pin(args))
     if args.command == "new":
+        role_pins = []
+        for item in args.role_pin:
+            role, _, value = item.partition("=")
+            if role not in ROLES or not value:
+                raise DomainError("err.role", role=role, roles=", ".join(ROLES))
+            role_pins.append((role, value))
+        for _role, value in role_pins:  # refused before anything is written
+            commands.check_pin_text(value)
         session = commands.create(args.db, args.scenario, args.roster, congress_date=args.date, start=args.start)
+        for role, value in role_pins:
+            session.set_pin(role, value)
         state = session.state
         print(t("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
                 members=len(state.roster), steps=len(state.scenario.steps)))
@@ -225,8 +243,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     session = Session(args.db, role=args.role)
     lang = args.store_lang = args.lang or session.state.language
+    if _pin(args) is not None and not session.unlock(_pin(args)):
+        raise DomainError("err.pin_wrong")
     if args.command == "status":
         return _status(session, args.json, lang)
+    if args.command == "pin":
+        session.set_pin(args.pin_role, args.new_pin)
+        key = "cli.pin_set" if args.new_pin.strip() else "cli.pin_cleared"
+        print(t(key, lang, role=t(f"role.{args.pin_role}", lang)))
+        return 0
     if args.command == "attend" and args.undo:
         session.undo_check_in(*args.ids)
         print(t("cli.undone", lang, n=len(args.ids)))
@@ -287,6 +312,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         _step(session, args)
         _print_current(session, lang)
     return 0
+
+
+def _pin(args: argparse.Namespace) -> str | None:
+    return getattr(args, "pin", None) or os.environ.get("RUNSHEET_PIN") or None
 
 
 def _round(session: Session, args: argparse.Namespace, lang: str) -> None:

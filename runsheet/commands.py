@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .clock import Clock, system_clock
 from .errors import DomainError, InputError
+from . import pins
 from .rules import badge
 from .rules.collation import nfc
 from .rules.roster import FLAGS, STATUSES, Member, parse_roster
@@ -25,7 +26,7 @@ from .voting import VotingCommands
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
 # what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
 RIGHTS = {
-    "chair": {"agenda", "attendance", "votes", "close"},  # votes: motions, opening rounds, publishing results
+    "chair": {"agenda", "attendance", "votes", "close", "roles"},  # votes: motions, rounds, results; roles: PINs
     "secretary": {"speeches"},
     "desk": {"attendance"},  # check-in, absences, roster corrections
     "counting": {"ballots", "close"},
@@ -82,6 +83,11 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     return Session(db, clock=clock, terminal=terminal)
 
 
+def check_pin_text(pin: str) -> None:
+    if len(pin.strip()) < 4 or not pin.isascii():
+        raise DomainError("err.pin_short")
+
+
 def _valid_date(value: str) -> bool:
     try:
         date.fromisoformat(value)
@@ -101,7 +107,8 @@ def _valid_hhmm(value: str) -> bool:
 class Session(VotingCommands):
     """One terminal's handle on a congress: its log, the state folded from it, its role and clock."""
 
-    def __init__(self, db: str, role: str | None = None, clock: Clock = system_clock, terminal: str | None = None):
+    def __init__(self, db: str, role: str | None = None, clock: Clock = system_clock, terminal: str | None = None,
+                 pin: str | None = None):
         if role is not None and role not in ROLES:
             raise DomainError("err.role", role=role, roles=", ".join(ROLES))
         self.role = role
@@ -110,6 +117,29 @@ class Session(VotingCommands):
         self.log = EventLog(db)
         self.state = CongressState(self.log.events[0])
         self.state.apply_all(self.log.events[1:])
+        self.unlocked = False
+        if pin is not None:
+            self.unlock(pin)
+
+    # ---- PINs: a role with a PIN writes nothing until its PIN is given ------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.role is not None and self.role in self.state.pins and not self.unlocked
+
+    def unlock(self, pin: str) -> bool:
+        record = self.state.pins.get(self.role) if self.role else None
+        self.unlocked = record is None or pins.matches(pin, record)
+        return self.unlocked
+
+    def set_pin(self, role: str, pin: str) -> list[Event]:
+        """Set (or with an empty PIN, clear) a role's PIN; stored only as a salted scrypt hash."""
+        if role not in ROLES:
+            raise DomainError("err.role", role=role, roles=", ".join(ROLES))
+        pin = pin.strip()
+        if pin:
+            check_pin_text(pin)
+        record = pins.record(pin) if pin else None
+        return self._commit("roles", lambda state: [("role.pin_set", {"role": role, "pin": record})])
 
     @property
     def path(self) -> str:
@@ -124,6 +154,8 @@ class Session(VotingCommands):
         return new
 
     def _may(self, right: str) -> None:
+        if self.locked:
+            raise DomainError("err.pin_needed", role=f"@role.{self.role}")
         if self.role is not None and right not in RIGHTS[self.role]:
             raise DomainError("err.rights", role=f"@role.{self.role}", right=f"@right.{right}")
 

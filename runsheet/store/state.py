@@ -35,6 +35,7 @@ class CongressState:
         self.attendance = Attendance()
         self.ballot_orders: dict[str, list[str]] = {}  # election -> candidate ids in printed order, once edited
         self.nominees: dict[str, list[str]] = {}  # election -> members the floor added to the list
+        self.pins: dict[str, dict] = {}  # role -> its PIN's salted scrypt hash
         self.publications: list[tuple[str, int]] = []  # (election, round) in the order results were published
         self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
@@ -102,6 +103,13 @@ def _member(state: CongressState, data: dict, at: datetime) -> None:
     state.roster = state.roster.with_member(Member(m["id"], m["name"], m["status"], frozenset(m.get("flags", ()))))
 
 
+def _pin_set(state: CongressState, data: dict, at: datetime) -> None:
+    if data["pin"]:
+        state.pins[data["role"]] = data["pin"]
+    else:
+        state.pins.pop(data["role"], None)
+
+
 def _round(state: CongressState, data: dict) -> RoundRecord:
     return state.rounds[data["election"]][data["round"] - 1]
 
@@ -160,6 +168,7 @@ _HANDLERS = {
     "member.added": _member,
     "election.order_set": lambda s, d, at: s.ballot_orders.__setitem__(d["election"], list(d["order"])),
     "election.nominee_added": lambda s, d, at: s.nominees.setdefault(d["election"], []).append(d["member"]),
+    "role.pin_set": _pin_set,
     "round.opened": _round_opened,
     "ballot.entered": _ballot_entered,
     "ballot.withdrawn": _ballot_withdrawn,

@@ -13,6 +13,7 @@ from ..commands import Session
 from ..errors import StoreError
 from ..i18n import t
 from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SWITCH, localized, palette_name
+from .screens.ask import AskScreen
 from .screens.chair import ChairScreen
 from .screens.counting import CountingScreen
 from .screens.desk import DeskScreen
@@ -47,6 +48,23 @@ class RunsheetApp(App):
         self.push_screen(self.start_screen or self.home)
         if self.poll:
             self.set_interval(POLL_SECONDS, self.tick)
+        if self.session.locked:
+            self.ask_pin()
+
+    def ask_pin(self) -> None:
+        """A role with a PIN asks for it before anything; giving up closes the terminal."""
+        session, lang = self.session, self.lang
+
+        def check(text: str) -> str | None:
+            return None if session.unlock(text) else t("err.pin_wrong", lang)
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                self.exit()
+
+        role = t(f"role.{session.role}", lang)
+        self.push_screen(AskScreen(t("pin.title", lang, role=role), t("pin.label", lang), lang, check=check,
+                                   password=True), answered)
 
     @property
     def home(self) -> str:
@@ -79,9 +97,11 @@ class RunsheetApp(App):
                                 partial(self.call_next, target.run_action, key.action.removeprefix("app.")))
 
 
-def run_app(db: str | None, role: str | None = None, lang: str | None = None) -> int:
+def run_app(db: str | None, role: str | None = None, lang: str | None = None, pin: str | None = None) -> int:
     from ..demo import open_demo
 
     session = open_demo(role=role) if db is None else Session(db, role=role, clock=system_clock)
+    if pin:
+        session.unlock(pin)
     RunsheetApp(session, lang=lang).run()
     return 0

@@ -21,11 +21,12 @@ class AskScreen(ModalScreen[str | None]):
 
     def __init__(self, title: str, label: str, lang: str, value: str = "", hint: str = "",
                  check: Callable[[str], str | None] = lambda text: None, restrict: str | None = None,
-                 suggestions: list[str] | None = None):
+                 suggestions: list[str] | None = None, password: bool = False):
         super().__init__()
         self.title_text, self.label, self.lang, self.value, self.hint = title, label, lang, value, hint
         self.check, self.restrict = check, restrict
         self.suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+        self.password = password
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -33,7 +34,8 @@ class AskScreen(ModalScreen[str | None]):
             if self.hint:
                 yield Static(self.hint, id="hint")
             yield Label(self.label)
-            yield Input(self.value, id="answer", restrict=self.restrict, suggester=self.suggester)
+            yield Input(self.value, id="answer", restrict=self.restrict, suggester=self.suggester,
+                        password=self.password)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield Button(t("confirm.yes", self.lang), variant="primary", id="ok")
