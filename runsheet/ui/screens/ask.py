@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
+from .form import FormScreen
 
 
-class AskScreen(ModalScreen[str | None]):
+class AskScreen(FormScreen[str | None]):
     """check(text) returns an error message to show, or None when the answer is acceptable."""
-
-    BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, title: str, label: str, lang: str, value: str = "", hint: str = "",
                  check: Callable[[str], str | None] = lambda text: None, restrict: str | None = None,
@@ -43,18 +40,6 @@ class AskScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self.submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def submit(self) -> None:
         text = " ".join(self.query_one(Input).value.split())

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
+from .form import FormScreen
 
 
 @dataclass(frozen=True)
@@ -21,9 +20,7 @@ class NewStep:
     script: str
 
 
-class InsertStepScreen(ModalScreen[NewStep | None]):
-    BINDINGS = [Binding("escape", "cancel", show=False)]
-
+class InsertStepScreen(FormScreen[NewStep | None]):
     def __init__(self, lang: str):
         super().__init__()
         self.lang = lang
@@ -46,18 +43,6 @@ class InsertStepScreen(ModalScreen[NewStep | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self.submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def submit(self) -> None:
         value = lambda name: self.query_one(f"#{name}", Input).value.strip()
