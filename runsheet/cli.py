@@ -68,7 +68,49 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true")
 
     sub.add_parser("restore", help="put back the newest backup that verifies (the damaged store is kept aside)")
-    sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
+    verified = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
+    verified.add_argument("--digest", metavar="TEXT",
+                          help="the digest printed on counting minutes (or read from their QR code): does it match?")
+
+    served = sub.add_parser("serve", help="serve the app to browsers (textual-serve); each tab is its own process")
+    served.add_argument("--host", default="127.0.0.1", help="address to bind (default: this machine only)")
+    served.add_argument("--port", type=int, default=8000)
+
+    minutes = sub.add_parser("minutes", help="write the minutes of the congress (.docx and .md)")
+    minutes.add_argument("--out", required=True, metavar="DIR")
+    counted = sub.add_parser("counting-minutes",
+                             help="write an election round's counting minutes and ballot entry log (.docx and .md)")
+    counted.add_argument("election", metavar="ELECTION")
+    counted.add_argument("--out", required=True, metavar="DIR")
+    counted.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the latest closed)")
+
+    officers = sub.add_parser("officers", help="record the presidium, secretariat or counting committee")
+    officers.add_argument("body", metavar="BODY", choices=("presidium", "secretariat", "counting"))
+    officers.add_argument("people", nargs="+", metavar="PERSON", help='a roster id, or "Name, title" for others')
+
+    speech = sub.add_parser("speech", help="the list of speakers: add, start, pause, resume, end, move, note, ...")
+    speech.register("action", "commands", _Commands)
+    speech_actions = speech.add_subparsers(dest="action", metavar="ACTION", required=True, action="commands")
+    added = speech_actions.add_parser("add", help="put a member (roster id) or a guest (name) on a step's list")
+    added.add_argument("who", metavar="WHO")
+    added.add_argument("--title", default="", help="the speaker's position (chức vụ)")
+    added.add_argument("--step", help="a step id (default: the current step)")
+    started = speech_actions.add_parser("start", help="give the floor (default: the next waiting speaker)")
+    started.add_argument("speech_id", metavar="SPEECH", nargs="?")
+    speech_actions.add_parser("pause", help="pause the speech")
+    speech_actions.add_parser("resume", help="resume the speech")
+    speech_actions.add_parser("end", help="end the speech")
+    moved = speech_actions.add_parser("move", help="move a waiting speaker one place up or down")
+    moved.add_argument("speech_id", metavar="SPEECH")
+    moved.add_argument("direction", choices=("up", "down"))
+    withdrawn = speech_actions.add_parser("withdraw", help="take a waiting speaker off the list")
+    withdrawn.add_argument("speech_id", metavar="SPEECH")
+    noted = speech_actions.add_parser("note", help="the secretary's notes on a speech (replaces the earlier note)")
+    noted.add_argument("speech_id", metavar="SPEECH")
+    noted.add_argument("notes", metavar="TEXT")
+    listed = speech_actions.add_parser("list", help="the speakers of a step, with durations")
+    listed.add_argument("--step", help="a step id (default: the current step)")
+    listed.add_argument("--json", action="store_true")
 
     attend = sub.add_parser("attend", help="check members in (with --undo: take back check-ins made by mistake)")
     attend.add_argument("ids", nargs="+", metavar="ID")
@@ -222,6 +264,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(t("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
                 members=len(state.roster), steps=len(state.scenario.steps)))
         return 0
+    if args.command == "verify" and args.digest:
+        from .reports.digest import check_digest
+
+        check = check_digest(args.db, args.digest)
+        for line in check.lines(args.lang or "vi"):
+            print(line)
+        return 0 if check.ok else 1
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(args.db, role=args.role, lang=args.lang, host=args.host, port=args.port)
     if args.command == "verify":
         lang = args.lang or "vi"
         report = verify(args.db)
@@ -311,7 +364,71 @@ def _dispatch(args: argparse.Namespace) -> int:
     elif args.command == "step":
         _step(session, args)
         _print_current(session, lang)
+    elif args.command == "speech":
+        return _speech(session, args, lang)
+    elif args.command == "officers":
+        session.set_officers(args.body, args.people)
+        print(f"{t('body.' + args.body, lang)}: {'; '.join(session.state.officer_names(args.body))}")
+    elif args.command == "minutes":
+        from .reports.minutes import write_minutes
+
+        for path in write_minutes(session, args.out, lang):
+            print(path)
+    elif args.command == "counting-minutes":
+        from .reports.counting import write_counting_minutes
+
+        for path in write_counting_minutes(session, args.election, args.out, lang, args.round_no):
+            print(path)
     return 0
+
+
+def _speech(session: Session, args: argparse.Namespace, lang: str) -> int:
+    action = args.action
+    if action == "add":
+        session.add_speaker(args.who, args.title, args.step)
+        print(session.log.head.data["speech"])
+    elif action == "start":
+        session.start_speech(args.speech_id)
+    elif action == "pause":
+        session.pause_speech()
+    elif action == "resume":
+        session.resume_speech()
+    elif action == "end":
+        session.end_speech()
+    elif action == "move":
+        session.move_speaker(args.speech_id, -1 if args.direction == "up" else 1)
+    elif action == "withdraw":
+        session.withdraw_speaker(args.speech_id)
+    elif action == "note":
+        session.note_speech(args.speech_id, args.notes)
+    if action == "list" or action in ("move", "withdraw"):
+        _print_speakers(session, args, lang)
+    elif action != "add":
+        speeches = session.state.speeches
+        shown = args.speech_id if action == "note" else speeches.current or session.log.head.data["speech"]
+        speech = speeches.items[shown]
+        print(t("cli.speech", lang, id=speech.id, name=speech.label(), status=t(f"speech.{speech.status}", lang),
+                time=mmss(speech.elapsed(session.now()))))
+    return 0
+
+
+def _print_speakers(session: Session, args: argparse.Namespace, lang: str) -> None:
+    state, now = session.state, session.now()
+    step = getattr(args, "step", None) or (state.speeches.items[args.speech_id].step
+                                           if getattr(args, "speech_id", None) else state.agenda.current)
+    if step is None:
+        raise DomainError("err.not_running")
+    state.agenda.run(step)
+    speeches = state.speeches.of_step(step)
+    if getattr(args, "json", False):
+        rows = [{"speech": s.id, "member": s.member, "name": s.name, "title": s.title, "status": s.status,
+                 "seconds": round(s.elapsed(now)), "notes": s.notes} for s in speeches]
+        sys.stdout.write(orjson.dumps({"step": step, "speeches": rows}, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    for number, s in enumerate(speeches, start=1):
+        print(f"{number:>3}. {s.id:<5} {s.label():<40} {t(f'speech.{s.status}', lang):<12} {mmss(s.elapsed(now))}")
+    total = state.speeches.step_total(step, now)
+    print(t("cli.speech_total", lang, n=total.count, time=mmss(total.seconds)))
 
 
 def _pin(args: argparse.Namespace) -> str | None:

@@ -21,13 +21,15 @@ from .rules.scenario import parse_scenario
 from .store.events import Event
 from .store.log import EventLog
 from .store.state import CREATED, CongressState
+from .speaking import SpeakingCommands
 from .voting import VotingCommands
 
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
 # what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
 RIGHTS = {
-    "chair": {"agenda", "attendance", "votes", "close", "roles"},  # votes: motions, rounds, results; roles: PINs
-    "secretary": {"speeches"},
+    # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee
+    "chair": {"agenda", "attendance", "votes", "close", "roles", "speeches", "officers"},
+    "secretary": {"speeches", "officers"},
     "desk": {"attendance"},  # check-in, absences, roster corrections
     "counting": {"ballots", "close"},
     "projector": set(),
@@ -104,7 +106,7 @@ def _valid_hhmm(value: str) -> bool:
         return False
 
 
-class Session(VotingCommands):
+class Session(VotingCommands, SpeakingCommands):
     """One terminal's handle on a congress: its log, the state folded from it, its role and clock."""
 
     def __init__(self, db: str, role: str | None = None, clock: Clock = system_clock, terminal: str | None = None,
@@ -154,10 +156,22 @@ class Session(VotingCommands):
         return new
 
     def _may(self, right: str) -> None:
+        refusal = None
         if self.locked:
-            raise DomainError("err.pin_needed", role=f"@role.{self.role}")
-        if self.role is not None and right not in RIGHTS[self.role]:
-            raise DomainError("err.rights", role=f"@role.{self.role}", right=f"@right.{right}")
+            refusal = DomainError("err.pin_needed", role=f"@role.{self.role}")
+        elif self.role is not None and right not in RIGHTS[self.role]:
+            refusal = DomainError("err.rights", role=f"@role.{self.role}", right=f"@right.{right}")
+        if refusal is not None:
+            self._log_refusal(right, refusal.key)
+            raise refusal
+
+    def _log_refusal(self, right: str, reason: str) -> None:
+        """A refused action is itself logged (who tried what, from where); it changes nothing else."""
+        with self.log.locked():
+            self.state.apply_all(self.log.refresh())
+            events = self.log.append([("role.refused", {"right": right, "reason": reason})],
+                                     self.role or "chair", self.terminal, self.clock())
+        self.state.apply_all(events)
 
     def _commit(self, right: str, build: Callable[[CongressState], list[tuple[str, dict]]]) -> list[Event]:
         self._may(right)

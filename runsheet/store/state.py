@@ -10,6 +10,7 @@ from ..rules.attendance import Attendance, Figures
 from ..rules.election import MotionResult, Reading, RoundRecord
 from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
+from ..rules.speeches import Speech, Speeches
 from ..rules.schedule import Agenda, day_start
 from ..rules.script import ballot_order
 from .events import Event
@@ -39,6 +40,9 @@ class CongressState:
         self.publications: list[tuple[str, int]] = []  # (election, round) in the order results were published
         self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
+        self.speeches = Speeches()
+        self.officers: dict[str, list[dict]] = {}  # presidium / secretariat / counting -> [{member?, name, title?}]
+        self.refusals = 0  # actions refused for a terminal's role (logged, change nothing else)
         self.seq = created.seq
         self.last_change: datetime = created.at
 
@@ -66,6 +70,9 @@ class CongressState:
     def last_motion(self, motion_id: str) -> MotionResult | None:
         results = self.motions.get(motion_id)
         return results[-1] if results else None
+
+    def officer_names(self, body: str) -> list[str]:
+        return [p["name"] + (f", {p['title']}" if p.get("title") else "") for p in self.officers.get(body, [])]
 
     @property
     def language(self) -> str:
@@ -150,6 +157,14 @@ def _motion(state: CongressState, data: dict, at: datetime) -> None:
                                                       data["present"], data["denominator"]))
 
 
+def _speech_added(state: CongressState, data: dict, at: datetime) -> None:
+    state.speeches.add(Speech(data["speech"], data["step"], data["name"], data.get("title", ""), data.get("member")))
+
+
+def _refused(state: CongressState, data: dict, at: datetime) -> None:
+    state.refusals += 1
+
+
 _HANDLERS = {
     "step.started": _step_started,
     "congress.ended": lambda s, d, at: s.agenda.end(at),
@@ -179,4 +194,14 @@ _HANDLERS = {
     "round.collected": lambda s, d, at: setattr(_round(s, d), "collected", d["collected"]),
     "motion.recorded": _motion,
     "member.corrected": _member,
+    "speech.added": _speech_added,
+    "speech.started": lambda s, d, at: s.speeches.start(d["speech"], at),
+    "speech.paused": lambda s, d, at: s.speeches.pause(at),
+    "speech.resumed": lambda s, d, at: s.speeches.resume(at),
+    "speech.ended": lambda s, d, at: s.speeches.end(at),
+    "speech.moved": lambda s, d, at: s.speeches.move(d["speech"], d.get("after")),
+    "speech.withdrawn": lambda s, d, at: s.speeches.withdraw(d["speech"]),
+    "speech.noted": lambda s, d, at: setattr(s.speeches.items[d["speech"]], "notes", d["notes"]),
+    "officers.set": lambda s, d, at: s.officers.__setitem__(d["body"], list(d["people"])),
+    "role.refused": _refused,
 }
