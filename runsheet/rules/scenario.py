@@ -22,7 +22,7 @@ ORDERS = ("alphabetical", "listed")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
-CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "date", "start", "language", "kind", "quorum"}
+CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "locality", "date", "start", "language", "kind", "quorum"}
 ELECTION_KEYS = {"id", "title", "seats", "candidates", "order"}
 MOTION_KEYS = {"id", "title"}
 STEP_KEYS = {"id", "title", "minutes", "who", "script", "at", "election", "motion", "speeches"}
@@ -36,6 +36,7 @@ class Congress:
     parent: str = ""
     term: str = ""
     place: str = ""
+    locality: str = ""  # the place name before the date on documents ("Phú Thọ, ngày ... tháng ... năm ...")
     date: date | None = None
     language: str = "vi"
     kind: str = "members"
@@ -227,6 +228,7 @@ class _Builder:
             title=self.text(data, "title", "congress", None, required=True), start=start,
             unit=self.text(data, "unit", "congress", None), parent=self.text(data, "parent", "congress", None),
             term=self.text(data, "term", "congress", None), place=self.text(data, "place", "congress", None),
+            locality=self.text(data, "locality", "congress", None),
             date=day, language=language, kind=kind, quorum=quorum,
         )
 

@@ -1,0 +1,320 @@
+"""A small block model for the congress's documents, written both as Markdown and as .docx in the layout Party
+documents use: unit names top left with a line under them, "ĐẢNG CỘNG SẢN VIỆT NAM" top right, place and date in
+italics, the title centred in bold, Times New Roman 14 set explicitly (no theme fonts), A4."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
+
+import qrcode
+
+FONT = "Times New Roman"
+SIZE = 14
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+RULE = "─────"  # the short line under the unit's name and under the Party's (a hyphen line on typewritten minutes)
+
+
+@dataclass(frozen=True)
+class Header:
+    left: list[str]  # the parent unit, then the unit (bold)
+    right: list[str]  # "ĐẢNG CỘNG SẢN VIỆT NAM"
+    place_date: str  # "Phú Thọ, ngày 1 tháng 6 năm 2025", in italics
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    subtitle: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    center: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    align: str = ""  # one letter per column: l, r or c (default l)
+
+
+@dataclass(frozen=True)
+class Signatures:
+    blocks: list[tuple[str, list[str]]]  # (role, names) side by side; names may be empty (signed by hand)
+
+
+@dataclass(frozen=True)
+class QR:
+    payload: str
+    caption: str
+
+
+@dataclass
+class Document:
+    blocks: list = field(default_factory=list)
+    landscape: bool = False
+
+    def add(self, *blocks) -> Document:
+        self.blocks.extend(blocks)
+        return self
+
+
+def long_date(day: date, lang: str) -> str:
+    if lang == "en":
+        return day.strftime("%d %B %Y").lstrip("0")
+    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def header_for(congress, day: date, lang: str) -> Header:
+    """The standard header from the scenario's [congress] table (parent, unit, locality) and the congress date."""
+    left = [x.upper() for x in (congress.parent, congress.unit) if x]
+    when = long_date(day, lang)
+    place_date = f"{congress.locality}, {when}" if congress.locality else when[:1].upper() + when[1:]
+    return Header(left, [PARTY] if lang == "vi" else [], place_date)
+
+
+# ---- Markdown ----------------------------------------------------------------------------------------------------
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_md(doc: Document) -> str:
+    out: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Header):
+            left = [f"**{x}**" if i == len(block.left) - 1 else x for i, x in enumerate(block.left)]
+            left += [RULE] if block.left else []
+            right = [f"**{x}**" for x in block.right] + ([RULE] if block.right else [])
+            rows = max(len(left), len(right))
+            left += [""] * (rows - len(left))
+            right += [""] * (rows - len(right))
+            lines = [f"| {_cell(a)} | {_cell(b)} |" for a, b in zip(left, right)]
+            out += [lines[0], "|:---:|:---:|", *lines[1:], "", f"*{block.place_date}*", ""]
+        elif isinstance(block, Title):
+            out += [f"# {block.text}", ""]
+            if block.subtitle:
+                out += [f"**{block.subtitle}**", ""]
+        elif isinstance(block, Heading):
+            out += [f"## {block.text}", ""]
+        elif isinstance(block, Para):
+            text = block.text
+            if block.bold:
+                text = f"**{text}**"
+            if block.italic:
+                text = f"*{text}*"
+            out += [text, ""]
+        elif isinstance(block, Table):
+            marks = {"l": ":---", "r": "---:", "c": ":---:"}
+            align = block.align.ljust(len(block.columns), "l")
+            out.append("| " + " | ".join(_cell(c) for c in block.columns) + " |")
+            out.append("|" + "|".join(marks[a] for a in align) + "|")
+            out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+            out.append("")
+        elif isinstance(block, Signatures):
+            out.append("| " + " | ".join(f"**{role}**" for role, _ in block.blocks) + " |")
+            out.append("|" + "|".join(":---:" for _ in block.blocks) + "|")
+            out.append("| " + " | ".join("<br><br><br>" + "<br>".join(_cell(n) for n in names)
+                                         for _, names in block.blocks) + " |")
+            out.append("")
+        elif isinstance(block, QR):
+            out += [f"{block.caption}", "", f"`{block.payload}`", ""]
+        else:
+            raise TypeError(f"unknown block {block!r}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def write_md(doc: Document, path: str) -> None:
+    _atomic_write(path, to_md(doc).encode("utf-8"))
+
+
+# ---- .docx -----------------------------------------------------------------------------------------------------
+def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
+    """A black-on-white PNG of the QR code, made without Pillow (qrcode's matrix, zlib, and a few bytes of PNG)."""
+    code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(payload)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    rows = []
+    for line in matrix:
+        pixels = b"".join((b"\x00" if dark else b"\xff") * scale for dark in line)
+        rows.extend([b"\x00" + pixels] * scale)  # filter byte 0, then 8-bit grey pixels
+    size = len(matrix) * scale
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+
+
+def write_docx(doc: Document, path: str) -> None:
+    _atomic_write(path, to_docx(doc))
+
+
+def to_docx(doc: Document) -> bytes:
+    from docx import Document as Docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, Twips
+
+    document = Docx()
+    _explicit_fonts(document)
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(11906), Twips(16838)  # A4
+    if doc.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+
+    def paragraph(container, text: str = "", bold=False, italic=False, align=None, size=SIZE, after=4):
+        p = container.add_paragraph()
+        p.paragraph_format.space_after = Pt(after)
+        if align is not None:
+            p.alignment = align
+        if text:
+            run = p.add_run(text)
+            run.bold, run.italic = bold or None, italic or None
+            _run_font(run, size)
+        return p
+
+    center, right, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
+    for block in doc.blocks:
+        if isinstance(block, Header):
+            table = document.add_table(rows=1, cols=2)
+            left, right_cell = table.rows[0].cells
+            for cell, lines in ((left, block.left), (right_cell, block.right)):
+                cell.paragraphs[0].text = ""
+                for index, line in enumerate(lines):
+                    target = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                    target.alignment = center
+                    target.paragraph_format.space_after = Pt(0)
+                    run = target.add_run(line)
+                    run.bold = cell is right_cell or index == len(lines) - 1 or None
+                    _run_font(run, 13)
+                if lines:
+                    rule = cell.add_paragraph()
+                    rule.alignment = center
+                    _run_font(rule.add_run(RULE), 13)
+            paragraph(right_cell, block.place_date, italic=True, align=center)
+        elif isinstance(block, Title):
+            paragraph(document, block.text, bold=True, align=center, size=16, after=0 if block.subtitle else 10)
+            if block.subtitle:
+                paragraph(document, block.subtitle, bold=True, align=center, after=10)
+        elif isinstance(block, Heading):
+            paragraph(document, block.text, bold=True, after=4)
+        elif isinstance(block, Para):
+            paragraph(document, block.text, bold=block.bold, italic=block.italic,
+                      align=center if block.center else justify)
+        elif isinstance(block, Table):
+            table = document.add_table(rows=1 + len(block.rows), cols=len(block.columns))
+            table.style = document.styles["Table Grid"]
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            align = block.align.ljust(len(block.columns), "l")
+            where = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": right, "c": center}
+            for r, values in enumerate([block.columns, *block.rows]):
+                for c, value in enumerate(values):
+                    cell_p = table.rows[r].cells[c].paragraphs[0]
+                    cell_p.alignment = center if r == 0 else where[align[c]]
+                    run = cell_p.add_run(value)
+                    run.bold = r == 0 or None
+                    _run_font(run, 13)
+            paragraph(document, after=2)
+        elif isinstance(block, Signatures):
+            table = document.add_table(rows=1, cols=len(block.blocks))
+            for cell, (role, names) in zip(table.rows[0].cells, block.blocks):
+                cell.paragraphs[0].alignment = center
+                run = cell.paragraphs[0].add_run(role)
+                run.bold = True
+                _run_font(run, SIZE)
+                for _ in range(3):
+                    cell.add_paragraph()
+                for name in names:
+                    p = cell.add_paragraph()
+                    p.alignment = center
+                    bold = p.add_run(name)
+                    bold.bold = True
+                    _run_font(bold, SIZE)
+        elif isinstance(block, QR):
+            p = paragraph(document, align=center, after=0)
+            p.add_run().add_picture(io.BytesIO(qr_png(block.payload)), width=Cm(3.5))
+            paragraph(document, block.caption, italic=True, align=center, size=11, after=0)
+            paragraph(document, block.payload, align=center, size=10)
+        else:
+            raise TypeError(f"unknown block {block!r}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _run_font(run, size: int) -> None:
+    run.font.name = FONT
+    run.font.size = _pt(size)
+    _set_fonts(run._element.get_or_add_rPr())
+
+
+def _pt(size: int):
+    from docx.shared import Pt
+
+    return Pt(size)
+
+
+def _set_fonts(rpr) -> None:
+    """Every script slot names Times New Roman and no theme font remains to override it (Word prefers themes)."""
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _explicit_fonts(document) -> None:
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        _set_fonts(fonts.getparent())
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            _set_fonts(rpr)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = _pt(SIZE)
+    _set_fonts(normal.element.get_or_add_rPr())
+
+
+def _atomic_write(path: str, data: bytes) -> None:
+    """Write beside the target and rename, so a half-written document is never left under its name."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=os.path.splitext(path)[1])
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
