@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     minutes = sub.add_parser("minutes", help="write the minutes of the congress (.docx and .md)")
     minutes.add_argument("--out", required=True, metavar="DIR")
+    minutes.add_argument("--draft", action="store_true", help="a draft before the closing (marked DỰ THẢO)")
     counted = sub.add_parser("counting-minutes",
                              help="write an election round's counting minutes and ballot entry log (.docx and .md)")
     counted.add_argument("election", metavar="ELECTION")
@@ -372,7 +373,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     elif args.command == "minutes":
         from .reports.minutes import write_minutes
 
-        for path in write_minutes(session, args.out, lang):
+        for path in write_minutes(session, args.out, lang, args.draft):
             print(path)
     elif args.command == "counting-minutes":
         from .reports.counting import write_counting_minutes

@@ -94,7 +94,8 @@ class SpeakingCommands:
 
     # ---- officers: presidium, secretariat, counting committee ------------------------------------------------
     def set_officers(self, body: str, people: list[str]) -> list[Event]:
-        """Who the congress chose (by show of hands) for a body: roster ids or "Name, title" for others."""
+        """Who the congress chose (by show of hands) for a body: roster ids or names, each with ", title" if wanted
+        ("DV07, Trưởng ban")."""
         if body not in BODIES:
             raise DomainError("err.body", body=body, bodies=", ".join(BODIES))
 
@@ -104,13 +105,10 @@ class SpeakingCommands:
                 text = _clean(item)
                 if not text:
                     continue
-                member = state.roster.get(text)
-                if member is not None:
-                    chosen.append({"member": member.id, "name": member.name})
-                else:
-                    name, _, title = text.partition(",")
-                    chosen.append({"name": name.strip(), "title": title.strip()} if title.strip()
-                                  else {"name": name.strip()})
+                name, _, title = (part.strip() for part in text.partition(","))
+                member = state.roster.get(name)
+                person = {"member": member.id, "name": member.name} if member else {"name": name}
+                chosen.append({**person, "title": title} if title else person)
             if not chosen:
                 raise DomainError("err.body_empty")
             return [("officers.set", {"body": body, "people": chosen})]
