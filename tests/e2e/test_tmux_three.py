@@ -1,0 +1,107 @@
+"""Three terminals on one store, each locked to its role, as at a congress: the desk checks members in, the chair
+opens the round, the counting committee enters the ballots, and the chair's screen follows every figure live."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from runsheet.commands import Session, create
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Tmux:
+    def __init__(self):
+        self.socket = f"runsheet-{uuid.uuid4().hex[:8]}"
+
+    def __call__(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+                              check=True).stdout
+
+    def open(self, name: str, command: str, width: int = 120) -> None:
+        self("new-session", "-d", "-s", name, "-x", str(width), "-y", "32", "-c", str(ROOT), command)
+
+    def keys(self, target: str, *keys: str) -> None:
+        self("send-keys", "-t", target, *keys)
+
+    def wait_for(self, target: str, *patterns: str, timeout: float = 15) -> str:
+        """Poll the pane until every regular expression matches it; the screen as last read."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self("capture-pane", "-p", "-t", target)
+            if all(re.search(p, screen) for p in patterns):
+                return screen
+            if time.monotonic() > deadline:
+                missing = [p for p in patterns if not re.search(p, screen)]
+                raise AssertionError(f"{missing} never appeared in {target}:\n{screen}")
+            time.sleep(0.2)
+
+    def close(self):
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def tmux():
+    session = Tmux()
+    yield session
+    session.close()
+
+
+def test_desk_and_counting_terminals_feed_the_chairs_screen(tmux, tmp_path):
+    db = tmp_path / "congress.json"
+    create(str(db), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="setup")
+    for role in ("chair", "desk", "counting"):
+        tmux.open(role, f"{sys.executable} run.py --db {db} --role {role}", width=140 if role == "chair" else 120)
+    tmux.wait_for("chair", "nhấn N")
+    tmux.wait_for("desk", "Chưa đến")
+    tmux.wait_for("counting", "Chưa có vòng bầu")
+
+    # the chair steps to the election (step 4 of mini.toml); nobody is in the room yet
+    for _ in range(4):
+        tmux.keys("chair", "n")
+    tmux.wait_for("chair", r"▶4\s+Bầu Chi ủy", r"Có mặt 0 chính thức · D = 3")
+
+    # the desk finds members by id or by a name typed without diacritics
+    for typed, shown in (("A1", r"✓ Nguyễn Văn Bình \(A1\)"), ("tran thi hoa", r"✓ Trần Thị Hoa \(A2\)"),
+                         ("a3", r"✓ Lê Văn An \(A3\)")):
+        tmux.keys("desk", typed, "Enter")
+        tmux.wait_for("desk", shown)
+    tmux.wait_for("chair", r"Có mặt 3 chính thức · D = 3")
+
+    # the chair opens the round (one pass); the counting room sees it open
+    tmux.keys("chair", "b")
+    tmux.wait_for("chair", "Mở vòng bầu")
+    tmux.keys("chair", "Enter")
+    tmux.wait_for("chair", r"Vòng 1: đang kiểm phiếu")
+    tmux.wait_for("counting", r"Phiếu số 1 \(phát ra 3\)")
+
+    # three ballots; the names are numbered in ballot order: 1 Lê Văn An, 2 Nguyễn Văn Bình, 3 Trần Thị Hoa
+    for number, struck in enumerate(("3", "3", "1"), start=1):
+        tmux.keys("counting", struck, "Enter")
+        tmux.wait_for("counting", rf"Đã ghi phiếu số {number}: gạch {struck}")
+
+    screen = tmux.wait_for("chair", r"1\. Lê Văn An +\S+ +2 ", r"2\. Nguyễn Văn Bình +\S+ +3 ",
+                           r"3\. Trần Thị Hoa +\S+ +1 ", r"Kết quả tạm thời — D = 3, cần 2 phiếu")
+    assert "Có mặt 3 chính thức · D = 3" in screen
+    for role in ("chair", "desk", "counting"):
+        tmux.keys(role, "q")
+
+    # every action was made by the terminal of its role, and the store agrees with the chair's screen
+    session = Session(str(db))
+    by_type = {}
+    for event in session.log.events[1:]:
+        by_type.setdefault(event.type, set()).add(event.role)
+    assert by_type == {"step.started": {"chair"}, "member.attended": {"desk"}, "round.opened": {"chair"},
+                       "ballot.entered": {"counting"}}
+    votes = {c["name"]: c["votes"] for c in session.live_results("chi-uy")["candidates"]}
+    assert votes == {"Lê Văn An": 2, "Nguyễn Văn Bình": 3, "Trần Thị Hoa": 1}
