@@ -162,7 +162,8 @@ class Session(VotingCommands, SpeakingCommands):
         elif self.role is not None and right not in RIGHTS[self.role]:
             refusal = DomainError("err.rights", role=f"@role.{self.role}", right=f"@right.{right}")
         if refusal is not None:
-            self._log_refusal(right, refusal.key)
+            if self.role != "projector":  # the wall's terminal never writes, not even its refusals
+                self._log_refusal(right, refusal.key)
             raise refusal
 
     def _log_refusal(self, right: str, reason: str) -> None:

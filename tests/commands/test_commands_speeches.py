@@ -1,0 +1,174 @@
+"""The list of speakers and the officers, through the commands: events, timings, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from runsheet.commands import Session
+from runsheet.errors import DomainError
+from runsheet.rules.schedule import Phase
+
+
+@pytest.fixture
+def talking(session, clock):
+    """The mini congress at its report step, which allows speeches of five minutes."""
+    session.next_step()
+    session.next_step()
+    assert session.state.agenda.current == "bao-cao"
+    return session
+
+
+def test_members_and_guests_join_the_list_of_the_current_step(talking):
+    talking.add_speaker("A2")
+    talking.add_speaker("  Trần   Văn Khách ", "Bí thư Đảng ủy phường")
+    first, guest = talking.state.speeches.of_step("bao-cao")
+    assert (first.id, first.member, first.name) == ("s1", "A2", talking.state.roster.get("A2").name)
+    assert (guest.member, guest.name, guest.title) == (None, "Trần Văn Khách", "Bí thư Đảng ủy phường")
+    assert guest.label() == "Trần Văn Khách, Bí thư Đảng ủy phường"
+    assert [s.status for s in (first, guest)] == ["waiting", "waiting"]
+
+
+def test_a_speaker_may_be_put_on_a_later_step_and_unknown_steps_are_refused(talking):
+    talking.add_speaker("A3", step_id="be-mac")
+    assert [s.member for s in talking.state.speeches.of_step("be-mac")] == ["A3"]
+    with pytest.raises(DomainError):
+        talking.add_speaker("A3", step_id="no-such-step")
+    with pytest.raises(DomainError) as refused:
+        talking.add_speaker("   ")
+    assert refused.value.key == "err.speaker_empty"
+
+
+def test_a_speech_times_only_while_it_runs_and_counts_down_from_the_step_limit(talking, clock):
+    talking.add_speaker("A2")
+    talking.start_speech()
+    clock.advance(minutes=2)
+    talking.pause_speech()
+    clock.advance(minutes=10)  # a pause does not count
+    talking.resume_speech()
+    clock.advance(minutes=2, seconds=30)
+    timer = talking.state.speeches.timer(clock(), 5)
+    assert (timer.elapsed, timer.allotted, timer.remaining) == (270, 300, 30)
+    assert timer.phase is Phase.WARNING  # the last 20%
+    clock.advance(minutes=1)
+    assert talking.state.speeches.timer(clock(), 5).phase is Phase.OVERTIME
+    talking.end_speech()
+    speech = talking.state.speeches.items["s1"]
+    assert speech.status == "done" and speech.elapsed(clock()) == 330
+    assert talking.state.speeches.timer(clock(), 5) is None
+
+
+def test_ending_while_paused_does_not_count_the_pause(talking, clock):
+    talking.add_speaker("A2")
+    talking.start_speech()
+    clock.advance(minutes=1)
+    talking.toggle_speech_pause()
+    clock.advance(minutes=5)
+    talking.end_speech()
+    assert talking.state.speeches.items["s1"].elapsed(clock()) == 60
+
+
+def test_giving_the_floor_to_the_next_ends_the_speech_running(talking, clock):
+    for who in ("A1", "A2", "A3"):
+        talking.add_speaker(who)
+    talking.start_speech()
+    clock.advance(minutes=3)
+    events = talking.start_speech("s3")  # the chair calls someone out of turn
+    assert [e.type for e in events] == ["speech.ended", "speech.started"]
+    assert talking.state.speeches.items["s1"].status == "done"
+    assert talking.state.speeches.current == "s3"
+    clock.advance(minutes=1)
+    talking.start_speech()  # the next waiting one
+    assert talking.state.speeches.current == "s2"
+    total = talking.state.speeches.step_total("bao-cao", clock())
+    assert (total.count, total.seconds) == (3, 240)
+
+
+def test_refusals_name_the_problem(talking):
+    talking.add_speaker("A1")
+    with pytest.raises(DomainError) as refused:
+        talking.end_speech()
+    assert refused.value.key == "err.no_speech_running"
+    talking.start_speech()
+    talking.end_speech()
+    with pytest.raises(DomainError) as refused:
+        talking.start_speech("s1")
+    assert refused.value.key == "err.speech_done" and "đã phát biểu xong" in refused.value.text("vi")
+    with pytest.raises(DomainError) as refused:
+        talking.start_speech()
+    assert refused.value.key == "err.no_speaker_waiting"
+    with pytest.raises(DomainError):
+        talking.withdraw_speaker("s1")
+    with pytest.raises(DomainError) as refused:
+        talking.note_speech("s9", "x")
+    assert refused.value.key == "err.no_speech"
+
+
+def test_waiting_speakers_move_and_withdraw_but_never_above_one_who_spoke(talking):
+    for who in ("A1", "A2", "A3", "A4"):
+        talking.add_speaker(who)
+    talking.start_speech()
+    talking.move_speaker("s4", -1)
+    assert [s.id for s in talking.state.speeches.of_step("bao-cao")] == ["s1", "s2", "s4", "s3"]
+    talking.move_speaker("s4", -1)
+    with pytest.raises(DomainError):
+        talking.move_speaker("s4", -1)  # s1 is speaking
+    with pytest.raises(DomainError):
+        talking.move_speaker("s3", 1)  # already last
+    talking.withdraw_speaker("s2")
+    assert [s.id for s in talking.state.speeches.of_step("bao-cao")] == ["s1", "s4", "s3"]
+    assert talking.state.speeches.items["s2"].status == "withdrawn"
+
+
+def test_notes_replace_each_other_and_every_version_stays_in_the_log(talking):
+    talking.add_speaker("A1")
+    talking.note_speech("s1", "Đề nghị")
+    talking.note_speech("s1", "Đề nghị bổ sung chỉ tiêu")
+    assert talking.note_speech("s1", "Đề nghị bổ sung chỉ tiêu") == []  # unchanged: nothing written
+    assert talking.state.speeches.items["s1"].notes == "Đề nghị bổ sung chỉ tiêu"
+    assert [e.data["notes"] for e in talking.log.events if e.type == "speech.noted"] == [
+        "Đề nghị", "Đề nghị bổ sung chỉ tiêu"]
+
+
+def test_another_terminal_sees_the_list_and_the_running_speech(talking, db, clock):
+    other = Session(str(db), role="projector", clock=clock)
+    talking.add_speaker("A2")
+    talking.start_speech()
+    other.sync()
+    assert other.state.speeches.current == "s1"
+    reopened = Session(str(db), clock=clock)
+    assert reopened.state.speeches.items["s1"].status == "speaking"
+
+
+def test_speaker_totals_group_a_member_s_speeches(talking, clock):
+    for who in ("A1", "A2", "A1"):
+        talking.add_speaker(who)
+    for minutes in (1, 2, 3):
+        talking.start_speech()
+        clock.advance(minutes=minutes)
+    talking.end_speech()
+    totals = dict(talking.state.speeches.speaker_totals(clock()))
+    name = talking.state.roster.get("A1").name
+    assert (totals[name].count, totals[name].seconds) == (2, 240)
+
+
+def test_only_the_secretary_and_the_chair_keep_the_list(db, clock, talking):
+    for role in ("desk", "counting", "projector"):
+        with pytest.raises(DomainError) as refused:
+            Session(str(db), role=role, clock=clock).add_speaker("A1")
+        assert refused.value.key == "err.rights"
+    Session(str(db), role="secretary", clock=clock).add_speaker("A1")
+    Session(str(db), role="chair", clock=clock).add_speaker("A2")
+    assert len(Session(str(db), clock=clock).state.speeches.items) == 2
+
+
+def test_officers_are_recorded_by_id_or_name_with_titles(talking):
+    talking.set_officers("counting", ["A1, Trưởng ban", "Nguyễn Văn Khách, cán bộ Văn phòng", "A2"])
+    state = talking.state
+    assert state.officer_names("counting") == [f"{state.roster.get('A1').name}, Trưởng ban",
+                                               "Nguyễn Văn Khách, cán bộ Văn phòng", state.roster.get("A2").name]
+    talking.set_officers("counting", ["A3"])  # a correction replaces the body
+    assert state.officer_names("counting") == [state.roster.get("A3").name]
+    with pytest.raises(DomainError):
+        talking.set_officers("jury", ["A1"])
+    with pytest.raises(DomainError):
+        talking.set_officers("presidium", [" ", ""])
