@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     collected = round_actions.add_parser("collected", help="record the ballots counted from the box")
     collected.add_argument("election", metavar="ELECTION")
     collected.add_argument("count", type=int, metavar="N")
+    issued = round_actions.add_parser("issued", help="correct the ballots issued (a latecomer given a ballot)")
+    issued.add_argument("election", metavar="ELECTION")
+    issued.add_argument("count", type=int, metavar="N")
     published = round_actions.add_parser("publish", help="publish the closed round's result")
     published.add_argument("election", metavar="ELECTION")
     nominee = round_actions.add_parser("nominate", help="add a nominee from the floor (needs > 30% of those present)")
@@ -455,6 +458,9 @@ def _round(session: Session, args: argparse.Namespace, lang: str) -> None:
     elif args.action == "collected":
         session.record_collected(args.election, args.count)
         print(t("count.collected", lang, n=args.count))
+    elif args.action == "issued":
+        session.set_issued(args.election, args.count)
+        print(t("cli.issued", lang, election=args.election, n=args.count))
     elif args.action == "publish":
         session.publish_round(args.election)
         print(t("cli.published", lang, election=args.election))

@@ -235,6 +235,21 @@ class VotingCommands:
             return [("round.cancelled", {"election": election_id, "round": record.number})]
         return self._commit("votes", build)
 
+    def set_issued(self, election_id: str, issued: int) -> list[Event]:
+        """Correct the ballots issued while the round is open (a latecomer given a ballot, one not handed out):
+        never fewer than a number already entered or collected, never more than official members present."""
+        def build(state: CongressState):
+            record = self._open(state, election_id)
+            entered = max((max(r, default=0) for r in record.readings.values()), default=0)
+            floor = max(entered, record.collected or 0, 1)
+            present = state.figures().present_official
+            if not floor <= issued <= present:
+                raise DomainError("err.issued_range", issued=issued, low=floor, high=present)
+            if issued == record.issued:
+                return []
+            return [("round.issued", {"election": election_id, "round": record.number, "issued": issued})]
+        return self._commit("votes", build)
+
     def record_collected(self, election_id: str, collected: int) -> list[Event]:
         """The ballots the committee counted from the box, before (or while) entering them."""
         def build(state: CongressState):

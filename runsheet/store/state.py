@@ -192,6 +192,7 @@ _HANDLERS = {
     "round.published": _round_published,
     "round.cancelled": lambda s, d, at: s.rounds[d["election"]].pop(),
     "round.collected": lambda s, d, at: setattr(_round(s, d), "collected", d["collected"]),
+    "round.issued": lambda s, d, at: setattr(_round(s, d), "issued", d["issued"]),
     "motion.recorded": _motion,
     "member.corrected": _member,
     "speech.added": _speech_added,

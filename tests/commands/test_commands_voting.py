@@ -591,3 +591,17 @@ def test_a_later_round_list_must_be_able_to_stand(session):
     session.open_round(E)
     session.cancel_round(E)
     refused("err.cannot_stand", session.open_round, E, candidates=["A1", "A6"], seats=1)  # A6 is probationary
+
+
+def test_ballots_issued_can_be_corrected_while_the_round_is_open(session, db, clock):
+    session.attend(["A1", "A2", "A3"])
+    session.open_round(E)
+    assert session.state.current_round(E).issued == 3
+    refused("err.issued_range", session.set_issued, E, 4)  # more than the official members present
+    session.set_issued(E, 2)
+    session.attend(["A4"])  # a latecomer gets a ballot
+    session.set_issued(E, 3)
+    assert session.set_issued(E, 3) == []
+    session.enter_ballot(E, Reading(frozenset({1})), ballot=3)
+    refused("err.issued_range", session.set_issued, E, 2)  # ballot 3 is entered
+    assert Session(str(db)).state.current_round(E).issued == 3
