@@ -143,12 +143,16 @@ def write_md(doc: Document, path: str) -> None:
 
 
 # ---- .docx -----------------------------------------------------------------------------------------------------
-def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
-    """A black-on-white PNG of the QR code, made without Pillow (qrcode's matrix, zlib, and a few bytes of PNG)."""
+def qr_matrix(payload: str, border: int = 4) -> list[list[bool]]:
     code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(payload)
     code.make(fit=True)
-    matrix = code.get_matrix()
+    return code.get_matrix()
+
+
+def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
+    """A black-on-white PNG of the QR code, made without Pillow (qrcode's matrix, zlib, and a few bytes of PNG)."""
+    matrix = qr_matrix(payload, border)
     rows = []
     for line in matrix:
         pixels = b"".join((b"\x00" if dark else b"\xff") * scale for dark in line)
@@ -228,9 +232,10 @@ def to_docx(doc: Document) -> bytes:
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             align = block.align.ljust(len(block.columns), "l")
             where = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": right, "c": center}
-            for r, values in enumerate([block.columns, *block.rows]):
+            for r, (row, values) in enumerate(zip(table.rows, [block.columns, *block.rows])):
+                cells = row.cells  # once a row: table.rows[r].cells[c] walks the whole table each time
                 for c, value in enumerate(values):
-                    cell_p = table.rows[r].cells[c].paragraphs[0]
+                    cell_p = cells[c].paragraphs[0]
                     cell_p.alignment = center if r == 0 else where[align[c]]
                     run = cell_p.add_run(value)
                     run.bold = r == 0 or None
@@ -253,7 +258,8 @@ def to_docx(doc: Document) -> bytes:
                     _run_font(bold, SIZE)
         elif isinstance(block, QR):
             p = paragraph(document, align=center, after=0)
-            p.add_run().add_picture(io.BytesIO(qr_png(block.payload)), width=Cm(3.5))
+            modules = len(qr_matrix(block.payload))  # at least half a millimetre a module, so a phone reads it
+            p.add_run().add_picture(io.BytesIO(qr_png(block.payload)), width=Cm(max(3.5, modules * 0.05)))
             paragraph(document, block.caption, italic=True, align=center, size=11, after=0)
             paragraph(document, block.payload, align=center, size=10)
         else:

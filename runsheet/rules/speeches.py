@@ -151,7 +151,7 @@ class Speeches:
         rest = [i for i in order if i != speech_id]
         passed = rest[index] if offset < 0 and 0 <= index < len(rest) else None
         if not 0 <= index <= len(rest) or (passed and self.items[passed].status != "waiting"):
-            raise DomainError("err.at_start" if offset < 0 else "err.at_end")
+            raise DomainError("err.speaker_first" if offset < 0 else "err.speaker_last", name=speech.label())
         return rest[index - 1] if index > 0 else None
 
     def _running(self) -> Speech:

@@ -12,14 +12,17 @@ from ..clock import Clock, system_clock
 from ..commands import Session
 from ..errors import StoreError
 from ..i18n import t
-from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SWITCH, localized, palette_name
+from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized, palette_name
 from .screens.ask import AskScreen
 from .screens.chair import ChairScreen
 from .screens.counting import CountingScreen
 from .screens.desk import DeskScreen
 from .screens.projector import ProjectorScreen
+from .screens.secretary import SecretaryScreen
 
 POLL_SECONDS = 0.25  # how often to look for other terminals' events (a stat of the store file)
+SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
+           "counting": (CountingScreen, COUNTING), "projector": (ProjectorScreen, PROJECTOR)}
 
 
 class RunsheetApp(App):
@@ -40,9 +43,7 @@ class RunsheetApp(App):
 
     def on_mount(self) -> None:
         switch = SWITCH if self.role is None else ()
-        screens = {"chair": (ChairScreen, CHAIR), "desk": (DeskScreen, DESK), "counting": (CountingScreen, COUNTING),
-                   "projector": (ProjectorScreen, PROJECTOR)}
-        for name, (screen, keys) in screens.items():
+        for name, (screen, keys) in SCREENS.items():
             if self.role is None or name == self.home:
                 self.install_screen(localized(screen, keys + switch, self.lang)(), name)
         self.push_screen(self.start_screen or self.home)
@@ -68,8 +69,8 @@ class RunsheetApp(App):
 
     @property
     def home(self) -> str:
-        """The screen this terminal opens on: its role's (the chair's for roles whose screen is to come)."""
-        return self.role if self.role in ("chair", "desk", "counting", "projector") else "chair"
+        """The screen this terminal opens on: its role's; the chair's on a terminal with no role."""
+        return self.role if self.role in SCREENS else "chair"
 
     def action_show(self, name: str) -> None:
         if self.is_screen_installed(name) and self.screen is not self.get_screen(name):

@@ -60,11 +60,32 @@ COUNTING = (
     Key("ctrl+q", "app.quit", "act.quit"),
 )
 
+SECRETARY = (
+    # the entry field keeps the focus (typing adds a speaker): function keys act, space only on an empty field
+    Key("enter", "add", "act.add_speaker", show=False),
+    Key("up", "cursor(-1)", "act.up", show=False),
+    Key("down", "cursor(1)", "act.down", show=False),
+    Key("f5", "start", "act.give_floor"),
+    Key("space,f6", "toggle_speech", "act.speech_pause", key_display="␣"),
+    Key("f7", "end", "act.end_speech"),
+    Key("f8", "notes", "act.notes"),
+    Key("f9", "withdraw", "act.withdraw"),
+    Key("shift+up,ctrl+up", "move(-1)", "act.speaker_up", show=False),
+    Key("shift+down,ctrl+down", "move(1)", "act.speaker_down", show=False),
+    Key("pageup", "view(-1)", "act.step_before", key_display="PgUp"),
+    Key("pagedown", "view(1)", "act.step_after", key_display="PgDn"),
+    Key("escape", "clear", "act.back", show=False),
+    Key("ctrl+q", "app.quit", "act.quit"),
+)
+
 PROJECTOR = (Key("ctrl+q", "app.quit", "act.quit", show=False),)  # nothing that writes
 
 # switching screens, on a terminal not locked to one role
+# F1: F5-F10 act on the desk's and the counting room's own screens, and F11 is the terminal's full screen
+# (Windows Terminal, the Windows console, GNOME Terminal), never seen by the app
 SWITCH = (
     Key("f2", "app.show('chair')", "act.chair"),
+    Key("f1", "app.show('secretary')", "act.secretary"),
     Key("f3", "app.show('desk')", "act.desk"),
     Key("f4", "app.show('counting')", "act.counting"),
     Key("f12", "app.show('projector')", "act.projector"),

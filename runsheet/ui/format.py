@@ -35,3 +35,12 @@ def lateness(seconds: float, lang: str) -> str:
     hours, rest = divmod(abs(minutes), 60)
     text = t("hours_short", lang, h=hours, n=rest) if hours else t("minutes_short", lang, n=rest)
     return t("late" if minutes > 0 else "early", lang, m=text)
+
+
+def countdown(timer) -> str:
+    """What a timer's big digits say: the time left, +overtime past the limit, or the time so far with no limit
+    (a step's Timer or a SpeechTimer)."""
+    if not timer.allotted:
+        return mmss(timer.elapsed)
+    remaining = timer.remaining
+    return ("+" if remaining < 0 else "") + mmss(remaining)

@@ -51,7 +51,8 @@ def test_the_docx_holds_every_required_field(congress, tmp_path):
         "Phú Thọ, ngày 1 tháng 6 năm 2025", "BIÊN BẢN ĐẠI HỘI", "Đại hội Chi bộ Phòng Tổng hợp nhiệm kỳ 2025–2027",
         "khai mạc lúc 07 giờ 30 phút", "Hội trường tầng 3",
         "Có mặt: 15 đồng chí (12 đảng viên chính thức, 3 đảng viên dự bị)",
-        "Trịnh Văn Dũng (Đi công tác theo quyết định của cơ quan)", "Vắng mặt không có lý do: 1 đồng chí: Dương Ngọc Lộc",
+        "Trịnh Văn Dũng (Đi công tác theo quyết định của cơ quan)",
+        "Vắng mặt không có lý do: 1 đồng chí: Dương Ngọc Lộc",
         "(D): 13", "Đoàn Chủ tịch: Trần Mạnh Hùng; Lê Thị Thu Hằng; Phạm Quốc Thành",
         "Đoàn Thư ký: Phan Thị Hòa; Đặng Minh Đức", "Ban Kiểm phiếu: Vũ Đức Thanh, Trưởng ban",
         "Báo cáo chính trị", "07:53", "08:18",  # a step with its actual start and end
@@ -81,7 +82,8 @@ def test_the_docx_sets_times_new_roman_14_on_a4_with_no_theme_fonts(congress, tm
                 assert 'w:ascii="Times New Roman"' in attributes and 'w:hAnsi="Times New Roman"' in attributes
     runs = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
     assert runs and all(r.font.name == "Times New Roman" for r in runs)
-    place_date = next(p for t in doc.tables for c in t.rows[0].cells for p in c.paragraphs if "ngày 1 tháng 6" in p.text)
+    place_date = next(p for table in doc.tables for c in table.rows[0].cells for p in c.paragraphs
+                      if "ngày 1 tháng 6" in p.text)
     assert all(r.italic for r in place_date.runs)
     title = next(p for p in doc.paragraphs if p.text == "BIÊN BẢN ĐẠI HỘI")
     assert title.alignment == 1 and all(r.bold for r in title.runs)  # centred, bold

@@ -77,3 +77,52 @@ def test_projector_snapshot_80x24(snap_compare, session, clock):
 
 def test_projector_snapshot_200x60(snap_compare, session, clock):
     assert snap_compare(_published_scene(session, clock), terminal_size=(200, 60))
+
+
+# ---- a speech on the wall ------------------------------------------------------------------------------------------
+def _speech_scene(session, clock, minutes: float = 5.5):
+    """The discussion, Trần Văn Khách (a guest with a title) speaking for a while of the 7 minutes each."""
+    session.attend(OFFICIALS)
+    while session.state.agenda.current != "thao-luan":
+        session.next_step()
+    session.add_speaker("DV03")
+    session.add_speaker("Trần Văn Khách", "Phó Bí thư Đảng ủy phường")
+    session.start_speech()
+    clock.advance(minutes=6)
+    session.start_speech()
+    clock.advance(minutes=minutes)
+    return wall(session, clock)
+
+
+async def test_a_speech_shows_the_speaker_and_its_countdown_then_the_calm_view(session, clock):
+    app = _speech_scene(session, clock, minutes=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        speaker = str(app.screen.query_one("#wall-speaker").render())
+        assert "ĐANG PHÁT BIỂU" in speaker and "Trần Văn Khách" in speaker and "Phó Bí thư Đảng ủy phường" in speaker
+        digits = app.screen.query_one("#wall-timer")
+        assert digits.value == "05:00" and not digits.has_class("-warning")
+        clock.advance(minutes=4)
+        app.tick()
+        await pilot.pause()
+        assert digits.value == "01:00" and digits.has_class("-warning")
+        clock.advance(minutes=1, seconds=30)
+        app.tick()
+        await pilot.pause()
+        assert digits.value == "+00:30" and digits.has_class("-overtime")
+        session.toggle_speech_pause()
+        app.tick()
+        await pilot.pause()
+        assert "TẠM DỪNG" in str(app.screen.query_one("#wall-speaker").render()) and digits.has_class("-paused")
+        session.end_speech()
+        app.tick()
+        await pilot.pause()
+        assert not shown(app, "#wall-speaker")
+        assert digits.value == "41:30"  # the step's own timer again: 55 minutes, 13:30 gone
+
+
+def test_projector_speech_snapshot_80x24(snap_compare, session, clock):
+    assert snap_compare(_speech_scene(session, clock), terminal_size=(80, 24))
+
+
+def test_projector_speech_snapshot_200x60(snap_compare, session, clock):
+    assert snap_compare(_speech_scene(session, clock, minutes=7.25), terminal_size=(200, 60))

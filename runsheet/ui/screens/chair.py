@@ -16,7 +16,9 @@ from ...rules import script
 from ...rules.schedule import Status
 from ...rules.script import local_percent
 from ..format import clock
+from ..speakers import speech_timer
 from ..widgets.agenda_table import AgendaTable
+from ..widgets.speaker_line import SpeakerLine
 from ..widgets.step_timer import StepTimer
 from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
@@ -45,6 +47,7 @@ class ChairScreen(Screen):
                 yield Static("", id="step-who")
                 yield Static("", id="step-tags")
                 yield StepTimer(id="timer")
+                yield SpeakerLine("", id="chair-speaker", markup=False)
                 with VerticalScroll(id="script-box"):
                     yield TallyBars(id="chair-tally")
                     yield Static("", id="script", markup=False)
@@ -74,6 +77,7 @@ class ChairScreen(Screen):
 
         timer = agenda.timer(now)
         self.query_one(StepTimer).show(timer, lang)
+        self.query_one(SpeakerLine).show(speech_timer(state, now), lang)
         step = timer.step if timer else None
         if step is None and not agenda.ended:
             first = agenda.following(None)

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...errors import DomainError, StoreError
 from ...i18n import t
+from ...reports.digest import find_digest, may_be_digest, scan_placeholder, scan_report
 from ...rules.election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord, check_reading, judge
 from ..widgets.feedback import Feedback
 from ..widgets.tally_bars import TallyBars
@@ -166,9 +167,9 @@ class CountingScreen(Screen):
         placeholder = "count.placeholder"
         if record.form == APPROVE:
             placeholder = "count.placeholder_one" if len(record.candidates) == 1 else "count.placeholder_approve"
-        self.query_one("#reading", Input).placeholder = t(placeholder, lang)
         field = self.query_one("#reading", Input)
-        field.disabled = record.closed is not None
+        # once closed, the field takes the QR code of the counting minutes (checked against the store)
+        field.placeholder = scan_placeholder(lang) if record.closed else t(placeholder, lang)
         if record.closed is not None:
             elected = ", ".join(c["name"] for c in sorted(record.closed["candidates"], key=lambda c: -c["votes"])
                                 if c["elected"]) or t("script.nobody", lang)
@@ -242,6 +243,8 @@ class CountingScreen(Screen):
         record, field = self.record, event.input
         grew = len(field.value) > len(self._typed)  # never on a deletion, or backspace could not pass a space
         self._typed = field.value
+        if may_be_digest(field.value):  # a scanner typing a digest: no spaces after its digits, no preview
+            return
         if (record is not None and grew and field.cursor_position == len(field.value)
                 and closed_number(field.value, len(record.candidates))):
             field.value += " "  # fires Changed again, which then finds a space at the end
@@ -250,7 +253,15 @@ class CountingScreen(Screen):
         self._preview()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if find_digest(event.value) is not None:  # the QR code of counting minutes: does the paper match the store?
+            self._say(*scan_report(self.app.session.path, find_digest(event.value), self.app.lang))
+            self._typed = event.input.value = ""
+            return
         record = self.record
+        if record is not None and record.closed and event.value.strip():  # no ballot enters a closed count
+            self._say(f"{t('count.closed', self.app.lang)}: {scan_placeholder(self.app.lang)}", ok=False)
+            self._typed = event.input.value = ""
+            return
         if record is None or record.closed:
             return
         try:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ...errors import DomainError, StoreError
 from ...i18n import t
+from ...reports.digest import find_digest, scan_report
 from ...rules import badge
 from ...rules.attendance import Presence, presence
 from ...rules.roster import Member
@@ -143,6 +144,10 @@ class DeskScreen(Screen):
         session, lang = self.app.session, self.app.lang
         search = self.query_one("#search", Input)
         query = search.value.strip()
+        if find_digest(query) is not None:  # the QR code of counting minutes: does the paper match the store?
+            self._say(*scan_report(session.path, find_digest(query), lang))
+            search.value = ""
+            return
         try:
             if badge.find_payload(query) is not None:
                 session.scan(query)

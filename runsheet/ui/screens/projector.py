@@ -1,6 +1,7 @@
 """The wall: a read-only view in large type for the hall. The clock, the step and its timer, the attendance
-figures once the attendance report has been read, the latest published result; a calm view otherwise.
-It binds no key that writes: a projector terminal changes nothing."""
+figures once the attendance report has been read, the latest published result; while a speech is given, the
+speaker with the speech's countdown in place of the step's timer and the result. It binds no key that writes:
+a projector terminal changes nothing."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from ...i18n import t
+from ...rules.speeches import SpeechTimer
 from ...store.state import CongressState
-from ..format import clock, mmss
+from ..format import clock, countdown
+from ..speakers import speech_timer
 from ..widgets.tally_bars import TallyBars
 
 if TYPE_CHECKING:
@@ -50,6 +53,7 @@ class ProjectorScreen(Screen):
             with Center():
                 yield Digits("", id="wall-clock")
             yield Static("", id="wall-step")
+            yield Static("", id="wall-speaker")
             with Center():
                 yield Digits("", id="wall-timer")
             yield Static("", id="wall-figures")
@@ -80,12 +84,15 @@ class ProjectorScreen(Screen):
             step.update(t("wall.welcome", lang, start=clock(agenda.starts_at, state.zone)))
         else:
             step.update(Text(timer.step.title, style="bold"))
-        digits.display = timer is not None and not agenda.ended
-        if digits.display:
-            remaining = timer.remaining
-            digits.update(("+" if remaining < 0 else "") + mmss(remaining))
-            digits.set_class(timer.phase.value == "warning", "-warning")
-            digits.set_class(timer.phase.value == "overtime", "-overtime")
+        speech = speech_timer(state, now)
+        self._show_speaker(speech)
+        shown = speech or (timer if not agenda.ended else None)
+        digits.display = shown is not None
+        if shown is not None:
+            digits.update(countdown(shown))
+            digits.set_class(shown.phase.value == "warning", "-warning")
+            digits.set_class(shown.phase.value == "overtime", "-overtime")
+            digits.set_class(shown.paused, "-paused")
         figures_box = self.query_one("#wall-figures", Static)
         figures_box.display = attendance_read(state)
         if figures_box.display:
@@ -94,6 +101,18 @@ class ProjectorScreen(Screen):
                                  probationary=f.present_probationary, majority=f.majority))
         result = latest_published(state)
         tally = self.query_one(TallyBars)
-        tally.display = result is not None
+        tally.display = result is not None and speech is None
         if result is not None:
             tally.show(result, lang)
+
+    def _show_speaker(self, speech: SpeechTimer | None) -> None:
+        box = self.query_one("#wall-speaker", Static)
+        box.display = speech is not None
+        if speech is None:
+            return
+        lang = self.app.lang
+        label = t("wall.speaking", lang) + (f" — {t('paused', lang)}" if speech.paused else "")
+        parts = [(label, "bold yellow" if speech.paused else "dim"), "\n", (speech.speech.name, "bold")]
+        if speech.speech.title:
+            parts += ["\n", (speech.speech.title, "italic")]
+        box.update(Text.assemble(*parts))

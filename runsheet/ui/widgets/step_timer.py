@@ -1,4 +1,5 @@
-"""The large step timer: remaining time in big digits, calm, then warning, then overtime."""
+"""The large timer of a step or a speech: remaining time in big digits, calm, then warning, then overtime;
+with no limit (a speech at a step without one) it counts up."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from textual.widgets import Digits, Static
 
 from ...i18n import t
 from ...rules.schedule import Phase, Timer
-from ..format import mmss
+from ...rules.speeches import SpeechTimer
+from ..format import countdown, mmss
 
 PHASES = tuple(f"-{p.value}" for p in Phase)
 
@@ -18,7 +20,7 @@ class StepTimer(Vertical):
         yield Digits("--:--", id="timer-digits")
         yield Static("", id="timer-info")
 
-    def show(self, timer: Timer | None, lang: str) -> None:
+    def show(self, timer: Timer | SpeechTimer | None, lang: str) -> None:
         digits = self.query_one(Digits)
         info = self.query_one("#timer-info", Static)
         self.remove_class(*PHASES, "-paused")
@@ -28,11 +30,13 @@ class StepTimer(Vertical):
             return
         self.add_class(f"-{timer.phase.value}")
         self.set_class(timer.paused, "-paused")
-        remaining = timer.remaining
-        digits.update(("+" if remaining < 0 else "") + mmss(remaining))
-        label = t("overtime" if remaining < 0 else "remaining", lang)
-        allotted = t("allotted", lang, m=f"{timer.allotted / 60:g}")
-        parts = [label, f"{t('elapsed', lang)} {mmss(timer.elapsed)} {allotted}"]
+        digits.update(countdown(timer))
+        if timer.allotted:
+            label = t("overtime" if timer.remaining < 0 else "remaining", lang)
+            allotted = t("allotted", lang, m=f"{timer.allotted / 60:g}")
+            parts = [label, f"{t('elapsed', lang)} {mmss(timer.elapsed)} {allotted}"]
+        else:
+            parts = [t("elapsed", lang), t("no_limit", lang)]
         if timer.paused:
             parts.insert(0, t("paused", lang))
         info.update("  ·  ".join(parts))
