@@ -598,6 +598,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "err.issued_range": ("số phiếu phát ra {issued} phải từ {low} đến {high} (số đảng viên chính thức có mặt)",
                          "ballots issued {issued} must be from {low} to {high} (full members present)"),
     "cli.issued": ("{election}: số phiếu phát ra sửa thành {n}", "{election}: ballots issued corrected to {n}"),
+    "act.officers": ("Nhân sự", "Officers"),
+    "palette.officers": ("Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu", "Presidium, secretariat, counting committee"),
+    "help.officers": ("Ghi những người Đại hội đã bầu vào Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu",
+                      "Record who the congress chose for the presidium, the secretariat and the counting committee"),
+    "officers.title": ("Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu", "Presidium, secretariat, counting committee"),
+    "officers.hint": ("Mỗi người một mã đảng viên hoặc họ tên, cách nhau bởi dấu «;»; chức danh sau dấu phẩy, "
+                      "ví dụ: DV07, Trưởng ban; DV17; DV19",
+                      "One member id or name each, separated by «;»; a title after a comma, e.g. DV07, Head; DV17"),
+    "officers.saved": ("Đã ghi nhân sự điều hành Đại hội", "Officers recorded"),
 }
 
 

@@ -14,6 +14,22 @@ def _clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
+def _member(state: CongressState, text: str):
+    """The member whose id this is, ignoring case ("dv07" as typed), or None for a name."""
+    member = state.roster.get(text)
+    if member is None:
+        folded = text.casefold()
+        member = next((m for m in state.roster.members if m.id.casefold() == folded), None)
+    return member
+
+
+def _not_skipped(state: CongressState, step_id: str) -> None:
+    """A step the congress skipped holds no speeches (the minutes would list speeches of a step not held)."""
+    run = state.agenda.run(step_id)
+    if run.skipped:
+        raise DomainError("err.skipped", title=run.step.title)
+
+
 class SpeakingCommands:
     # ---- the list of speakers ------------------------------------------------------------------------------
     def add_speaker(self, who: str, title: str = "", step_id: str | None = None) -> list[Event]:
@@ -26,8 +42,8 @@ class SpeakingCommands:
             step = step_id or state.agenda.current
             if step is None:
                 raise DomainError("err.not_running")
-            state.agenda.run(step)  # an unknown step is refused here
-            member = state.roster.get(who)
+            _not_skipped(state, step)  # an unknown step is refused here
+            member = _member(state, who)
             name = member.name if member is not None else who
             data = {"speech": state.speeches.next_id(), "step": step, "name": name, "title": title,
                     "member": member.id if member is not None else None}
@@ -37,8 +53,11 @@ class SpeakingCommands:
     def start_speech(self, speech_id: str | None = None) -> list[Event]:
         """Give the floor to a speaker (default: the first waiting at the current step); ends the speech running."""
         def build(state: CongressState):
+            if state.agenda.current is None:  # before the opening or after the closing: nothing to time
+                raise DomainError("err.not_running")
             target = speech_id or self._next_waiting(state)
             running = state.speeches.check_start(target)
+            _not_skipped(state, state.speeches.items[target].step)
             items = [("speech.ended", {"speech": running})] if running else []
             return items + [("speech.started", {"speech": target})]
         return self._commit("speeches", build)
@@ -106,7 +125,7 @@ class SpeakingCommands:
                 if not text:
                     continue
                 name, _, title = (part.strip() for part in text.partition(","))
-                member = state.roster.get(name)
+                member = _member(state, name)
                 person = {"member": member.id, "name": member.name} if member else {"name": name}
                 chosen.append({**person, "title": title} if title else person)
             if not chosen:

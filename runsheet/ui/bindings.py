@@ -70,6 +70,7 @@ SECRETARY = (
     Key("f7", "end", "act.end_speech"),
     Key("f8", "notes", "act.notes"),
     Key("f9", "withdraw", "act.withdraw"),
+    Key("f10", "officers", "act.officers"),
     Key("shift+up,ctrl+up", "move(-1)", "act.speaker_up", show=False),
     Key("shift+down,ctrl+down", "move(1)", "act.speaker_down", show=False),
     Key("pageup", "view(-1)", "act.step_before", key_display="PgUp"),

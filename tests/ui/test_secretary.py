@@ -342,3 +342,26 @@ def test_secretary_snapshot_160x48(snap_compare, session, clock):
         await pilot.press(*"hung")
 
     assert snap_compare(busy_discussion(session, clock), terminal_size=(160, 48), run_before=typing)
+
+
+async def test_officers_recorded_in_a_dialog(session, clock):
+    from runsheet.ui.screens.officers import OfficersScreen
+
+    session.set_officers("presidium", ["DV01", "DV02"])
+    app = secretary_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f10")
+        assert isinstance(app.screen, OfficersScreen)
+        assert app.screen.query_one("#officers-presidium").value == "DV01; DV02"
+        await pilot.press("enter")  # the presidium unchanged: Enter moves on
+        await pilot.press(*"dv14; Đặng Minh Đức", "enter", *"DV07, Trưởng ban; DV17; Người Ngoài, cán bộ", "enter")
+        assert not isinstance(app.screen, OfficersScreen)
+        state = session.state
+        session.sync()
+        assert state.officer_names("secretariat") == ["Phan Thị Hòa", "Đặng Minh Đức"]
+        assert state.officer_names("counting") == ["Vũ Đức Thanh, Trưởng ban", "Nguyễn Thị Hoa", "Người Ngoài, cán bộ"]
+        assert [e.type for e in session.log.events].count("officers.set") == 3  # the presidium was not rewritten
+        await pilot.press("f10")
+        assert app.screen.query_one("#officers-counting").value == "DV07, Trưởng ban; DV17; Người Ngoài, cán bộ"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, OfficersScreen)

@@ -28,6 +28,7 @@ from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .confirm import ConfirmScreen
 from .notes import NotesScreen
+from .officers import BODIES, OfficersScreen, as_line, people
 
 if TYPE_CHECKING:
     from ..app import RunsheetApp
@@ -305,6 +306,23 @@ class SecretaryScreen(Screen):
 
         self.app.push_screen(NotesScreen(t("sec.notes_title", self.app.lang, name=speech.label()), speech.notes,
                                          self.app.lang), answered)
+
+    def action_officers(self) -> None:
+        """Record the presidium, the secretariat and the counting committee (for the minutes)."""
+        state, lang = self.app.session.state, self.app.lang
+        current = {body: as_line(state.officers.get(body, [])) for body in BODIES}
+
+        def answered(lines: dict | None) -> None:
+            if lines is None:
+                return
+            for body in BODIES:
+                if lines[body].strip() == current[body] or not people(lines[body]):
+                    continue
+                if self._run(lambda body=body: self.app.session.set_officers(body, people(lines[body]))) is None:
+                    return
+            self._say(t("officers.saved", lang))
+
+        self.app.push_screen(OfficersScreen(current, lang), answered)
 
     def action_view(self, offset: int) -> None:
         """Show the list of the step before or after (PgUp / PgDn); back on the step now, follow it again."""

@@ -24,13 +24,20 @@ class TopBar(Horizontal):
         yield Static("", id="projection")
         yield Static("", id="clock")
 
+    def on_resize(self) -> None:
+        if getattr(self, "_shown", None) is not None:
+            self.show(*self._shown)
+
     def show(self, state: CongressState, now: datetime, lang: str) -> None:
+        self._shown = (state, now, lang)
         agenda, zone, figures = state.agenda, state.zone, state.figures()
         self.query_one("#clock", Static).update(clock(now, zone, seconds=True))
         projected = agenda.projected_end(now)
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
-        projection.update(f"{t('projected_end', lang)} {clock(projected, zone)} ({lateness(late, lang)})")
+        # on a narrow terminal the label goes, so that the clock keeps its seconds
+        label = f"{t('projected_end', lang)} " if self.size.width >= 100 or not self.size.width else "~"
+        projection.update(f"{label}{clock(projected, zone)} ({lateness(late, lang)})")
         projection.set_class(late >= 60, "-late")
         attendance = self.query_one("#attendance", Static)
         attendance.update(t("present", lang, p=figures.present_official, d=figures.denominator)

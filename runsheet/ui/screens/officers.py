@@ -1,0 +1,53 @@
+"""The presidium, the secretariat and the counting committee as the congress chose them: one line each, people
+separated by ";", each a roster id or a name, with ", title" if wanted ("DV07, Trưởng ban; DV17; DV19")."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static
+
+from ...i18n import t
+from .form import FormScreen
+
+BODIES = ("presidium", "secretariat", "counting")
+
+
+class OfficersScreen(FormScreen[dict | None]):
+    def __init__(self, current: dict[str, str], lang: str):
+        super().__init__()
+        self.current, self.lang = current, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="-wide"):
+            yield Static(t("officers.title", self.lang), id="question")
+            yield Static(t("officers.hint", self.lang), id="hint")
+            for body in BODIES:
+                yield Label(t(f"body.{body}", self.lang))
+                yield Input(self.current.get(body, ""), id=f"officers-{body}")
+            with Horizontal(id="buttons"):
+                yield Button(t("sec.save", self.lang), variant="primary", id="ok")
+                yield Button(t("confirm.no", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next line; on the last it saves."""
+        event.prevent_default()  # not the base class's "Enter submits"
+        if event.input.id == f"officers-{BODIES[-1]}":
+            self.submit()
+        else:
+            self.focus_next(Input)
+
+    def submit(self) -> None:
+        self.dismiss({body: self.query_one(f"#officers-{body}", Input).value for body in BODIES})
+
+
+def people(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def as_line(chosen: list[dict]) -> str:
+    """The people of a body as the dialog shows them: members by id, others by name."""
+    return "; ".join((p.get("member") or p["name"]) + (f", {p['title']}" if p.get("title") else "") for p in chosen)
