@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is not None and not args.db:
+    if args.command not in (None, "serve") and not args.db:  # serve without --db: the demo congress
         parser.error(f"{args.command}: --db FILE is required")
     try:
         return _dispatch(args)

@@ -13,8 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from filelock import FileLock
+
 from ..errors import StoreError
 from .log import verify
+from .storage import temporary_prefix
 
 EVERY = 50
 KEEP = 10
@@ -53,6 +56,11 @@ def saved(store: str) -> list[Path]:
 def restore(store: str) -> tuple[Path, int, Path | None]:
     """Put back the newest backup that verifies; the store it replaces is kept beside it, never deleted.
     Returns (the backup, its events, where the replaced store was set aside)."""
+    with FileLock(os.path.abspath(store) + ".lock", timeout=30):  # no terminal writes while the store is put back
+        return _restore(store)
+
+
+def _restore(store: str) -> tuple[Path, int, Path | None]:
     for backup in saved(store):
         report = verify(str(backup))
         if report.ok:
@@ -60,7 +68,8 @@ def restore(store: str) -> tuple[Path, int, Path | None]:
             if os.path.exists(store):
                 aside = Path(f"{store}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
                 os.replace(store, aside)
-            fd, tmp = tempfile.mkstemp(prefix=".runsheet-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(store)))
+            fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(store), suffix=".tmp",
+                                       dir=os.path.dirname(os.path.abspath(store)))
             os.close(fd)
             shutil.copyfile(backup, tmp)
             os.replace(tmp, store)

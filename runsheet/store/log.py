@@ -20,7 +20,7 @@ from tinydb import TinyDB
 
 from ..errors import StoreError, StoreExistsError, StoreMissingError
 from .events import DOC_KEYS, GENESIS, Event
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, remove_stale_temporaries
 
 FORMAT = 1
 LOCK_TIMEOUT = 15.0
@@ -35,7 +35,9 @@ class EventLog:
             raise StoreMissingError(f"{path}: no such store (create one with `run.py new`)")
         self.db = TinyDB(self.path, storage=AtomicJSONStorage)
         self.storage: AtomicJSONStorage = self.db.storage
-        self._lock = FileLock(self.path + ".lock", timeout=LOCK_TIMEOUT)
+        # a short poll: the lock is checked every 5 ms, not filelock's default 50 ms, so a waiting writer gets in soon
+        self._lock = FileLock(self.path + ".lock", timeout=LOCK_TIMEOUT, poll_interval=0.005)
+        self._swept = False
         self.events: list[Event] = []
         self.refresh()
 
@@ -85,6 +87,9 @@ class EventLog:
     def locked(self) -> Iterator[None]:
         try:
             with os_errors(self.path), self._lock:
+                if not self._swept:  # once a terminal: what a writer killed mid-write left behind
+                    remove_stale_temporaries(self.path)
+                    self._swept = True
                 yield
         except Timeout:
             raise StoreError(f"{self.path}: another terminal has held the store's lock for {LOCK_TIMEOUT:.0f} s; "

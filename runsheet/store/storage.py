@@ -9,6 +9,7 @@ Callers serialise read-modify-write with the lock file (see log.py).
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 import time
@@ -77,7 +78,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict) -> None:
         raw = orjson.dumps(data)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".runsheet-", suffix=".tmp", dir=self.folder)
+            fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(self.path), suffix=".tmp", dir=self.folder)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write beside the store: {exc.strerror or exc}") from None
         try:
@@ -128,3 +129,25 @@ def _fsync_folder(folder: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def temporary_prefix(path: str) -> str:
+    """Temporary files of a store are named after it, so the ones a killed writer left can be found."""
+    return f".{os.path.basename(path)}."
+
+
+def remove_stale_temporaries(path: str) -> int:
+    """Remove the temporary files a writer killed mid-write left beside the store (and among its backups).
+    Only call it holding the store's lock: every write of the store happens under it, so none is in progress."""
+    removed = 0
+    folder = os.path.dirname(os.path.abspath(path))
+    patterns = (os.path.join(glob.escape(folder), glob.escape(temporary_prefix(path)) + "*.tmp"),
+                os.path.join(glob.escape(path + ".backups"), ".backup-*.tmp"))
+    for pattern in patterns:
+        for stale in glob.glob(pattern):
+            try:
+                os.unlink(stale)
+                removed += 1
+            except OSError:
+                pass
+    return removed

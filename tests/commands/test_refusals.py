@@ -4,6 +4,7 @@ through the commands, for every write a projector could attempt, and through the
 from __future__ import annotations
 
 import inspect
+from functools import partial
 import os
 import socket
 import subprocess
@@ -98,7 +99,8 @@ def write_calls(chair: Session, tmp_path: Path) -> dict[str, tuple]:
         "add_nominee": ("chi-uy", "A6", 3), "open_round": ("chi-uy",),
         "enter_ballot": ("chi-uy", Reading(frozenset({1}))), "withdraw_ballot": ("chi-uy",),
         "resolve_ballot": ("chi-uy", 1, Reading(frozenset({3}))), "import_ballots": ("chi-uy", str(ballots)),
-        "cancel_round": ("chi-uy",), "record_collected": ("chi-uy", 1), "close_round": ("chi-uy",),
+        "cancel_round": ("chi-uy",), "record_collected": ("chi-uy", 1), "set_issued": ("chi-uy", 2),
+        "close_round": ("chi-uy",),
         "publish_round": ("chi-uy",), "add_speaker": ("A1",), "start_speech": (), "toggle_speech_pause": (),
         "pause_speech": (), "resume_speech": (), "end_speech": (), "move_speaker": ("s1", 1),
         "withdraw_speaker": ("s1",), "note_speech": ("s1", "ghi chú"), "set_officers": ("presidium", ["A1"]),
@@ -113,7 +115,7 @@ def test_the_projector_is_refused_every_write_and_writes_nothing(counting_open, 
     assert not unknown, f"new Session methods: add them to READS or to write_calls(): {sorted(unknown)}"
     size = db.stat().st_size
     for name in sorted(public - READS):
-        refused(db, projector, lambda: getattr(projector, name)(*calls[name]))
+        refused(db, projector, partial(getattr(projector, name), *calls[name]))
     assert db.stat().st_size == size
     # the same calls from the chair's terminal are not refused for want of rights: the arguments are not the reason
     chair = Session(str(db), role="chair", clock=clock, terminal="chair:1")
@@ -134,4 +136,5 @@ def test_a_refusal_on_the_command_line_is_one_line_exit_2_and_logged(counting_op
     assert len(after.log.events) == before + 1 and after.state.agenda.current == "khai-mac"
     event = after.log.head
     assert (event.type, event.role, event.data["right"]) == ("role.refused", "desk", "agenda")
-    assert event.terminal.startswith(f"{socket.gethostname()}:") and event.terminal != f"{socket.gethostname()}:{os.getpid()}"
+    host = socket.gethostname()
+    assert event.terminal.startswith(f"{host}:") and event.terminal != f"{host}:{os.getpid()}"  # the CLI's own

@@ -36,11 +36,11 @@ def free_port(host: str) -> int:
 class Served:
     """`run.py serve` in its own process group (the tabs it spawns belong to it), output kept in files."""
 
-    def __init__(self, tmp_path: Path, *args: str):
+    def __init__(self, tmp_path: Path, *args: str, env: dict | None = None):
         self.out, self.err = tmp_path / "serve.out", tmp_path / "serve.err"
         with open(self.out, "wb") as out, open(self.err, "wb") as err:
             self.proc = subprocess.Popen([sys.executable, "run.py", "serve", *args], cwd=ROOT, stdout=out, stderr=err,
-                                         stdin=subprocess.DEVNULL, start_new_session=True)
+                                         stdin=subprocess.DEVNULL, start_new_session=True, env=env)
 
     def wait_listening(self, port: int, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
@@ -91,33 +91,46 @@ async def fetch(url: str, headers: dict | None = None) -> str:
         return await response.text()
 
 
+async def read_screen(ws, shown: tuple[str, ...]) -> str:
+    """The tab's output, escape sequences removed, read until every text in shown has appeared."""
+    screen = b""
+    deadline = time.monotonic() + 30
+    while not all(text.encode() in ANSI.sub(b"", screen) for text in shown):
+        assert time.monotonic() < deadline, f"not in the tab's output: {shown}: {ANSI.sub(b'', screen)[-800:]!r}"
+        try:
+            message = await ws.receive(timeout=1)
+        except TimeoutError:
+            continue
+        assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
+        if message.type == aiohttp.WSMsgType.BINARY:
+            screen += message.data
+    return ANSI.sub(b"", screen).decode("utf-8", "replace")
+
+
 async def one_tab(port: int, db: Path, shown: tuple[str, ...]) -> tuple[str, Session]:
     """Open a tab the way textual.js does; read its screen until it shows what is expected, then check a member in
     from the keyboard and wait for the store to record it."""
-    screen = b""
     async with aiohttp.ClientSession() as client, \
             client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=32") as ws:
         await ws.send_json(["resize", {"width": 120, "height": 32}])
-        deadline = time.monotonic() + 30
-        while not all(text.encode() in ANSI.sub(b"", screen) for text in shown):
-            assert time.monotonic() < deadline, f"no app output over the websocket: {ANSI.sub(b'', screen)[-800:]!r}"
-            try:
-                message = await ws.receive(timeout=1)
-            except TimeoutError:
-                continue
-            assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
-            if message.type == aiohttp.WSMsgType.BINARY:
-                screen += message.data
+        screen = await read_screen(ws, shown)
         await ws.send_json(["stdin", "binh"])
         await asyncio.sleep(0.3)
         await ws.send_json(["stdin", "\r"])
+        deadline = time.monotonic() + 30
         while True:
             session = Session(str(db))
             if session.state.attendance.here:
                 break
             assert time.monotonic() < deadline, "the keys typed in the tab never reached the store"
             await asyncio.sleep(0.1)
-    return ANSI.sub(b"", screen).decode("utf-8", "replace"), session
+    return screen, session
+
+
+async def first_screen(port: int, shown: tuple[str, ...]) -> str:
+    async with aiohttp.ClientSession() as client, \
+            client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=32") as ws:
+        return await read_screen(ws, shown)
 
 
 def test_a_browser_tab_is_a_terminal_on_the_store(tmp_path, store):
@@ -145,6 +158,18 @@ def test_a_browser_tab_is_a_terminal_on_the_store(tmp_path, store):
             assert served.group() == {served.proc.pid}, "a closed tab left its process running"
         assert served.proc.poll() is None
         assert "warning" not in served.stderr() and "cảnh báo" not in served.stderr()
+    finally:
+        served.kill()
+
+
+def test_a_pin_in_the_servers_environment_does_not_unlock_the_tabs(tmp_path, store):
+    Session(str(store)).set_pin("desk", "2468")
+    port = free_port("127.0.0.1")
+    served = Served(tmp_path, "--db", str(store), "--role", "desk", "--port", str(port),
+                    env={**os.environ, "RUNSHEET_PIN": "2468"})
+    try:
+        served.wait_listening(port)
+        assert "Nhập mã PIN" in asyncio.run(first_screen(port, ("Mã PIN của Lễ tân", "Nhập mã PIN")))
     finally:
         served.kill()
 

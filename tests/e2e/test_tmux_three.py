@@ -3,6 +3,7 @@ opens the round, the counting committee enters the ballots, and the chair's scre
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,10 +24,13 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 class Tmux:
     def __init__(self):
         self.socket = f"runsheet-{uuid.uuid4().hex[:8]}"
+        # GNU readline (imported by pytest) puts COLUMNS=80 and LINES=24 in the C environment of this process;
+        # the panes would inherit them and Textual would draw 80 columns whatever the pane's size
+        self.env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
 
     def __call__(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True,
+                              env=self.env).stdout
 
     def open(self, name: str, command: str, width: int = 120) -> None:
         self("new-session", "-d", "-s", name, "-x", str(width), "-y", "32", "-c", str(ROOT), command)
@@ -90,8 +94,8 @@ def test_desk_and_counting_terminals_feed_the_chairs_screen(tmux, tmp_path):
         tmux.keys("counting", struck, "Enter")
         tmux.wait_for("counting", rf"Đã ghi phiếu số {number}: gạch {struck}")
 
-    screen = tmux.wait_for("chair", r"1\. Lê Văn An +\S+ +2 ", r"2\. Nguyễn Văn Bình +\S+ +3 ",
-                           r"3\. Trần Thị Hoa +\S+ +1 ", r"Kết quả tạm thời — D = 3, cần 2 phiếu")
+    screen = tmux.wait_for("chair", r"1\. Lê Văn An +\S+ +2 +66,67%", r"2\. Nguyễn Văn Bình +\S+ +3 +100,00%",
+                           r"3\. Trần Thị Hoa +\S+ +1 +33,33%", r"Kết quả tạm thời — D = 3, cần 2 phiếu")
     assert "Có mặt 3 chính thức · D = 3" in screen
     for role in ("chair", "desk", "counting"):
         tmux.keys(role, "q")

@@ -4,6 +4,7 @@ Two terminals on one store: what the chair does in one shows in the other."""
 from __future__ import annotations
 
 import shutil
+import os
 import subprocess
 import sys
 import time
@@ -21,8 +22,10 @@ class Tmux:
         self.socket = f"runsheet-{uuid.uuid4().hex[:8]}"
 
     def __call__(self, *args: str) -> str:
+        # pytest's readline may put COLUMNS/LINES (80x24) in the environment: the panes must not inherit them
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                              check=True).stdout
+                              check=True, env=env).stdout
 
     def screen(self, target: str) -> str:
         return self("capture-pane", "-p", "-t", target)

@@ -76,3 +76,15 @@ def test_cli_verify_checks_backups_and_a_refused_store_names_the_restore_command
     restored = run("restore", "--db", session.path)
     assert restored.returncode == 0, restored.stderr
     assert run("status", "--db", session.path, "--json").returncode == 0
+
+
+def test_temporaries_left_by_a_killed_writer_are_removed_at_the_next_write(session, db):
+    from runsheet.commands import Session
+    from runsheet.store.storage import temporary_prefix
+
+    stale = db.parent / f"{temporary_prefix(str(db))}abc123.tmp"
+    stale.write_bytes(b'{"half": ')  # what a writer killed between write and rename leaves
+    other = db.parent / ".someone-elses.tmp"
+    other.write_bytes(b"x")
+    Session(str(db)).attend(["A1"])
+    assert not stale.exists() and other.exists()

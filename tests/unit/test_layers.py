@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "runsheet"
-LAYER = {"rules": 0, "store": 1, "commands": 2, "cli": 3, "ui": 3, "reports": 3, "demo": 3}
+LAYER = {"rules": 0, "store": 1, "commands": 2, "cli": 3, "ui": 3, "reports": 3, "demo": 3, "serve": 3}
 BASE = {"errors", "i18n", "clock"}  # importable from any layer
 
 
