@@ -607,6 +607,8 @@ TEXT: dict[str, tuple[str, str]] = {
                       "ví dụ: DV07, Trưởng ban; DV17; DV19",
                       "One member id or name each, separated by «;»; a title after a comma, e.g. DV07, Head; DV17"),
     "officers.saved": ("Đã ghi nhân sự điều hành Đại hội", "Officers recorded"),
+    "count.all_entered": ("Đã nhập đủ {issued} phiếu phát ra ở lượt này — F10: kết thúc kiểm phiếu",
+                          "All {issued} ballots issued are entered on this pass — F10: close the count"),
 }
 
 

@@ -277,3 +277,12 @@ async def test_a_new_round_starts_on_pass_one_and_a_locked_terminal_follows_it(s
         assert app.screen.election == "bi-thu" and app.screen.pass_no == 1
         await pilot.press("enter")
         assert clerk.state.current_round("bi-thu").readings[1][1].struck == frozenset()
+
+
+async def test_after_the_last_ballot_issued_the_screen_says_so(session, clock):
+    session.attend(["DV01", "DV02"])
+    session.open_round("chi-uy")
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "2", "enter")
+        assert "Đã nhập đủ 2 phiếu phát ra" in text(app, "#ballot-no")

@@ -177,6 +177,8 @@ class CountingScreen(Screen):
         else:
             number = self.correcting or record.next_ballot(self.pass_no)
             key = "count.correcting" if self.correcting else "count.ballot"
+            if not self.correcting and number > record.issued:  # every ballot issued is entered on this pass
+                key = "count.all_entered"
             self.query_one("#ballot-no", Static).update(t(key, lang, n=number, issued=record.issued))
         result = session.live_results(record.election)
         self.query_one(TallyBars).show(result, lang)
