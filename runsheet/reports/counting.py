@@ -20,17 +20,18 @@ from datetime import datetime
 
 from ..errors import DomainError
 from ..i18n import t
+from ..rules.attendance import eligible
 from ..rules.election import APPROVE, Reading, judge
 from ..rules.script import local_percent
 from ..store.events import Event
 from .digest import TEXT as DIGEST_TEXT
 from .digest import close_event, digest_of, state_before
-from .document import QR, Document, Heading, Para, Signatures, Table, Title, header_for, long_date, write_docx, \
-    write_md
+from .document import QR, Document, Heading, Para, Signatures, Table, Title, header_for, long_date, to_docx, to_md, \
+    write_files
 
 BLANK = "………………………………"
-# python-docx writes about 750 table rows a second here: the national entry log (1,600 ballots, two passes, ~3,300
-# rows) takes ~4.5 s; beyond this many rows the log is written as Markdown only
+# the national entry log (1,600 ballots, two passes, ~3,300 rows) takes about 0.3 s as .docx (document._add_rows);
+# beyond this many rows the log is written as Markdown only
 LOG_DOCX_ROWS = 20_000
 TEXT: dict[str, tuple[str, str]] = {
     "file.minutes": ("{election}-vong-{round}-bien-ban-kiem-phieu", "{election}-round-{round}-counting-minutes"),
@@ -46,7 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # the counting minutes
     "title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
     "subtitle": ("{title}, lần bầu thứ {round}", "{title}, round {round}"),
-    "term": ("nhiệm kỳ {term}", "term {term}"),
+    "term": (" nhiệm kỳ {term}", ", term {term}"),
     "basis": ("– Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "– Having regard to the Charter of the Communist Party "
               "of Vietnam;"),
     "basis.190": ("– Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024;",
@@ -60,6 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "at_place": (", tại {place}", ", at {place}"),
     "times": ("Phát phiếu (mở lần bầu) lúc {opened}; kết thúc kiểm phiếu lúc {closed}.",
               "Ballots issued (round opened) at {opened}; count closed at {closed}."),
+    "on_day": ("{time}, {date}", "{time} on {date}"),
     "h.committee": ("I. BAN KIỂM PHIẾU", "I. THE COUNTING COMMITTEE"),
     "committee": ("Ban Kiểm phiếu gồm các đồng chí:", "The counting committee:"),
     "committee.blank": ("Ban Kiểm phiếu gồm các đồng chí (chưa ghi nhận trong runsheet: ghi tay):",
@@ -75,11 +77,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.attendance": ("III. TÌNH HÌNH {WHO} DỰ BẦU CỬ", "III. ATTENDANCE AT THE VOTE"),
     "official": ("Tổng số {who} chính thức của {unit}: {total} đồng chí{apart}.",
                  "Full {who} of {unit}: {total}{apart}."),
-    "apart": ("; trong đó sinh hoạt tạm thời nơi khác {transferred}, bị đình chỉ sinh hoạt, khởi tố, truy tố, tạm giam "
-              "{suspended}", "; of whom attached elsewhere {transferred}, suspended {suspended}"),
+    "apart": ("; trong đó sinh hoạt tạm thời nơi khác {transferred}, bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, "
+              "tạm giam {suspended}", "; of whom attached elsewhere {transferred}, suspended {suspended}"),
     "summoned": ("Số {who} chính thức được triệu tập: {n} đồng chí.", "Full {who} summoned: {n}."),
     "present": ("Số {who} chính thức có mặt lúc phát phiếu: {n} đồng chí.", "Full {who} present when the ballots "
                 "were issued: {n}."),
+    "present.close": ("Số {who} chính thức có mặt lúc kết thúc kiểm phiếu: {n} đồng chí.",
+                      "Full {who} present when the count closed: {n}."),
+    "d.changed": ("Lưu ý: D lúc phát phiếu là {opened}, lúc kết thúc kiểm phiếu là {closed} (tình hình {who} có thay "
+                  "đổi trong khi bỏ phiếu, kiểm phiếu); kết quả tính theo D lúc kết thúc kiểm phiếu, số liệu trên "
+                  "tính đến thời điểm đó.", "Note: D was {opened} when the ballots were issued and {closed} when "
+                  "the count closed (attendance changed during the vote or the count); the result is measured "
+                  "against D at the close, and the figures above are as of then."),
+    "summoned.delegates": ("Tổng số đại biểu chính thức được triệu tập: {n} đồng chí.",
+                           "Full delegates summoned: {n}."),
+    "present.delegates": ("Số đại biểu có mặt lúc phát phiếu: {n} đồng chí{standing}.",
+                          "Delegates present when the ballots were issued: {n}{standing}."),
+    "present.delegates.close": ("Số đại biểu có mặt lúc kết thúc kiểm phiếu: {n} đồng chí{standing}.",
+                                "Delegates present when the count closed: {n}{standing}."),
+    "standing": (" (trong đó {n} đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt)",
+                 " (of whom {n} alternates standing in for absent delegates)"),
+    "absent.delegates": ("Số đại biểu chính thức vắng mặt: {n} đồng chí (có đại biểu dự khuyết thay thế {replaced}; "
+                         "vắng mặt suốt thời gian Đại hội, không có người thay thế {away}; chưa đến {awaited}; đã rời "
+                         "Đại hội {left}).", "Full delegates absent: {n} (an alternate standing in {replaced}; absent "
+                         "throughout with no alternate {away}; not arrived {awaited}; left the congress {left})."),
     "absent": ("Số {who} chính thức vắng mặt: {n} đồng chí (có lý do được Đại hội chấp thuận {excused}; không có lý "
                "do {unexcused}; miễn công tác và sinh hoạt đảng {exempt}; đã rời Đại hội {left}).",
                "Full {who} absent: {n} (with a reason the congress accepted {excused}; without one {unexcused}; "
@@ -102,14 +123,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.name": ("Họ và tên", "Name"),
     "col.votes": ("Số phiếu bầu", "Votes"),
     "col.votes.approve": ("Số phiếu đồng ý", "Votes (agree)"),
-    "col.percent": ("Tỷ lệ % so với tổng số {who} chính thức được triệu tập (D = {d})", "% of D = {d}"),
+    "col.percent": ("Tỷ lệ % so với D = {d}", "% of D = {d}"),
     "col.result": ("Kết quả", "Result"),
     "mark.elected": ("Trúng cử", "Elected"),
     "mark.tied": ("Bằng phiếu", "Tied"),
     "h.result": ("V. KẾT QUẢ BẦU CỬ", "V. THE RESULT"),
-    "elected_intro": ("Căn cứ Quy chế bầu cử trong Đảng, các đồng chí có số phiếu bầu quá một nửa so với D, xếp theo "
-                      "số phiếu bầu từ cao xuống thấp, trúng cử:", "Under the Regulations on elections within the "
-                      "Party, elected (more than half of D), ranked by votes:"),
+    "elected_intro": ("Căn cứ Quy chế bầu cử trong Đảng, các đồng chí có tên sau đây có số phiếu bầu quá một nửa so "
+                      "với D, trúng cử (xếp theo số phiếu bầu từ cao xuống thấp):",
+                      "Under the Regulations on elections within the Party, elected (more than half of D), ranked by "
+                      "votes:"),
+    "elected_intro.plain": ("Các đồng chí có tên sau đây có số phiếu bầu quá một nửa so với D, trúng cử (xếp theo số "
+                            "phiếu bầu từ cao xuống thấp):", "Elected (more than half of D), ranked by votes:"),
     "none_elected": ("Không có đồng chí nào trúng cử ở lần bầu này.", "Nobody was elected in this round."),
     "tied": ("Các đồng chí {names} có số phiếu bầu bằng nhau ({votes} phiếu) ở vị trí cuối, vượt quá số lượng còn lại "
              "nên chưa đồng chí nào trong số này trúng cử; Đại hội xem xét, quyết định bầu tiếp.",
@@ -166,6 +190,10 @@ def _t(key: str, lang: str, /, **values: object) -> str:
     vi, en = TEXT[key]
     text = en if lang == "en" else vi
     return text.format(**values) if values else text
+
+
+TEXT["err.write"] = ("không ghi được biên bản kiểm phiếu vào {path}: {problem}",
+                     "cannot write the counting minutes into {path}: {problem}")
 
 
 class CountingMinutesError(DomainError):
@@ -231,9 +259,12 @@ def _round_events(session, election_id: str, round_no: int | None) -> tuple[list
 
 
 # ---- the counting minutes ------------------------------------------------------------------------------------------
-def _committee(state) -> tuple[str | None, list[tuple[str, str]]]:
-    """(the head's name, [(name, title)] of everyone, head first); the head is the one titled so, else the first."""
-    people = state.officers.get("counting", [])
+def _committee(state, events: list[Event], closed: Event) -> tuple[str | None, list[tuple[str, str]]]:
+    """(the head's name, [(name, title)] of everyone, head first); the head is the one titled so, else the first.
+    The committee that counted this round: as recorded when the count closed (a committee chosen later, for a later
+    election or another day, did not count it), else as recorded now (recorded late: better than blank lines)."""
+    people = next((e.data["people"] for e in reversed(events[:closed.seq]) if e.type == "officers.set"
+                   and e.data.get("body") == "counting"), None) or state.officers.get("counting", [])
     if not people:
         return None, []
     def heads(title: str) -> bool:
@@ -254,7 +285,6 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
     zone = state.zone
     result = closed.data["result"]
     at_issue = state_before(events, opened.seq + 1)  # attendance when the ballots were issued
-    figures = at_issue.figures()
     congress = state.scenario.congress
     who = _t(f"who.{'delegates' if congress.kind == 'delegates' else 'members'}", lang)
     day = closed.at.astimezone(zone).date()
@@ -269,18 +299,22 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
             Title(_t("title", lang), _t("subtitle", lang, title=title, round=result["round"])))
     heading = congress.title
     if congress.term and congress.term not in heading:
-        heading += " " + _t("term", lang, term=congress.term)
+        heading += _t("term", lang, term=congress.term)
     doc.add(Para(heading, bold=True, center=True))
-    for key in ("basis", "basis.190", "basis.04"):
-        doc.add(Para(_t(key, lang), italic=True))
+    if congress.language == "vi":  # a Party congress (in either language); not a generic assembly's English scenario
+        for key in ("basis", "basis.190", "basis.04"):
+            doc.add(Para(_t(key, lang), italic=True))
     what = title[:1].lower() + title[1:] if lang == "vi" else title
     place = _t("at_place", lang, place=congress.place) if congress.place else ""
     doc.add(Para(_t("intro", lang, date=long_date(day, lang), place=place, congress=congress.title, what=what,
                     round=result["round"])))
-    doc.add(Para(_t("times", lang, opened=clock_text(opened.at, zone, lang), closed=clock_text(closed.at, zone, lang))))
+    opened_text = clock_text(opened.at, zone, lang)
+    if opened.at.astimezone(zone).date() != day:  # the vote before midnight, the count after it
+        opened_text = _t("on_day", lang, time=opened_text, date=long_date(opened.at.astimezone(zone).date(), lang))
+    doc.add(Para(_t("times", lang, opened=opened_text, closed=clock_text(closed.at, zone, lang))))
 
     doc.add(Heading(_t("h.committee", lang)))
-    head, people = _committee(state)
+    head, people = _committee(state, events, closed)
     if people:
         doc.add(Para(_t("committee", lang)))
         for number, (name, role) in enumerate(people, start=1):
@@ -298,16 +332,7 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
                   [[str(c["no"]), c["name"]] for c in result["candidates"]], "cl"))
 
     doc.add(Heading(_t("h.attendance", lang, WHO=who.upper())))
-    apart = _t("apart", lang, transferred=figures.transferred, suspended=figures.suspended) \
-        if figures.transferred or figures.suspended else ""
-    summoned = figures.official_total - figures.transferred - figures.suspended
-    doc.add(Para(_t("official", lang, who=who, unit=congress.unit or congress.title, total=figures.official_total,
-                    apart=apart)))
-    doc.add(Para(_t("summoned", lang, who=who, n=summoned)))
-    doc.add(Para(_t("present", lang, who=who, n=figures.present_official)))
-    doc.add(Para(_t("absent", lang, who=who, n=summoned - figures.present_official, excused=figures.absent_excused,
-                    unexcused=figures.absent_unexcused, exempt=figures.exempt_absent, left=figures.left_official)))
-    doc.add(Para(_t("d", lang, who=who, d=d, needed=result["needed"]), bold=True))
+    _attendance(doc, congress, at_issue, closed, events, d, result["needed"], who, lang)
 
     doc.add(Heading(_t("h.ballots", lang)))
     doc.add(Para(_t("issued", lang, n=ballots["issued"])), Para(_t("collected", lang, n=ballots["collected"])),
@@ -327,7 +352,7 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
     doc.add(Heading(_t("h.result", lang)))
     by_id = {c["id"]: c for c in result["candidates"]}
     if result["elected"]:
-        doc.add(Para(_t("elected_intro", lang)))
+        doc.add(Para(_t("elected_intro" if congress.language == "vi" else "elected_intro.plain", lang)))
         doc.add(Table([_t("col.no", lang), _t("col.name", lang), votes_column,
                        _t("col.percent", lang, who=who, d=d)],
                       [[str(rank), names[cid], str(by_id[cid]["votes"]), local_percent(by_id[cid]["percent"], lang)]
@@ -345,6 +370,46 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
     members = [name for name, _ in people[1:]]
     doc.add(Signatures([(_t("sign.members", lang), members), (_t("sign.head", lang), [head] if head else [])]))
     return doc
+
+
+def _attendance(doc: Document, congress, at_issue, closed: Event, events: list[Event], d: int, needed: int, who: str,
+                lang: str) -> None:
+    """The attendance at the vote, as when the ballots were issued; as at the close instead when D changed between
+    the two (the result is measured against D at the close: the figures printed must add up to it)."""
+    state, moment = at_issue, ""
+    if at_issue.figures().denominator != d:
+        state, moment = state_before(events, closed.seq), ".close"
+    figures = state.figures()
+    if congress.kind == "delegates":
+        attendance = state.attendance
+        summoned = [m for m in state.roster if eligible(m)]
+        absent = [m for m in summoned if m.id not in attendance.here]
+        arrived = attendance.arrived
+        standing = sum(1 for a in attendance.replaced.values() if a in attendance.here)
+        doc.add(Para(_t("summoned.delegates", lang, n=len(summoned))))
+        doc.add(Para(_t("present.delegates" + moment, lang, n=figures.present_official,
+                        standing=_t("standing", lang, n=standing) if standing else "")))
+        doc.add(Para(_t("absent.delegates", lang, n=len(absent),
+                        left=sum(1 for m in absent if m.id in arrived),
+                        replaced=sum(1 for m in absent if m.id not in arrived and m.id in attendance.replaced),
+                        away=sum(1 for m in absent if m.id not in arrived and m.id not in attendance.replaced
+                                 and m.id in attendance.away),
+                        awaited=sum(1 for m in absent if m.id not in arrived and m.id not in attendance.replaced
+                                    and m.id not in attendance.away))))
+    else:
+        apart = _t("apart", lang, transferred=figures.transferred, suspended=figures.suspended) \
+            if figures.transferred or figures.suspended else ""
+        summoned = figures.official_total - figures.transferred - figures.suspended
+        doc.add(Para(_t("official", lang, who=who, unit=congress.unit or congress.title, total=figures.official_total,
+                        apart=apart)))
+        doc.add(Para(_t("summoned", lang, who=who, n=summoned)))
+        doc.add(Para(_t("present" + moment, lang, who=who, n=figures.present_official)))
+        doc.add(Para(_t("absent", lang, who=who, n=summoned - figures.present_official,
+                        excused=figures.absent_excused, unexcused=figures.absent_unexcused,
+                        exempt=figures.exempt_absent, left=figures.left_official)))
+    doc.add(Para(_t("d", lang, who=who, d=d, needed=needed), bold=True))
+    if moment:
+        doc.add(Para(_t("d.changed", lang, opened=at_issue.figures().denominator, closed=d, who=who), italic=True))
 
 
 # ---- the ballot entry log ------------------------------------------------------------------------------------------
@@ -441,7 +506,7 @@ def _entry_log(session, events: list[Event], opened: Event, closed: Event, lang:
     doc.add(Para(_t("log.counts", lang, corrections=corrections, withdrawals=withdrawals, resolved=resolved,
                     counted=result["ballots"]["collected"])))
     doc.add(Para(_t("log.digest", lang, digest=digest_of(events[0], closed).text())))
-    head, _ = _committee(state)
+    head, _ = _committee(state, events, closed)
     doc.add(Signatures([(_t("sign.head", lang), [head] if head else [])]))
     return doc
 
@@ -454,15 +519,24 @@ def write_counting_minutes(session, election_id: str, out_dir: str, lang: str,
     minutes = _minutes(session, events, opened, closed, lang)
     entry_log = _entry_log(session, events, opened, closed, lang)
     number = closed.data["round"]
-    os.makedirs(out_dir, exist_ok=True)
-    paths = []
+    files: list[tuple[str, bytes]] = []
+    stale: list[str] = []
     for key, doc in (("file.minutes", minutes), ("file.log", entry_log)):
         stem = os.path.join(out_dir, _t(key, lang, election=election_id, round=number))
         if doc is minutes or _rows(doc) <= LOG_DOCX_ROWS:
-            write_docx(doc, stem + ".docx")
-            paths.append(stem + ".docx")
-        write_md(doc, stem + ".md")
-        paths.append(stem + ".md")
+            files.append((stem + ".docx", to_docx(doc)))
+        else:  # an earlier, shorter log of this round must not pass for this one
+            stale.append(stem + ".docx")
+        files.append((stem + ".md", to_md(doc).encode("utf-8")))
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+        write_files(files)  # all four documents or none
+        for path in stale:
+            if os.path.exists(path):
+                os.unlink(path)
+    except OSError as exc:  # --out names a file, a folder we may not write, a full disk...
+        raise CountingMinutesError("err.write", path=out_dir, problem=exc.strerror or exc) from None
+    paths = [path for path, _ in files]
     return paths
 
 

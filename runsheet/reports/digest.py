@@ -129,6 +129,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "recount.bad": ("Kiểm lại từ các phiếu lưu trong kho: {label} {recount} (kết quả đã chốt {store}, trên giấy "
                     "{paper}): phiếu trong kho đã bị sửa", "Recounting the ballots kept in the store: {label} "
                     "{recount} (frozen result {store}, paper {paper}): ballots in the store were altered"),
+    "recount.result": ("Kiểm lại từ các phiếu lưu trong kho: {label} {recount}, đúng như trên giấy; kết quả đã chốt "
+                       "trong kho ghi {store}: kết quả đã chốt trong kho đã bị sửa", "Recounting the ballots kept in "
+                       "the store: {label} {recount}, as on the paper; the frozen result in the store says {store}: "
+                       "the frozen result in the store was altered"),
+    "round.reclosed": ("Lần bầu này đã được kết thúc kiểm phiếu thêm một lần nữa sau đó trong kho (sự kiện số {seq}, "
+                       "lúc {time}); runsheet không cho mở lại một lần bầu đã kết thúc: kho dữ liệu đã bị sửa sau khi "
+                       "in biên bản (so sánh dưới đây với lần kết thúc sau)", "The store closes this round again "
+                       "later (event {seq}, at {time}); runsheet never reopens a closed round: the store was altered "
+                       "after the paper was printed (compared below with that later close)"),
     "recount.failed": ("Không kiểm lại được các phiếu lưu trong kho: {problem}",
                        "The ballots kept in the store cannot be recounted: {problem}"),
     "paper.altered": ("Kho dữ liệu toàn vẹn và mã băm khớp: chính tờ biên bản (hoặc mã đối chiếu đã nhập) khác với "
@@ -405,17 +414,36 @@ def check_digest(db_path: str, text: str) -> DigestCheck:
     stored = closed.data.get("result") or {}
     check.title = stored.get("title") or digest.election
     found.append(Finding(True, Say("round.ok", {"time": local_time(closed.at, created), "seq": closed.seq})))
-    if closed.seq != digest.seq:
-        found.append(Finding(False, Say("seq.bad", {"paper": digest.seq, "store": closed.seq})))
-    hash_ok = closed.hash[:HASH_CHARS] == digest.hash
-    found.append(Finding(True, Say("hash.ok", {"hash": digest.hash})) if hash_ok else
-                 Finding(False, Say("hash.bad", {"paper": digest.hash, "store": closed.hash[:HASH_CHARS]})))
+    printed = _close_at(events, digest)  # the paper's own close, when the store still holds it where it says
+    if printed is not None and printed is not closed:  # ...and a second close of the same round after it
+        found.append(Finding(False, Say("round.reclosed", {"seq": closed.seq,
+                                                           "time": local_time(closed.at, created)})))
+        hash_ok = True  # _close_at compared it
+        found.append(Finding(True, Say("hash.ok", {"hash": digest.hash})))
+    else:
+        if closed.seq != digest.seq:
+            found.append(Finding(False, Say("seq.bad", {"paper": digest.seq, "store": closed.seq})))
+        hash_ok = closed.hash[:HASH_CHARS] == digest.hash
+        found.append(Finding(True, Say("hash.ok", {"hash": digest.hash})) if hash_ok else
+                     Finding(False, Say("hash.bad", {"paper": digest.hash, "store": closed.hash[:HASH_CHARS]})))
     found.append(chain)
     figures_differ = _compare(found, digest, stored)
     _recount(found, digest, stored, events, closed)
     if figures_differ and hash_ok and closed.seq == digest.seq and report.ok:
         found.append(Finding(False, Say("paper.altered")))
     return check
+
+
+def _close_at(events: Sequence[Event], digest: Digest) -> Event | None:
+    """The event at the paper's seq, if it is the close of the paper's round with the paper's hash."""
+    if not 1 <= digest.seq <= len(events):
+        return None
+    event = events[digest.seq - 1]
+    data = event.data if isinstance(event.data, dict) else {}
+    if event.seq != digest.seq or event.type != "round.closed" or event.hash[:HASH_CHARS] != digest.hash or \
+            (data.get("election"), data.get("round")) != (digest.election, digest.round):
+        return None
+    return event
 
 
 def scan_placeholder(lang: str) -> str:
@@ -541,12 +569,15 @@ def _recount(found: list[Finding], digest: Digest, stored: dict, events: Sequenc
         found.append(Finding(False, Say("recount.failed", {"problem": str(exc) or type(exc).__name__})))
         return
     paper_votes = dict(_paper_votes(digest, stored["candidates"])[0])
+    def differs(label: Say, recount, store, paper) -> None:
+        # the ballots kept still give what the paper says: it is the frozen result that was rewritten
+        key = "recount.result" if recount == paper else "recount.bad"
+        found.append(Finding(False, Say(key, {"label": label, "recount": recount, "store": store, "paper": paper})))
+
     for key in FIGURES:
         if figures[key] != frozen.get(key):
-            found.append(Finding(False, Say("recount.bad", {"label": Say(f"label.{key}"), "recount": figures[key],
-                                                            "store": frozen.get(key), "paper": digest.figures[key]})))
+            differs(Say(f"label.{key}"), figures[key], frozen.get(key), digest.figures[key])
     for c in again["candidates"]:
         if c["votes"] != stored_votes.get(c["id"]):
-            found.append(Finding(False, Say("recount.bad", {
-                "label": Say("label.votes", {"name": c["name"]}), "recount": c["votes"],
-                "store": stored_votes.get(c["id"], "—"), "paper": paper_votes.get(c["id"], "—")})))
+            differs(Say("label.votes", {"name": c["name"]}), c["votes"], stored_votes.get(c["id"], "—"),
+                    paper_votes.get(c["id"], "—"))

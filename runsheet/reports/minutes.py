@@ -7,11 +7,13 @@ from datetime import datetime
 
 from ..errors import DomainError
 from ..rules.attendance import Presence, presence
+from ..rules.roster import Member
 from ..rules.collation import name_key
 from ..rules.script import hhmm, local_percent
 from ..rules.schedule import Status
 from ..store.state import CongressState
-from .document import Document, Heading, Para, Signatures, Table, Title, header_for, long_date, write_docx, write_md
+from .document import Document, Heading, Para, Signatures, Table, Title, header_for, long_date, to_docx, to_md, \
+    write_files
 
 TEXT = {
     "title": ("BIÊN BẢN ĐẠI HỘI", "MINUTES OF THE CONGRESS"),
@@ -24,20 +26,31 @@ TEXT = {
     "h.present": ("II. THÀNH PHẦN THAM DỰ", "II. ATTENDANCE"),
     "members": ("Tổng số đảng viên của {unit}: {total} đồng chí ({official} chính thức, {probationary} dự bị).",
                 "Members of {unit}: {total} ({official} full, {probationary} probationary)."),
-    "delegates": ("Tổng số đại biểu được triệu tập: {total} đồng chí ({official} chính thức).",
-                  "Delegates summoned: {total} ({official} full members)."),
+    "delegates": ("Tổng số đại biểu chính thức được triệu tập: {official} đồng chí{alternates}.",
+                  "Full delegates summoned: {official}{alternates}."),
+    "alternates": ("; đại biểu dự khuyết: {n} đồng chí", "; alternates: {n}"),
     "here": ("Có mặt: {present} đồng chí ({official} đảng viên chính thức, {probationary} đảng viên dự bị).",
              "Present: {present} ({official} full members, {probationary} probationary)."),
+    "here.delegates": ("Đại biểu có mặt: {present} đồng chí{standing}.", "Delegates present: {present}{standing}."),
+    "standing": (" (trong đó {n} đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt)",
+                 " (of whom {n} alternates standing in for absent delegates)"),
+    "replaced": ("Đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt: {names}.",
+                 "Alternates standing in for absent delegates: {names}."),
+    "replaces": ("{alternate} thay đồng chí {delegate}", "{alternate} for {delegate}"),
     "left": ("Rời đại hội trước khi kết thúc: {n} đồng chí ({names}).", "Left before the end: {n} ({names})."),
     "excused": ("Vắng mặt có lý do được Đại hội chấp thuận: {n} đồng chí{names}.",
                 "Absent with a reason the congress accepted: {n}{names}."),
     "unexcused": ("Vắng mặt không có lý do: {n} đồng chí{names}.", "Absent without a reason: {n}{names}."),
-    "apart": ("Đảng viên miễn công tác và sinh hoạt đảng vắng mặt: {exempt}; tạm thời sinh hoạt nơi khác: "
-              "{transferred}; bị đình chỉ sinh hoạt, khởi tố, truy tố, tạm giam: {suspended}.",
+    "apart": ("Đảng viên miễn công tác và sinh hoạt đảng vắng mặt: {exempt}; sinh hoạt tạm thời nơi khác: "
+              "{transferred}; bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam: {suspended}.",
               "Exempt members absent: {exempt}; attached elsewhere: {transferred}; suspended: {suspended}."),
     "denominator": ("Số đảng viên chính thức được triệu tập tính để biểu quyết và bầu cử (D): {d}; "
                     "quá một nửa là từ {majority} đồng chí trở lên.",
                     "Full members counted for votes and elections (D): {d}; more than half is {majority} or more."),
+    "denominator.delegates": ("Số đại biểu chính thức được triệu tập tính để biểu quyết và bầu cử (D): {d}; "
+                              "quá một nửa là từ {majority} đồng chí trở lên.",
+                              "Full delegates counted for votes and elections (D): {d}; more than half is "
+                              "{majority} or more."),
     "officers": ("{body}: {names}.", "{body}: {names}."),
     "not_recorded": ("(chưa ghi nhận)", "(not recorded)"),
     "body.presidium": ("Đoàn Chủ tịch", "Presidium"),
@@ -54,7 +67,7 @@ TEXT = {
     "adhoc": ("(phát sinh)", "(ad hoc)"),
     "h.speeches": ("IV. Ý KIẾN PHÁT BIỂU", "IV. SPEECHES"),
     "no_speeches": ("Không có ý kiến phát biểu được ghi nhận.", "No speeches were recorded."),
-    "speeches_at": ("{step}: {n} lượt phát biểu, tổng thời gian {time}.", "{step}: {n} speeches, {time} in all."),
+    "speeches_at": ("{step}: {n} lượt phát biểu, tổng thời gian {time}.", "{step}: {n} {speeches}, {time} in all."),
     "col.speaker": ("Người phát biểu", "Speaker"),
     "col.duration": ("Thời gian", "Duration"),
     "col.notes": ("Nội dung chính", "Notes"),
@@ -80,10 +93,11 @@ TEXT = {
     "elected": ("Trúng cử: {names}.", "Elected: {names}."),
     "none_elected": ("Không có đồng chí nào trúng cử ở lần bầu này.", "Nobody was elected in this round."),
     "tied": ("Số phiếu bằng nhau ở vị trí cuối: {names}.", "Tied for the last seat: {names}."),
-    "unfilled": ("Còn thiếu {n} người so với số lượng bầu.", "{n} seats unfilled."),
+    "unfilled": ("Còn thiếu {n} người so với số lượng bầu.", "Seats unfilled: {n}."),
     "unpublished": ("(kết quả chưa công bố trước Đại hội)", "(result not yet announced to the congress)"),
     "h.close": ("VII. BẾ MẠC", "VII. CLOSING"),
     "closed": ("Đại hội bế mạc lúc {time} cùng ngày.", "The congress closed at {time} the same day."),
+    "closed_on": ("Đại hội bế mạc lúc {time}, {date}.", "The congress closed at {time} on {date}."),
     "not_closed": ("Đại hội chưa bế mạc (bản dự thảo lập lúc {time}).",
                    "The congress has not closed (draft written at {time})."),
     "approved": ("Biên bản được lập thành hai bản, đã đọc trước Đại hội và được Đại hội thông qua.",
@@ -95,6 +109,12 @@ TEXT = {
                        "(run.py step end), or use --draft for a draft"),
     "err.round_open": ("vòng bầu {election} lần {round} chưa kết thúc kiểm phiếu", "round {round} of {election} is "
                        "still being counted"),
+    "err.write": ("không ghi được biên bản vào {path}: {problem}", "cannot write the minutes into {path}: {problem}"),
+    "duration.h": ("{h} giờ {m} phút", "{h} h {m} min"),
+    "duration.hh": ("{h} giờ", "{h} h"),
+    "duration.m": ("{m} phút", "{m} min"),
+    "duration.ms": ("{m} phút {s} giây", "{m} min {s} s"),
+    "duration.s": ("{s} giây", "{s} s"),
 }
 
 
@@ -121,9 +141,17 @@ def clock_text(moment: datetime | None, state: CongressState, lang: str) -> str:
     return f"{local.hour:02d} giờ {local.minute:02d} phút" if lang == "vi" else local.strftime("%H:%M")
 
 
-def duration(seconds: float) -> str:
-    seconds = round(seconds)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def duration(seconds: float, lang: str = "vi") -> str:
+    """A length of time in words ("6 phút 30 giây"): "6:30" beside the clock times of the steps reads as a time of
+    day (a discussion "tổng thời gian 19:30" would read as half past seven in the evening)."""
+    seconds = max(0, round(seconds))
+    if seconds >= 3600 - 30:  # an hour or more: to the minute
+        hours, minutes = divmod((seconds + 30) // 60, 60)
+        return _t("duration.h", lang, h=hours, m=minutes) if minutes else _t("duration.hh", lang, h=hours)
+    minutes, rest = divmod(seconds, 60)
+    if minutes and rest:
+        return _t("duration.ms", lang, m=minutes, s=rest)
+    return _t("duration.m", lang, m=minutes) if minutes else _t("duration.s", lang, s=rest)
 
 
 def check_ready(state: CongressState, draft: bool) -> None:
@@ -160,8 +188,13 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
 
     doc.add(Heading(_t("h.close", lang)))
     ended = state.agenda.ended_at
-    doc.add(Para(_t("closed", lang, time=clock_text(ended, state, lang)) if ended
-                 else _t("not_closed", lang, time=clock_text(now, state, lang))))
+    if ended is None:
+        doc.add(Para(_t("not_closed", lang, time=clock_text(now, state, lang))))
+    elif ended.astimezone(state.zone).date() == day:
+        doc.add(Para(_t("closed", lang, time=clock_text(ended, state, lang))))
+    else:  # a congress of more than one day, or one that ran past midnight
+        doc.add(Para(_t("closed_on", lang, time=clock_text(ended, state, lang),
+                        date=long_date(ended.astimezone(state.zone).date(), lang))))
     doc.add(Para(_t("approved", lang)))
     presidium, secretariat = state.officer_names("presidium"), state.officer_names("secretariat")
     doc.add(Signatures([(_t("sign.secretary", lang), [_bare(n) for n in secretariat[:1]]),
@@ -181,26 +214,55 @@ def _names(state: CongressState, ids, with_reason: bool = False) -> str:
     return ", ".join(shown)
 
 
+def _absent_kind(member: Member, state: CongressState) -> str | None:
+    """Where an absent member is reported: "excused" or "unexcused" (listed by name), "apart" (counted on the line of
+    the exempt, the attached elsewhere and the suspended), or None (an alternate not standing in: not expected)."""
+    if member.alternate:
+        return None
+    if member.official and (member.transferred or member.suspended or member.exempt):
+        return "apart"
+    return "excused" if member.id in state.attendance.excused else "unexcused"
+
+
 def _attendance(doc: Document, state: CongressState, lang: str) -> None:
     doc.add(Heading(_t("h.present", lang)))
     f = state.figures()
     congress = state.scenario.congress
-    key = "delegates" if congress.kind == "delegates" else "members"
-    doc.add(Para(_t(key, lang, unit=congress.unit or congress.title, total=f.members_total,
-                    official=f.official_total, probationary=f.probationary_total)))
-    doc.add(Para(_t("here", lang, present=f.present_total, official=f.present_official,
-                    probationary=f.present_probationary)))
-    members = list(state.roster.members)
-    left = [m.id for m in members if presence(m, state.attendance) is Presence.LEFT]
+    delegates = congress.kind == "delegates"
+    attendance = state.attendance
+    roster = list(state.roster.members)
+    if delegates:
+        alternates = sum(1 for m in roster if m.alternate)
+        doc.add(Para(_t("delegates", lang, official=f.official_total,
+                        alternates=_t("alternates", lang, n=alternates) if alternates else "")))
+        standing = [(d, a) for d, a in attendance.replaced.items() if a in attendance.here]
+        doc.add(Para(_t("here.delegates", lang, present=f.present_total,
+                        standing=_t("standing", lang, n=len(standing)) if standing else "")))
+        if attendance.replaced:
+            pairs = [(state.roster.get(d), state.roster.get(a)) for d, a in attendance.replaced.items()]
+            doc.add(Para(_t("replaced", lang, names="; ".join(
+                _t("replaces", lang, alternate=a.name, delegate=d.name) for d, a in pairs if d and a))))
+    else:
+        doc.add(Para(_t("members", lang, unit=congress.unit or congress.title, total=f.members_total,
+                        official=f.official_total, probationary=f.probationary_total)))
+        doc.add(Para(_t("here", lang, present=f.present_total, official=f.present_official,
+                        probationary=f.present_probationary)))
+    # every member not in the room is reported once: left, excused, without a reason (recorded absent, or simply
+    # never come: they still count in D), or on the line of the exempt, the attached elsewhere and the suspended
+    away = [m for m in roster if m.id not in attendance.here]
+    left = [m.id for m in away if presence(m, attendance) is Presence.LEFT]
+    absent = [m for m in away if m.id not in attendance.left]
+    excused = [m.id for m in absent if _absent_kind(m, state) == "excused"]
+    unexcused = [m.id for m in absent if _absent_kind(m, state) == "unexcused"]
     if left:
         doc.add(Para(_t("left", lang, n=len(left), names=_names(state, left))))
-    excused = [m.id for m in members if presence(m, state.attendance) is Presence.EXCUSED]
-    unexcused = [m.id for m in members if m.id in state.attendance.away and m.id not in state.attendance.excused]
     doc.add(Para(_t("excused", lang, n=len(excused),
                     names=f": {_names(state, excused, with_reason=True)}" if excused else "")))
     doc.add(Para(_t("unexcused", lang, n=len(unexcused), names=f": {_names(state, unexcused)}" if unexcused else "")))
-    doc.add(Para(_t("apart", lang, exempt=f.exempt_absent, transferred=f.transferred, suspended=f.suspended)))
-    doc.add(Para(_t("denominator", lang, d=f.denominator, majority=f.majority), bold=True))
+    if not delegates or f.exempt_absent or f.transferred or f.suspended:
+        doc.add(Para(_t("apart", lang, exempt=f.exempt_absent, transferred=f.transferred, suspended=f.suspended)))
+    doc.add(Para(_t("denominator.delegates" if delegates else "denominator", lang, d=f.denominator,
+                    majority=f.majority), bold=True))
     for body in ("presidium", "secretariat", "counting"):
         names = state.officer_names(body)
         doc.add(Para(_t("officers", lang, body=_t(f"body.{body}", lang),
@@ -235,9 +297,11 @@ def _speeches(doc: Document, state: CongressState, lang: str, now: datetime) -> 
         any_given = True
         total = state.speeches.step_total(step_id, moment)
         doc.add(Para(_t("speeches_at", lang, step=state.agenda.run(step_id).step.title, n=total.count,
-                        time=duration(total.seconds)), italic=True))
+                        speeches="speech" if total.count == 1 else "speeches", time=duration(total.seconds, lang)),
+                     italic=True))
         doc.add(Table([_t("col.no", lang), _t("col.speaker", lang), _t("col.duration", lang), _t("col.notes", lang)],
-                      [[str(i), s.label(), duration(s.elapsed(moment)), s.notes] for i, s in enumerate(given, 1)],
+                      [[str(i), s.label(), duration(s.elapsed(moment), lang), s.notes]
+                       for i, s in enumerate(given, 1)],
                       "llcl"))
     if not any_given:
         doc.add(Para(_t("no_speeches", lang)))
@@ -294,9 +358,12 @@ def write_minutes(session, out_dir: str, lang: str, draft: bool = False) -> list
     """Write the minutes as .docx and .md into out_dir (made if missing); refuses, writing nothing, if not ready."""
     state = session.state
     doc = build_minutes(state, lang, session.now(), draft)
-    os.makedirs(out_dir, exist_ok=True)
     stem = os.path.join(out_dir, _t("file", lang) + ("-du-thao" if draft and lang == "vi" else
                                                      "-draft" if draft else ""))
-    write_docx(doc, stem + ".docx")
-    write_md(doc, stem + ".md")
+    files = [(stem + ".docx", to_docx(doc)), (stem + ".md", to_md(doc).encode("utf-8"))]
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+        write_files(files)
+    except OSError as exc:  # --out names a file, a folder we may not write, a full disk...
+        raise MinutesNotReady("err.write", path=out_dir, problem=exc.strerror or exc) from None
     return [stem + ".docx", stem + ".md"]

@@ -36,9 +36,11 @@ class Speech:
         return "paused" if self.paused_at is not None else "speaking"
 
     def elapsed(self, now: datetime) -> float:
+        """Speaking time as of now (never counting past it: the minutes ask as of the closing, and a speech left
+        running then and ended later must not run on beyond the closing)."""
         if self.started is None:
             return 0.0
-        until = self.ended or self.paused_at or now
+        until = min(self.ended or self.paused_at or now, now)
         return max(0.0, (until - self.started).total_seconds() - self.paused_seconds)
 
     def label(self) -> str:

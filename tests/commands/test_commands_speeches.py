@@ -172,3 +172,42 @@ def test_officers_are_recorded_by_id_or_name_with_titles(talking):
         talking.set_officers("jury", ["A1"])
     with pytest.raises(DomainError):
         talking.set_officers("presidium", [" ", ""])
+
+
+def test_a_skipped_step_takes_no_speakers_and_its_list_cannot_be_given_the_floor(talking):
+    talking.add_speaker("A2", step_id="chi-dao")  # put on a later step's list
+    talking.skip("chi-dao")  # ...which the congress then drops
+    with pytest.raises(DomainError) as refused:
+        talking.start_speech("s1")
+    assert refused.value.key == "err.skipped" and "Phát biểu chỉ đạo" in refused.value.text("vi")
+    with pytest.raises(DomainError) as refused:
+        talking.add_speaker("A3", step_id="chi-dao")
+    assert refused.value.key == "err.skipped"
+    talking.restore("chi-dao")  # restored: its list is usable again
+    talking.start_speech("s1")
+    assert talking.state.speeches.current == "s1"
+
+
+def test_no_speech_starts_before_the_opening_or_after_the_closing(session, clock):
+    session.add_speaker("A1", step_id="bao-cao")  # registering in advance is fine
+    with pytest.raises(DomainError) as refused:
+        session.start_speech("s1")
+    assert refused.value.key == "err.not_running"
+    session.next_step()
+    session.end_congress()
+    with pytest.raises(DomainError) as refused:
+        session.start_speech("s1")
+    assert refused.value.key == "err.not_running"
+    assert session.state.speeches.items["s1"].status == "waiting"
+
+
+def test_a_speech_left_running_at_the_closing_counts_only_up_to_it(talking, clock):
+    talking.add_speaker("A1")
+    talking.start_speech()
+    clock.advance(minutes=4)
+    talking.end_congress()  # the speech is left running
+    closing = talking.state.agenda.ended_at
+    clock.advance(minutes=30)
+    talking.end_speech()  # ended half an hour later
+    speech = talking.state.speeches.items["s1"]
+    assert speech.elapsed(closing) == 240 and speech.elapsed(clock()) == 34 * 60

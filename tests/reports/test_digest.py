@@ -307,3 +307,28 @@ def test_verify_digest_on_the_command_line(store):
     lines = proc.stderr.strip().split("\n")
     assert len(lines) == 1 and lines[0].startswith("run.py: error: mã đối chiếu không đúng định dạng (cần 13 trường")
     assert PREFIX in lines[0]
+
+
+def test_a_second_close_of_the_round_forged_after_the_paper_is_named_as_such(store):
+    """The paper's close is intact where the paper says; a forger appends another close of the same round with other
+    votes (and rechains): the check says the round was closed again, and that the frozen result, not the ballots,
+    was rewritten."""
+    db, session = store
+    text = digest_text(session, E)
+    data = load(db)
+    forged = json.loads(json.dumps(close_doc(data)))
+    for candidate in forged["data"]["result"]["candidates"]:
+        candidate["votes"] += candidate["id"] == "DV06"
+    data["events"][str(len(data["events"]) + 1)] = forged
+    rechain(data)
+    save(db, data)
+    assert verify(str(db)).ok
+    check = check_digest(str(db), text)
+    assert not check.ok
+    differences = check.differences("en")
+    assert differences[0].startswith("The store closes this round again later (event ")
+    assert not any("inserted or removed" in d or "rewritten up to that point" in d for d in differences)
+    assert "Votes for Hoàng Thị Lan (DV06): paper 7, store 8" in differences
+    assert ("Recounting the ballots kept in the store: votes for Hoàng Thị Lan 7, as on the paper; the frozen result "
+            "in the store says 8: the frozen result in the store was altered") in differences
+    assert "kết quả đã chốt trong kho đã bị sửa" in " ".join(check.differences("vi"))

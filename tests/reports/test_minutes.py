@@ -56,7 +56,7 @@ def test_the_docx_holds_every_required_field(congress, tmp_path):
         "(D): 13", "Đoàn Chủ tịch: Trần Mạnh Hùng; Lê Thị Thu Hằng; Phạm Quốc Thành",
         "Đoàn Thư ký: Phan Thị Hòa; Đặng Minh Đức", "Ban Kiểm phiếu: Vũ Đức Thanh, Trưởng ban",
         "Báo cáo chính trị", "07:53", "08:18",  # a step with its actual start and end
-        "Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng", "8:00", "tăng cường tập huấn",  # a speech
+        "Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng", "8 phút", "tăng cường tập huấn",  # a speech
         "Thông qua Nghị quyết Đại hội: tán thành 11 (84,62% so với D = 13)", "không biểu quyết 1",
         "Được thông qua", "phiếu phát ra 12, thu vào 12, hợp lệ 10, không hợp lệ 2", "76,92", "Phạm Quốc Thành",
         "Trúng cử: Trần Mạnh Hùng.", "bế mạc lúc 11 giờ 26 phút", "THƯ KÝ ĐẠI HỘI", "T/M ĐOÀN CHỦ TỊCH",

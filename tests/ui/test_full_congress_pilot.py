@@ -62,7 +62,7 @@ async def test_a_whole_congress_through_the_screens_then_both_minutes(session, c
     minutes = Path(cli(db, "minutes", "--out", str(out)).split()[1]).read_text(encoding="utf-8")
     for expected in ("Có mặt: 13 đồng chí (12 đảng viên chính thức, 1 đảng viên dự bị)", "(D): 13",
                      "Đoàn Thư ký: Phan Thị Hòa; Đặng Minh Đức", "Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng",
-                     "Đề nghị bổ sung chỉ tiêu", "| Nguyễn Văn Bình | 6:00 |",
+                     "Đề nghị bổ sung chỉ tiêu", "| Nguyễn Văn Bình | 6 phút |",
                      "Thông qua Nghị quyết Đại hội: tán thành 12", "phiếu phát ra 12, thu vào 12, hợp lệ 10",
                      "Trúng cử: Trần Mạnh Hùng.", "Đại hội bế mạc lúc"):
         assert expected in minutes, expected

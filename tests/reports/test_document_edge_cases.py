@@ -1,0 +1,278 @@
+"""The congress's documents at their edges: attendance that must add up (members never checked in, an exempt member
+recorded absent, a congress of delegates with alternates, D changing during a count), a generic English assembly,
+a congress closing on a later day, an output folder that cannot be written, text no XML may hold, large tables."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from docx import Document as Docx
+
+from runsheet.commands import create
+from runsheet.reports.counting import CountingMinutesError, build_counting_minutes, write_counting_minutes
+from runsheet.reports.document import Document, Table, to_docx, to_md
+from runsheet.reports.minutes import MinutesNotReady, build_minutes, write_minutes
+from runsheet.rules.election import Reading
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
+
+
+def minutes_md(session, lang: str = "vi", draft: bool = True) -> str:
+    return to_md(build_minutes(session.state, lang, session.now(), draft=draft))
+
+
+def counting_md(session, election: str = "chi-uy", lang: str = "vi") -> str:
+    return to_md(build_counting_minutes(session, election, lang))
+
+
+def count(session, struck=({1}, {2}, {3})) -> None:
+    """A round of chi-uy (3 names, 2 seats) with one ballot per official present."""
+    session.open_round("chi-uy")
+    for numbers in struck:
+        session.enter_ballot("chi-uy", Reading(frozenset(numbers)))
+    session.close_round("chi-uy")
+
+
+# ---- the minutes' attendance adds up ------------------------------------------------------------------------------
+def test_a_member_never_checked_in_is_reported_absent_and_an_exempt_one_only_once(session):
+    session.attend(["A1", "A2", "A6"])  # A3 never comes and is not recorded; A4 (exempt) is recorded absent
+    session.absent("A4")
+    session.next_step()
+    text = minutes_md(session)
+    assert "Vắng mặt không có lý do: 1 đồng chí: Lê Văn An." in text  # counted in D: it must be in the minutes
+    assert "Phạm Minh Đức" not in text  # exempt and absent: on the exempt line, not also as absent without reason
+    assert "miễn công tác và sinh hoạt đảng vắng mặt: 1" in text
+    assert "(D): 3;" in text
+
+
+def delegates_congress(tmp_path: Path, clock):
+    scenario = (DATA / "mini.toml").read_text(encoding="utf-8").replace(
+        'start = "07:30"', 'start = "07:30"\nkind = "delegates"').replace(
+        "Đại hội Chi bộ Thử nghiệm", "Đại hội đại biểu Đảng bộ Thử nghiệm")
+    (tmp_path / "d.toml").write_text(scenario, encoding="utf-8")
+    (tmp_path / "d.csv").write_text("id,name,status,flags\nA1,Nguyễn Văn Bình,official,\nA2,Trần Thị Hoa,official,\n"
+                                    "A3,Lê Văn An,official,\nA4,Phạm Minh Đức,official,\nA5,Hoàng Văn Hùng,official,\n"
+                                    "A6,Vũ Thị Lan,official,alternate\nA7,Đỗ Thị Mai,official,\n", encoding="utf-8")
+    session = create(str(tmp_path / "d.json"), str(tmp_path / "d.toml"), str(tmp_path / "d.csv"), clock=clock,
+                     terminal="t", congress_date="2025-06-01")
+    session.attend(["A1", "A2", "A3", "A6"])
+    session.absent("A4", "Ốm")
+    session.replace_delegate("A4", "A6")  # the alternate stands in for A4
+    session.absent("A5")  # absent throughout, nobody stands in: out of D
+    # A7 has not come and is not recorded: still in D
+    session.next_step()
+    return session
+
+
+def test_a_congress_of_delegates_speaks_of_delegates_and_its_absent_add_up(tmp_path, clock):
+    session = delegates_congress(tmp_path, clock)
+    assert session.state.figures().denominator == 5
+    text = minutes_md(session)
+    assert "Tổng số đại biểu chính thức được triệu tập: 6 đồng chí; đại biểu dự khuyết: 1 đồng chí." in text
+    assert "Đại biểu có mặt: 4 đồng chí (trong đó 1 đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt)." in text
+    assert "Vũ Thị Lan thay đồng chí Phạm Minh Đức" in text
+    assert "Vắng mặt không có lý do: 2 đồng chí: Hoàng Văn Hùng, Đỗ Thị Mai." in text
+    assert "Số đại biểu chính thức được triệu tập tính để biểu quyết và bầu cử (D): 5;" in text
+    assert "đảng viên dự bị" not in text and "miễn công tác" not in text
+
+    count(session, ({3}, {3}, {1}, {2}))
+    paper = counting_md(session)
+    assert "Tổng số đại biểu chính thức được triệu tập: 6 đồng chí." in paper
+    assert "Số đại biểu có mặt lúc phát phiếu: 4 đồng chí (trong đó 1 đại biểu dự khuyết" in paper
+    # 6 summoned = 3 delegates present + 3 absent: 1 replaced, 1 away with nobody in their place (out of D), 1 not come
+    assert ("Số đại biểu chính thức vắng mặt: 3 đồng chí (có đại biểu dự khuyết thay thế 1; vắng mặt suốt thời gian "
+            "Đại hội, không có người thay thế 1; chưa đến 1; đã rời Đại hội 0).") in paper
+    assert "(D): 5 đồng chí" in paper and "miễn công tác" not in paper
+
+
+# ---- the counting minutes' attendance adds up to the D of the result -----------------------------------------------
+def test_when_d_changes_during_the_count_the_figures_follow_the_d_of_the_result(session, clock):
+    session.attend(["A1", "A2", "A3"])  # D = 3: A4 is exempt and has not come
+    session.open_round("chi-uy")
+    for numbers in ({1}, {2}, {3}):
+        session.enter_ballot("chi-uy", Reading(frozenset(numbers)))
+    session.attend(["A4"])  # the exempt member arrives during the count: D = 4 at the close
+    session.close_round("chi-uy")
+    paper = counting_md(session)
+    assert "(D): 4 đồng chí" in paper and "từ 3 phiếu bầu trở lên" in paper
+    assert "Số đảng viên chính thức có mặt lúc kết thúc kiểm phiếu: 4 đồng chí." in paper
+    assert "Số đảng viên chính thức vắng mặt: 0 đồng chí" in paper and "miễn công tác và sinh hoạt đảng 0" in paper
+    assert "Lưu ý: D lúc phát phiếu là 3, lúc kết thúc kiểm phiếu là 4" in paper
+
+
+def test_the_usual_count_reports_attendance_when_the_ballots_were_issued(session):
+    session.attend(["A1", "A2", "A3"])
+    count(session)
+    paper = counting_md(session)
+    assert "có mặt lúc phát phiếu: 3 đồng chí" in paper and "Lưu ý" not in paper
+
+
+# ---- a generic assembly in English ---------------------------------------------------------------------------------
+def test_an_english_assembly_cites_no_party_regulation_a_party_congress_in_english_does(tmp_path, clock):
+    english = (DATA / "mini.toml").read_text(encoding="utf-8").replace('start = "07:30"',
+                                                                        'start = "07:30"\nlanguage = "en"')
+    (tmp_path / "en.toml").write_text(english, encoding="utf-8")
+    session = create(str(tmp_path / "en.json"), str(tmp_path / "en.toml"), str(DATA / "mini-roster.csv"),
+                     clock=clock, terminal="t", congress_date="2025-06-01")
+    session.attend(["A1", "A2", "A3"])
+    count(session)
+    assert "Party" not in counting_md(session, lang="en") and "190-QĐ/TW" not in counting_md(session)
+    party = create(str(tmp_path / "vi.json"), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), clock=clock,
+                   terminal="t", congress_date="2025-06-01")
+    party.attend(["A1", "A2", "A3"])
+    count(party)
+    assert "Charter of the Communist Party of Vietnam" in counting_md(party, lang="en")
+
+
+# ---- days -----------------------------------------------------------------------------------------------------------
+def test_a_congress_closing_on_a_later_day_says_which(session, clock):
+    session.next_step()
+    clock.advance(minutes=24 * 60)
+    session.end_congress()
+    text = minutes_md(session, draft=False)
+    assert "Đại hội bế mạc lúc 07 giờ 20 phút, ngày 2 tháng 6 năm 2025." in text and "cùng ngày" not in text
+    assert "closed at 07:20 on 2 June 2025" in minutes_md(session, "en", draft=False)
+
+
+def test_a_count_past_midnight_dates_the_issue_of_the_ballots(session, clock):
+    session.attend(["A1", "A2", "A3"])
+    clock.moment = clock.moment.replace(hour=23, minute=50)
+    session.open_round("chi-uy")
+    for numbers in ({1}, {2}, {3}):
+        session.enter_ballot("chi-uy", Reading(frozenset(numbers)))
+    clock.advance(minutes=20)
+    session.close_round("chi-uy")
+    paper = counting_md(session)
+    assert "Hôm nay, ngày 2 tháng 6 năm 2025" in paper
+    assert ("Phát phiếu (mở lần bầu) lúc 23 giờ 50 phút, ngày 1 tháng 6 năm 2025; kết thúc kiểm phiếu lúc 00 giờ 10 "
+            "phút.") in paper
+
+
+# ---- writing ------------------------------------------------------------------------------------------------------
+def test_an_output_folder_that_cannot_be_written_is_a_one_line_refusal(session, tmp_path):
+    session.attend(["A1", "A2", "A3"])
+    count(session)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(MinutesNotReady) as refused:
+        write_minutes(session, str(blocker), "vi", draft=True)
+    assert refused.value.key == "err.write" and "không ghi được biên bản" in refused.value.text("vi")
+    with pytest.raises(CountingMinutesError) as refused:
+        write_counting_minutes(session, "chi-uy", str(blocker / "sub"), "en")
+    assert refused.value.key == "err.write"
+    for args in (("minutes", "--draft"), ("counting-minutes", "chi-uy")):
+        proc = subprocess.run([sys.executable, "run.py", args[0], "--db", session.path, *args[1:], "--out",
+                               str(blocker)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=ENV,
+                              timeout=120)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("run.py: error: không ghi được biên bản")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_documents_are_as_readable_as_any_file_not_private(session, tmp_path):
+    old = os.umask(0o022)
+    try:
+        paths = write_minutes(session, str(tmp_path / "out"), "vi", draft=True)
+    finally:
+        os.umask(old)
+    assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o644 for p in paths)
+
+
+def test_text_no_xml_may_hold_is_dropped_not_a_traceback(session, tmp_path):
+    session.next_step()
+    session.add_speaker("Khách\x01 mời", "Chức\x0bvụ")
+    session.start_speech()
+    session.note_speech("s1", "Ghi\x1b[0m chú\x00\nhai dòng\tcột")
+    docx_path = write_minutes(session, str(tmp_path), "vi", draft=True)[0]
+    cells = [c.text for t in Docx(docx_path).tables for row in t.rows for c in row.cells]
+    assert "Ghi[0m chú\nhai dòng\tcột" in cells and any(c.startswith("Khách mời") for c in cells)
+
+
+def test_a_large_table_is_written_quickly_and_reads_back_cell_for_cell(tmp_path):
+    rows = [[str(n), f"a & b <{n}>", "x\ty" if n % 2 else "", "dòng 1\ndòng 2"] for n in range(1, 3301)]
+    doc = Document().add(Table(["Số", "Nội dung", "Ghi chú", "Thêm"], rows, "rlcl"))
+    began = time.perf_counter()
+    data = to_docx(doc)
+    assert time.perf_counter() - began < 3  # python-docx cell by cell took ~8 s for the national entry log
+    (tmp_path / "t.docx").write_bytes(data)
+    table = Docx(str(tmp_path / "t.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Số", "Nội dung", "Ghi chú", "Thêm"]
+    assert [c.text for c in table.rows[1].cells] == ["1", "a & b <1>", "x\ty", "dòng 1\ndòng 2"]
+    assert [c.text for c in table.rows[3300].cells] == ["3300", "a & b <3300>", "", "dòng 1\ndòng 2"]
+    assert [c.paragraphs[0].alignment for c in table.rows[5].cells] == [2, 0, 1, 0]  # right, left, centre, left
+    run = table.rows[5].cells[1].paragraphs[0].runs[0]
+    assert run.font.name == "Times New Roman" and run.font.size.pt == 13
+
+
+def test_the_counting_committee_is_the_one_that_counted_not_one_chosen_later(session):
+    session.attend(["A1", "A2", "A3"])
+    session.set_officers("counting", ["A1, Trưởng ban", "A2"])
+    count(session)
+    session.set_officers("counting", ["A3, Trưởng ban"])  # chosen later, for another election
+    paper = counting_md(session)
+    assert "1. Nguyễn Văn Bình – Trưởng ban" in paper and "2. Trần Thị Hoa – Thành viên" in paper
+    assert "Lê Văn An –" not in paper
+
+
+def test_a_committee_recorded_only_after_the_close_is_still_printed(session):
+    session.attend(["A1", "A2", "A3"])
+    count(session)
+    session.set_officers("counting", ["A3, Trưởng ban"])
+    assert "1. Lê Văn An – Trưởng ban" in counting_md(session)
+
+
+def test_english_minutes_count_in_good_english_and_durations_are_not_clock_times(session, clock):
+    session.attend(["A1", "A2", "A3"])
+    session.next_step()
+    session.add_speaker("A1")
+    session.start_speech()
+    clock.advance(minutes=19, seconds=30)
+    session.end_speech()
+    count(session, ({1}, {2, 3}, {1, 2}))  # votes 1, 1, 2 of D = 3: one elected, one seat unfilled
+    english, vietnamese = minutes_md(session, "en"), minutes_md(session)
+    assert "Khai mạc: 1 speech, 19 min 30 s in all." in english and "Seats unfilled: 1." in english
+    assert "Khai mạc: 1 lượt phát biểu, tổng thời gian 19 phút 30 giây." in vietnamese
+    assert "19:30" not in vietnamese
+
+
+def test_the_four_counting_documents_are_written_all_or_none(session, tmp_path, monkeypatch):
+    from runsheet.reports import document
+
+    session.attend(["A1", "A2", "A3"])
+    count(session)
+    real, calls = os.fsync, []
+
+    def failing(fd):
+        calls.append(fd)
+        if len(calls) == 3:  # the disk fills up on the third document
+            raise OSError(28, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(document.os, "fsync", failing)
+    out = tmp_path / "out"
+    with pytest.raises(CountingMinutesError) as refused:
+        write_counting_minutes(session, "chi-uy", str(out), "vi")
+    assert "No space left on device" in refused.value.text("vi")
+    assert list(out.iterdir()) == []  # neither the first two documents nor a temporary file
+
+
+def test_a_log_too_long_for_docx_removes_an_older_docx_of_the_same_round(session, tmp_path, monkeypatch):
+    from runsheet.reports import counting
+
+    session.attend(["A1", "A2", "A3"])
+    count(session)
+    out = tmp_path / "out"
+    first = write_counting_minutes(session, "chi-uy", str(out), "vi")
+    assert any(p.endswith("nhat-ky-nhap-phieu.docx") for p in first)
+    monkeypatch.setattr(counting, "LOG_DOCX_ROWS", 1)
+    second = write_counting_minutes(session, "chi-uy", str(out), "vi")
+    assert sorted(p.name for p in out.iterdir()) == sorted(Path(p).name for p in second)
+    assert not any(p.endswith("nhat-ky-nhap-phieu.docx") for p in second)
