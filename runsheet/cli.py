@@ -268,11 +268,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(t("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
                 members=len(state.roster), steps=len(state.scenario.steps)))
         return 0
-    if args.command == "verify" and args.digest:
+    if args.command == "verify" and args.digest is not None:
         from .reports.digest import check_digest
 
         check = check_digest(args.db, args.digest)
-        for line in check.lines(args.lang or "vi"):
+        for line in check.lines(args.lang or _store_lang(args.db)):
             print(line)
         return 0 if check.ok else 1
     if args.command == "serve":
@@ -280,7 +280,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return serve(args.db, role=args.role, lang=args.lang, host=args.host, port=args.port)
     if args.command == "verify":
-        lang = args.lang or "vi"
+        lang = args.lang or _store_lang(args.db)
         report = verify(args.db)
         altered = not report.ok
         if report.ok:
@@ -433,6 +433,14 @@ def _print_speakers(session: Session, args: argparse.Namespace, lang: str) -> No
         print(f"{number:>3}. {s.id:<5} {s.label():<40} {t(f'speech.{s.status}', lang):<12} {mmss(s.elapsed(now))}")
     total = state.speeches.step_total(step, now)
     print(t("cli.speech_total", lang, n=total.count, time=mmss(total.seconds)))
+
+
+def _store_lang(db: str) -> str:
+    """The congress's language, for commands that must speak even when the store cannot be opened (then vi)."""
+    try:
+        return Session(db).state.language
+    except RunsheetError:
+        return "vi"
 
 
 def _pin(args: argparse.Namespace) -> str | None:

@@ -190,7 +190,7 @@ class Session(VotingCommands, SpeakingCommands):
     def next_step(self) -> list[Event]:
         def build(state: CongressState):
             following = state.agenda.check_next()
-            return [("step.started", {"step": following})] if following else [("congress.ended", {})]
+            return [("step.started", {"step": following})] if following else _closing(state)
         return self._commit("agenda", build)
 
     def previous_step(self) -> list[Event]:
@@ -234,7 +234,7 @@ class Session(VotingCommands, SpeakingCommands):
             following = state.agenda.check_skip(step_id)
             items = [("step.skipped", {"step": step_id})]
             if step_id == current:
-                items.append(("step.started", {"step": following}) if following else ("congress.ended", {}))
+                items += [("step.started", {"step": following})] if following else _closing(state)
             return items
         return self._commit("agenda", build)
 
@@ -286,7 +286,7 @@ class Session(VotingCommands, SpeakingCommands):
                 raise DomainError("err.ended")
             if not state.agenda.started:
                 raise DomainError("err.not_started")
-            return [("congress.ended", {})]
+            return _closing(state)
         return self._commit("agenda", build)
 
     # ---- attendance and the roster -------------------------------------------------------------------------
@@ -406,6 +406,12 @@ class Session(VotingCommands, SpeakingCommands):
         if unknown:
             raise DomainError("err.flag", flag=unknown[0], allowed=", ".join(FLAGS))
         return Member(member_id, name, status, frozenset(flags))
+
+
+def _closing(state: CongressState) -> list[tuple[str, dict]]:
+    """Closing the congress ends a speech still running (its time stops at the closing)."""
+    running = state.speeches.current
+    return ([("speech.ended", {"speech": running})] if running else []) + [("congress.ended", {})]
 
 
 def member_record_data(member: Member) -> dict:

@@ -358,3 +358,18 @@ def test_usage_errors_exit_2(db):
     assert proc.returncode == 2
     proc = run("attend", "--db", db)
     assert proc.returncode == 2
+
+
+def test_an_empty_digest_is_refused_not_taken_for_a_plain_verify(tmp_path, root):
+    import subprocess
+    import sys
+
+    db = tmp_path / "c.json"
+    run = lambda *a: subprocess.run([sys.executable, str(root / "run.py"), *a], capture_output=True, text=True,
+                                    cwd=root)
+    assert run("new", "--db", str(db), "--scenario", "scenarios/agm.toml", "--roster", "data/agm-roster.csv"
+               ).returncode == 0
+    checked = run("verify", "--db", str(db), "--digest", "")
+    assert checked.returncode == 2 and checked.stderr.count("\n") == 1 and "Traceback" not in checked.stderr
+    plain = run("verify", "--db", str(db))
+    assert plain.returncode == 0 and "events" in plain.stdout  # the AGM is in English: so is its verify

@@ -201,13 +201,12 @@ def test_no_speech_starts_before_the_opening_or_after_the_closing(session, clock
     assert session.state.speeches.items["s1"].status == "waiting"
 
 
-def test_a_speech_left_running_at_the_closing_counts_only_up_to_it(talking, clock):
-    talking.add_speaker("A1")
+def test_closing_the_congress_ends_the_speech_running(talking, clock):
+    talking.add_speaker("A2")
     talking.start_speech()
-    clock.advance(minutes=4)
-    talking.end_congress()  # the speech is left running
-    closing = talking.state.agenda.ended_at
+    clock.advance(minutes=3)
+    talking.end_congress()
+    assert [e.type for e in talking.log.events[-2:]] == ["speech.ended", "congress.ended"]
     clock.advance(minutes=30)
-    talking.end_speech()  # ended half an hour later
     speech = talking.state.speeches.items["s1"]
-    assert speech.elapsed(closing) == 240 and speech.elapsed(clock()) == 34 * 60
+    assert speech.status == "done" and speech.elapsed(clock()) == 180
