@@ -609,6 +609,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "officers.saved": ("Đã ghi nhân sự điều hành Đại hội", "Officers recorded"),
     "count.all_entered": ("Đã nhập đủ {issued} phiếu phát ra ở lượt này — F10: kết thúc kiểm phiếu",
                           "All {issued} ballots issued are entered on this pass — F10: close the count"),
+    "count.issued_title": ("Sửa số phiếu phát ra (đại biểu đến muộn được phát phiếu, phiếu chưa phát)",
+                           "Correct the ballots issued (a latecomer given a ballot, one not handed out)"),
+    "count.issued_label": ("Số phiếu phát ra", "Ballots issued"),
+    "act.issued": ("Phiếu phát ra", "Issued"),
+    "palette.issued": ("Sửa số phiếu phát ra", "Correct the ballots issued"),
+    "help.issued": ("Khi có đảng viên đến muộn được phát phiếu sau khi mở lần bầu",
+                    "When a member arriving late is given a ballot after the round opened"),
 }
 
 

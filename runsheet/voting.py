@@ -248,7 +248,7 @@ class VotingCommands:
             if issued == record.issued:
                 return []
             return [("round.issued", {"election": election_id, "round": record.number, "issued": issued})]
-        return self._commit("votes", build)
+        return self._commit("ballots", build)  # the counting committee hands the ballots out
 
     def record_collected(self, election_id: str, collected: int) -> list[Event]:
         """The ballots the committee counted from the box, before (or while) entering them."""

@@ -55,6 +55,7 @@ COUNTING = (
     Key("f8", "next_pass", "act.pass"),
     Key("f9", "resolve", "act.resolve"),
     Key("ctrl+t", "collected", "act.collected"),
+    Key("ctrl+g", "issued", "act.issued", show=False),  # rare: in the palette and the README
     Key("f10", "close_count", "act.close_count"),
     Key("escape", "cancel_correction", "act.cancel_correction", show=False),
     Key("ctrl+q", "app.quit", "act.quit"),

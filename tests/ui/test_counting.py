@@ -286,3 +286,16 @@ async def test_after_the_last_ballot_issued_the_screen_says_so(session, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "enter", "2", "enter")
         assert "Đã nhập đủ 2 phiếu phát ra" in text(app, "#ballot-no")
+
+
+async def test_ballots_issued_corrected_for_a_latecomer(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("ctrl+u", *"13", "enter")  # only 12 official members present: refused
+        assert "phải từ 1 đến 12" in text(app, "#count-feedback")
+        counting.attend(["DV19"])  # a latecomer, given a ballot
+        await pilot.press("ctrl+g", "ctrl+u", *"13", "enter")
+        assert counting.state.current_round("chi-uy").issued == 13
+        assert "(phát ra 13)" in text(app, "#ballot-no")

@@ -432,6 +432,27 @@ class CountingScreen(Screen):
                                        check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
                              answered)
 
+    def action_issued(self) -> None:
+        """Correct the ballots issued (a latecomer given a ballot after the round opened)."""
+        record, lang = self.record, self.app.lang
+        if record is None or record.closed:
+            return
+
+        def answered(text: str | None) -> None:
+            if text and text.isdigit():
+                try:
+                    self.app.session.set_issued(record.election, int(text))
+                except DomainError as exc:
+                    self._say(exc.text(lang), ok=False)
+                    return
+                self._say(t("count.issued", lang, n=int(text)))
+                self.refresh_live()
+
+        self.app.push_screen(AskScreen(t("count.issued_title", lang), t("count.issued_label", lang), lang,
+                                       value=str(record.issued), restrict=r"[0-9]*",
+                                       check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
+                             answered)
+
     def action_close_count(self) -> None:
         record, lang = self.record, self.app.lang
         if record is None or record.closed:
