@@ -22,7 +22,7 @@ from ..errors import DomainError
 from ..i18n import t
 from ..rules.attendance import eligible
 from ..rules.election import APPROVE, Reading, judge
-from ..rules.script import local_percent
+from ..rules.script import local_number, local_percent
 from ..store.events import Event
 from .digest import TEXT as DIGEST_TEXT
 from .digest import close_event, digest_of, state_before
@@ -189,6 +189,7 @@ TEXT: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, /, **values: object) -> str:
     vi, en = TEXT[key]
     text = en if lang == "en" else vi
+    values = {k: local_number(v, lang) if type(v) is int else v for k, v in values.items()}  # 1.600 đồng chí
     return text.format(**values) if values else text
 
 
@@ -345,7 +346,7 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
     tied = set(result["tied"])
     doc.add(Table([_t("col.no", lang), _t("col.name", lang), votes_column,
                    _t("col.percent", lang, who=who, d=d), _t("col.result", lang)],
-                  [[str(c["no"]), c["name"], str(c["votes"]), local_percent(c["percent"], lang),
+                  [[str(c["no"]), c["name"], local_number(c["votes"], lang), local_percent(c["percent"], lang),
                     _t("mark.elected", lang) if c["elected"] else _t("mark.tied", lang) if c["id"] in tied else ""]
                    for c in result["candidates"]], "clrrc"))
 
@@ -355,7 +356,8 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
         doc.add(Para(_t("elected_intro" if congress.language == "vi" else "elected_intro.plain", lang)))
         doc.add(Table([_t("col.no", lang), _t("col.name", lang), votes_column,
                        _t("col.percent", lang, who=who, d=d)],
-                      [[str(rank), names[cid], str(by_id[cid]["votes"]), local_percent(by_id[cid]["percent"], lang)]
+                      [[str(rank), names[cid], local_number(by_id[cid]["votes"], lang),
+                        local_percent(by_id[cid]["percent"], lang)]
                        for rank, cid in enumerate(result["elected"], start=1)], "clrr"))
     else:
         doc.add(Para(_t("none_elected", lang), bold=True))

@@ -9,7 +9,7 @@ from ..errors import DomainError
 from ..rules.attendance import Presence, presence
 from ..rules.roster import Member
 from ..rules.collation import name_key
-from ..rules.script import hhmm, local_percent
+from ..rules.script import local_number, hhmm, local_percent
 from ..rules.schedule import Status
 from ..store.state import CongressState
 from .document import Document, Heading, Para, Signatures, Table, Title, header_for, long_date, to_docx, to_md, \
@@ -121,6 +121,7 @@ TEXT = {
 def _t(key: str, lang: str, **values) -> str:
     vi, en = TEXT[key]
     text = en if lang == "en" else vi
+    values = {k: local_number(v, lang) if type(v) is int else v for k, v in values.items()}  # 1.600 đồng chí
     return text.format(**values) if values else text
 
 
@@ -340,7 +341,7 @@ def _elections(doc: Document, state: CongressState, lang: str) -> None:
                 doc.add(Para(_t("unpublished", lang), italic=True))
             doc.add(Table([_t("col.no", lang), _t("col.candidate", lang), _t("col.votes", lang),
                            _t("col.percent", lang), _t("col.elected", lang)],
-                          [[str(c["no"]), c["name"], str(c["votes"]), local_percent(c["percent"], lang),
+                          [[str(c["no"]), c["name"], local_number(c["votes"], lang), local_percent(c["percent"], lang),
                             "✓" if c["elected"] else ("=" if c["id"] in result["tied"] else "")]
                            for c in result["candidates"]], "llrrc"))
             names = {c["id"]: c["name"] for c in result["candidates"]}

@@ -87,6 +87,12 @@ def render(scenario: Scenario, roster: Roster, agenda: Agenda, figures: Figures,
     return placeholders.fill(step.script, values(scenario, agenda, figures, step, now, zone, lang), with_argument)
 
 
+def local_number(value: int, lang: str) -> str:
+    """Thousands grouped as the language writes them: 1.600 in Vietnamese, 1,600 in English."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
 def local_percent(value: str, lang: str) -> str:
     """Vietnamese writes a decimal comma (55,56); the JSON keeps the point."""
     return value.replace(".", ",") if lang == "vi" else value

@@ -110,3 +110,9 @@ def test_name_key_total_order(xs):
 def test_equal_keys_only_for_equal_names(a, b):
     if name_key(a) == name_key(b):
         assert nfc(" ".join(a.split())) == nfc(" ".join(b.split()))
+
+
+def test_numbers_are_grouped_as_each_language_writes_them():
+    from runsheet.rules.script import local_number
+
+    assert (local_number(1600, "vi"), local_number(1600, "en"), local_number(999, "vi")) == ("1.600", "1,600", "999")
