@@ -35,11 +35,14 @@ class TopBar(Horizontal):
         projected = agenda.projected_end(now)
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
-        # on a narrow terminal the label goes, so that the clock keeps its seconds
-        label = f"{t('projected_end', lang)} " if self.size.width >= 100 or not self.size.width else "~"
-        projection.update(f"{label}{clock(projected, zone)} ({lateness(late, lang)})")
-        projection.set_class(late >= 60, "-late")
         attendance = self.query_one("#attendance", Static)
-        attendance.update(t("present", lang, p=figures.present_official, d=figures.denominator)
-                          + ("" if figures.may_proceed else f"  {t('no_quorum', lang)}"))
+        present = t("present", lang, p=figures.present_official, d=figures.denominator) + (
+            "" if figures.may_proceed else f"  {t('no_quorum', lang)}")
+        attendance.update(present)
+        when = f"{clock(projected, zone)} ({lateness(late, lang)})"
+        labelled = f"{t('projected_end', lang)} {when}"
+        # when the line is too narrow the label goes (the title shrinks first), so that the clock keeps its seconds
+        needed = 12 + len(present) + 4 + len(labelled) + 4 + 8
+        projection.update(labelled if not self.size.width or needed <= self.size.width else f"~{when}")
+        projection.set_class(late >= 60, "-late")
         attendance.set_class(not figures.may_proceed, "-alarm")
