@@ -44,7 +44,10 @@ DESK = (
     Key("f5", "excuse", "act.excuse"),
     Key("f6", "leave", "act.leave"),
     Key("f7", "undo", "act.undo"),
-    Key("escape", "clear", "act.clear"),
+    Key("f8", "add_member", "act.member_add"),
+    Key("f9", "fix_member", "act.member_fix"),
+    Key("f10", "replace", "act.replace"),  # a congress of members says why not
+    Key("escape", "clear", "act.clear", show=False),  # in the palette; the footer keeps room for the F-keys
     Key("ctrl+q", "app.quit", "act.quit"),
 )
 

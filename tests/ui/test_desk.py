@@ -1,4 +1,5 @@
-"""The reception desk through the pilot: search, check-in, scans, excused absences, departures, undo."""
+"""The reception desk through the pilot: search, check-in, scans, excused absences, departures, undo; members
+added and corrected on the day, alternates replacing absent delegates."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from runsheet.commands import Session
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.desk import DeskScreen
 from runsheet.ui.screens.ask import AskScreen as ReasonScreen
+from runsheet.ui.screens.member_form import MemberFormScreen
+from runsheet.ui.screens.replace import ReplaceScreen
 
 SIZE = (130, 36)
 
@@ -209,3 +212,228 @@ async def test_giving_up_the_pin_closes_the_terminal(session, clock):
         await pilot.press("escape")
         await pilot.pause()
         assert not app.is_running
+
+
+# ---- the roster on the day: F8 adds, F9 corrects, F10 an alternate replaces an absent delegate ----------------
+
+def error_of(app) -> str:
+    return str(app.screen.query_one("#error").render())
+
+
+def delegates_session(make_session, tmp_path):
+    return make_session(tmp_path / "delegates.json", "tests/data/delegates.toml", "tests/data/delegates-roster.csv")
+
+
+async def test_f8_adds_a_member_and_enter_checks_them_in(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"nguyen thi mai")  # not on the roster: what was typed becomes the name
+        assert listed(app) == []
+        await pilot.press("f8")
+        assert isinstance(app.screen, MemberFormScreen)
+        assert app.screen.query_one("#member-id").value == "DV21"  # the roster's next id, selected: typing replaces
+        assert app.screen.query_one("#member-name").value == "nguyen thi mai"
+        await pilot.press("enter")  # id -> name
+        await pilot.press("ctrl+u", *"Nguyễn Thị Mai", "enter", "enter", "enter")  # name, status, flags: saved
+        assert isinstance(app.screen, DeskScreen)
+        added = session.state.roster.get("DV21")
+        assert (added.name, added.status, added.flags) == ("Nguyễn Thị Mai", "official", frozenset())
+        assert session.log.head.type == "member.added"
+        assert "Nguyễn Thị Mai" in feedback(app) and "Enter" in feedback(app)
+        assert listed(app) == ["Nguyễn Thị Mai"] and app.screen.selected == "DV21"
+        assert str(app.screen.query_one("#members").get_row_at(0)[3]) == "Chưa đến"
+        assert "D = 15" in str(app.screen.query_one("#attendance").render())  # an official member more in D
+        await pilot.press("enter")  # the offered check-in
+        assert "DV21" in session.state.attendance.here
+        assert "có mặt lúc 07:20" in feedback(app)
+        assert "Có mặt" in str(app.screen.query_one("#members").get_row("DV21")[3])
+
+
+async def test_f8_refuses_a_duplicate_id_and_keeps_the_dialog(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        events = len(session.log.events)
+        await pilot.press("f8", *"DV03", "enter", *"Nguyễn Văn Khác", "enter", "enter", "enter")
+        assert isinstance(app.screen, MemberFormScreen)
+        assert "đã có đảng viên mã 'DV03'" in error_of(app)
+        assert app.screen.focused is app.screen.query_one("#member-id")  # the field to fix, its text selected
+        assert len(session.log.events) == events and session.state.roster.get("DV03").name == "Nguyễn Văn Bình"
+        await pilot.press(*"DV30", "ctrl+s")
+        assert isinstance(app.screen, DeskScreen)
+        assert session.state.roster.get("DV30").name == "Nguyễn Văn Khác"
+
+
+async def test_f8_asks_for_the_name_and_esc_gives_up(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        events = len(session.log.events)
+        await pilot.press("f8", "ctrl+s")
+        assert isinstance(app.screen, MemberFormScreen) and "Cần có họ và tên" in error_of(app)
+        assert app.screen.focused is app.screen.query_one("#member-name")
+        await pilot.press("escape")
+        assert isinstance(app.screen, DeskScreen)
+        assert len(session.log.events) == events and len(session.state.roster) == 20
+
+
+async def test_f8_in_english_with_status_and_flags(session, clock):
+    app = RunsheetApp(session, lang="en", clock=clock, poll=False, screen="desk")
+    async with app.run_test(size=SIZE) as pilot:
+        d_before = session.state.figures().denominator
+        await pilot.press("f8")
+        assert "Add to the roster" in str(app.screen.query_one("#question").render())
+        await pilot.press("ctrl+u", *"X7", "enter", *"Jane Smith", "enter")
+        await pilot.press("right", "enter")  # probationary
+        await pilot.press("down", "space")  # the second flag: attached elsewhere
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeskScreen)
+        member = session.state.roster.get("X7")
+        assert (member.status, member.flags) == ("probationary", frozenset({"transferred"}))
+        assert "Added Jane Smith (X7), Probationary, Attached elsewhere for now" in feedback(app)
+        assert str(app.screen.query_one("#members").get_row_at(0)[2]) == "Probationary"
+        assert session.state.figures().denominator == d_before  # probationary: not in D
+
+
+async def test_f9_corrects_the_highlighted_member(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        d_before = session.state.figures().denominator
+        await pilot.press(*"binh", "f9")
+        form = app.screen
+        assert isinstance(form, MemberFormScreen)
+        assert form.query_one("#member-id").value == "DV03" and form.query_one("#member-id").disabled
+        assert form.focused is form.query_one("#member-name")
+        await pilot.press("backspace", "backspace", "backspace", *"ính", "enter")  # Bình -> Bính, a typo
+        await pilot.press("enter", "space", "enter")  # status kept; flags: exempt
+        assert isinstance(app.screen, DeskScreen)
+        member = session.state.roster.get("DV03")
+        assert (member.name, member.status, member.flags) == ("Nguyễn Văn Bính", "official", frozenset({"exempt"}))
+        assert session.log.head.type == "member.corrected"
+        assert "Đã sửa DV03" in feedback(app) and "Miễn công tác" in feedback(app)
+        assert session.state.figures().denominator == d_before - 1  # exempt and not here: out of D
+        await pilot.press("ctrl+u", *"DV03")
+        assert listed(app) == ["Nguyễn Văn Bính"]
+        assert "Miễn sinh hoạt" in str(app.screen.query_one("#members").get_row_at(0)[3])
+
+
+async def test_f9_without_a_change_writes_nothing_and_without_a_selection_says_so(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        events = len(session.log.events)
+        await pilot.press(*"binh", "f9", "enter", "enter", "enter")
+        assert isinstance(app.screen, DeskScreen)
+        assert "Không có gì thay đổi" in feedback(app) and len(session.log.events) == events
+        await pilot.press("ctrl+u", *"zzz", "f9")
+        assert isinstance(app.screen, DeskScreen) and "Chưa chọn ai" in feedback(app)
+
+
+async def test_f10_in_a_congress_of_members_says_why_not(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        events = len(session.log.events)
+        await pilot.press(*"binh", "f10")
+        assert isinstance(app.screen, DeskScreen)
+        assert "chỉ đại hội đại biểu" in feedback(app)
+        assert len(session.log.events) == events
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"add_member", "fix_member"} <= shown and "replace" not in shown  # the footer skips it here
+
+
+async def test_the_palette_offers_the_roster_actions(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Thêm người chưa có trong danh sách", "Sửa họ tên, loại, đánh dấu của người đang chọn",
+                "Đại biểu dự khuyết thay đại biểu vắng mặt đang chọn"} <= titles
+
+
+async def test_f10_an_alternate_replaces_an_absent_delegate(make_session, tmp_path, clock):
+    session = delegates_session(make_session, tmp_path)
+    session.absent("D03", "Ốm đau")
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert session.state.figures().denominator == 4
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+        assert "replace" in shown
+        await pilot.press(*"cuong", "f10")
+        dialog = app.screen
+        assert isinstance(dialog, ReplaceScreen)
+        assert "Lê Văn Cường (D03)" in str(dialog.query_one("#question").render())
+        assert [m.id for m in dialog.shown] == ["R01", "R02"]  # the free alternates, in name order (Em, Gấm)
+        await pilot.press(*"em")
+        assert [m.id for m in dialog.shown] == ["R01"]
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeskScreen)
+        assert session.state.attendance.replaced == {"D03": "R01"}
+        assert session.state.figures().denominator == 5
+        assert "Hoàng Văn Em thay cho Lê Văn Cường" in feedback(app)
+        assert app.screen.selected == "R01"  # the alternate has not come yet: Enter checks them in
+        await pilot.press("enter")
+        assert "R01" in session.state.attendance.here
+        await pilot.press(*"cuong")
+        assert "dự khuyết thay: Hoàng Văn Em" in str(app.screen.query_one("#members").get_row_at(0)[3])
+
+
+async def test_f10_an_empty_answer_cancels_the_replacement(make_session, tmp_path, clock):
+    session = delegates_session(make_session, tmp_path)
+    session.absent("D03", None)
+    session.replace_delegate("D03", "R02")
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"cuong")
+        assert "Bùi Thị Gấm" in str(app.screen.query_one("#members").get_row_at(0)[3])
+        await pilot.press("f10")
+        assert "Đang thay: Bùi Thị Gấm (R02)" in str(app.screen.query_one("#hint").render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, DeskScreen)
+        assert session.state.attendance.replaced == {}
+        assert "Đã hủy thay thế" in feedback(app)
+        assert "Bùi Thị Gấm" not in str(app.screen.query_one("#members").get_row_at(0)[3])
+
+
+async def test_f10_refusals(make_session, tmp_path, clock):
+    session = delegates_session(make_session, tmp_path)
+    session.absent("D03", None)
+    session.absent("D04", None)
+    session.check_in("D01")
+    other = Session(session.path, clock=clock, terminal="test:2")
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"R01", "f10")  # an alternate replaces nobody
+        assert isinstance(app.screen, DeskScreen) and "là đại biểu dự khuyết" in feedback(app)
+        await pilot.press("ctrl+u", *"D01", "f10")  # a delegate who came needs nobody
+        assert isinstance(app.screen, DeskScreen) and "đã điểm danh lúc 07:20" in feedback(app)
+        await pilot.press("ctrl+u", *"D03", "f10", *"zzz", "enter")
+        assert isinstance(app.screen, ReplaceScreen) and "zzz" in error_of(app)
+        other.replace_delegate("D04", "R02")  # another terminal takes R02 while the dialog is open
+        await pilot.press("ctrl+u", *"gam", "enter")
+        assert isinstance(app.screen, ReplaceScreen)
+        assert "Bùi Thị Gấm đã thay cho một đại biểu khác" in error_of(app)
+        assert session.state.attendance.replaced == {"D04": "R02"}
+        await pilot.press("escape")
+        assert isinstance(app.screen, DeskScreen)
+        await pilot.press("f10")  # R02 is taken now: only R01 is offered
+        assert [m.id for m in app.screen.shown] == ["R01"]
+
+
+async def test_f10_in_english(make_session, tmp_path, clock):
+    session = delegates_session(make_session, tmp_path)
+    session.absent("D05", None)
+    session.check_in("R01")
+    app = RunsheetApp(session, lang="en", clock=clock, poll=False, screen="desk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"D05", "f10")
+        assert "An alternate replaces Đỗ Minh Đức (D05)" in str(app.screen.query_one("#question").render())
+        await pilot.press("down", "enter")  # nothing typed: ↓ highlights the first free alternate
+        assert session.state.attendance.replaced == {"D05": "R01"}
+        assert "✓ Hoàng Văn Em replaces Đỗ Minh Đức" == feedback(app)  # already here: nothing more to do
+        assert "Absent, replaced by Hoàng Văn Em" in str(app.screen.query_one("#members").get_row_at(0)[3])
+
+
+def test_member_dialog_snapshot(snap_compare, make_session, tmp_path, clock):
+    session = delegates_session(make_session, tmp_path)
+
+    async def fix(pilot):
+        await pilot.press(*"R02", "f9", "enter", "right", "enter")  # name kept, probationary, on the flags
+        await pilot.pause()
+
+    assert snap_compare(desk_app(session, clock), terminal_size=SIZE, run_before=fix)

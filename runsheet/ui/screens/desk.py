@@ -1,8 +1,10 @@
 """The reception desk: find a member by name or id (diacritics optional) or scan a badge, Enter checks in;
-excused absences, departures and mistaken check-ins; the live figures and D."""
+excused absences, departures and mistaken check-ins; members added to the roster or corrected on the day, an
+alternate replacing an absent delegate; the live figures and D."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,13 +18,15 @@ from ...i18n import t
 from ...reports.digest import find_digest, scan_report
 from ...rules import badge
 from ...rules.attendance import Presence, presence
-from ...rules.roster import Member
+from ...rules.roster import FLAGS, Member
 from ...store.state import CongressState
 from ..format import clock
 from ..widgets.attendance_figures import AttendanceFigures, QuorumBanner
 from ..widgets.feedback import Feedback
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
+from .member_form import MemberFields, MemberFormScreen, next_id
+from .replace import ReplaceScreen
 
 if TYPE_CHECKING:
     from ..app import RunsheetApp
@@ -59,6 +63,10 @@ class DeskScreen(Screen):
         table = self.query_one("#members", DataTable)
         for key in ("desk.col.id", "desk.col.name", "desk.col.kind", "desk.col.presence"):
             table.add_column(t(key, self.app.lang), key=key)
+        if not self._delegates:  # F10 still answers (why not) but leaves the footer to keys that act here
+            keys = self._bindings.key_to_bindings
+            for key, found in keys.items():
+                keys[key] = [dataclasses.replace(b, show=False) if b.action == "replace" else b for b in found]
         self._ready = True
         self.refresh_live()
         self.query_one("#search", Input).focus()
@@ -111,6 +119,10 @@ class DeskScreen(Screen):
             values["time"] = clock(state.attendance.left[member.id], state.zone)
         elif where is Presence.EXCUSED:
             values["reason"] = state.attendance.excused[member.id]
+            replacing = state.roster.get(state.attendance.replaced.get(member.id, ""))
+            if replacing is not None:  # excused and replaced: say both
+                return (t("desk.excused_replaced", self.app.lang, reason=values["reason"], alternate=replacing.name),
+                        PRESENCE_STYLE[Presence.REPLACED])
         elif where is Presence.REPLACED:
             alternate = state.roster.get(state.attendance.replaced[member.id])
             values["alternate"] = alternate.name if alternate else "?"
@@ -129,8 +141,10 @@ class DeskScreen(Screen):
     # ---- typing and keys -------------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show_members(self.app.session.state)
-        if self._shown:
-            self.query_one("#members", DataTable).move_cursor(row=0)
+        if self._shown:  # the first match, or the member whose id was typed in full
+            query = event.value.strip().casefold()
+            row = next((i for i, shown in enumerate(self._shown) if shown[0].casefold() == query), 0)
+            self.query_one("#members", DataTable).move_cursor(row=row)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_check_in()
@@ -215,3 +229,125 @@ class DeskScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_check_in()
+
+    # ---- the roster on the day: add, correct, replace --------------------------------------------------------
+    @property
+    def _delegates(self) -> bool:
+        return self.app.session.state.scenario.congress.kind == "delegates"
+
+    def _summary(self, member: Member) -> str:
+        lang = self.app.lang
+        parts = [t(f"member.status.{member.status}", lang)]
+        parts += [t(f"member.flag.{f}", lang) for f in FLAGS if f in member.flags]
+        return ", ".join(parts)
+
+    def _offer_check_in(self, member_id: str) -> None:
+        """Put the member in the search field, selected and highlighted: Enter checks them in, typing starts
+        the next search."""
+        search = self.query_one("#search", Input)
+        search.value = member_id
+        search.focus()
+        search.select_all()
+
+    def action_add_member(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        state = session.state
+        typed = self.query_one("#search", Input).value.strip()
+        # what the clerk typed and found nobody for is the new member's name, or id; else the roster's next id
+        looks_like_id = bool(typed) and " " not in typed and any(c.isdigit() for c in typed)
+        unmatched = typed if typed and not self._shown and badge.find_payload(typed) is None else ""
+        member_id = unmatched if looks_like_id and unmatched else next_id(m.id for m in state.roster)
+        name = unmatched if unmatched and not looks_like_id else ""
+
+        def save(fields: MemberFields) -> None:
+            session.add_member(fields.id, fields.name, fields.status, fields.flags)
+
+        def done(fields: MemberFields | None) -> None:
+            if fields is None:
+                return
+            member = session.state.roster.get(fields.id)
+            self._offer_check_in(member.id)
+            self._say(t("desk.added", lang, name=member.name, id=member.id, kind=self._summary(member)))
+            self.refresh_live()
+
+        self.app.push_screen(MemberFormScreen(lang, save, alternates=self._delegates, member_id=member_id,
+                                              name=name), done)
+
+    def action_fix_member(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        member_id = self.selected
+        if member_id is None:
+            self._say(t("desk.select_first", lang), ok=False)
+            return
+        old = session.state.roster.get(member_id)
+        changed = False
+
+        def save(fields: MemberFields) -> None:
+            nonlocal changed
+            if (fields.name, fields.status, frozenset(fields.flags)) == (old.name, old.status, old.flags):
+                return  # nothing to write: the dialog closes and says so
+            session.correct_member(member_id, fields.name, fields.status, fields.flags)
+            changed = True
+
+        def done(fields: MemberFields | None) -> None:
+            if fields is None:
+                return
+            if not changed:
+                self._say(t("desk.unchanged", lang, name=old.name))
+                return
+            member = session.state.roster.get(member_id)
+            self._say(t("desk.fixed", lang, name=member.name, id=member.id, kind=self._summary(member)))
+            self.refresh_live()
+
+        self.app.push_screen(MemberFormScreen(lang, save, member=old, alternates=self._delegates), done)
+
+    def action_replace(self) -> None:
+        session, lang = self.app.session, self.app.lang
+        state = session.state
+        if not self._delegates:
+            self._say(t("desk.replace.members", lang), ok=False)
+            return
+        delegate_id = self.selected
+        if delegate_id is None:
+            self._say(t("desk.select_first", lang), ok=False)
+            return
+        delegate = state.roster.get(delegate_id)
+        current = state.attendance.replaced.get(delegate_id)
+        if delegate.alternate:
+            self._say(t("desk.replace.is_alternate", lang, name=delegate.name), ok=False)
+            return
+        if delegate_id in state.attendance.arrived and current is None:
+            self._say(t("desk.replace.came", lang, name=delegate.name,
+                        time=clock(state.attendance.arrived[delegate_id], state.zone)), ok=False)
+            return
+        used = set(state.attendance.replaced.values()) - {current}
+        free = [m for m in state.roster.sorted() if m.alternate and m.id not in used]
+        if not free and current is None:
+            self._say(t("desk.replace.none_free", lang), ok=False)
+            return
+        replacing = state.roster.get(current) if current else None
+        hint = (t("desk.replace.current", lang, name=replacing.name, id=replacing.id) if replacing
+                else t("desk.replace.hint", lang))
+
+        def describe(member: Member) -> str:
+            return f"{member.id}  {member.name}  · {self._presence(member, session.state)[0]}"
+
+        def done(alternate_id: str | None) -> None:
+            if alternate_id is None:
+                return
+            if not alternate_id:
+                self._say(t("desk.replace.cancelled", lang, name=delegate.name))
+                self.refresh_live()
+                return
+            alternate = session.state.roster.get(alternate_id)
+            if alternate_id in session.state.attendance.here:
+                self._say(t("desk.replaced", lang, name=delegate.name, alternate=alternate.name))
+            else:  # the alternate has not checked in: one Enter does it
+                self._offer_check_in(alternate_id)
+                self._say(t("desk.replaced_check_in", lang, name=delegate.name, alternate=alternate.name))
+            self.refresh_live()
+
+        self.app.push_screen(ReplaceScreen(t("desk.replace.title", lang, name=delegate.name, id=delegate.id), hint,
+                                           lang, state.roster, free, describe,
+                                           lambda alternate: session.replace_delegate(delegate_id, alternate),
+                                           current=current), done)
