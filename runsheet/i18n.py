@@ -681,7 +681,12 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "vi", **values: object) -> str:
-    vi, en = TEXT[key]
+def pick(table: dict[str, tuple[str, str]], key: str, lang: str, /, **values: object) -> str:
+    """A text of a (vi, en) table in lang, its {placeholders} filled; the reports keep tables of their own."""
+    vi, en = table[key]
     text = en if lang == "en" else vi
     return text.format(**values) if values else text
+
+
+def t(key: str, lang: str = "vi", **values: object) -> str:
+    return pick(TEXT, key, lang, **values)

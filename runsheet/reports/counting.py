@@ -16,18 +16,17 @@ written as .md, and as .docx too up to LOG_DOCX_ROWS rows.
 from __future__ import annotations
 
 import os
-from datetime import datetime
 
 from ..errors import DomainError
-from ..i18n import t
+from ..i18n import pick, t
 from ..rules.attendance import eligible
 from ..rules.election import APPROVE, Reading, judge
 from ..rules.script import local_number, local_percent
 from ..store.events import Event
 from .digest import TEXT as DIGEST_TEXT
 from .digest import close_event, digest_of, state_before
-from .document import QR, Document, Heading, Para, Signatures, Table, Title, header_for, long_date, to_docx, to_md, \
-    write_files
+from .document import (QR, Document, Heading, Para, Signatures, Table, Title, clock_text, header_for, long_date,
+                       to_docx, to_md, write_files)
 
 BLANK = "………………………………"
 # the national entry log (1,600 ballots, two passes, ~3,300 rows) takes about 0.3 s as .docx (document._add_rows);
@@ -187,10 +186,8 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: str, /, **values: object) -> str:
-    vi, en = TEXT[key]
-    text = en if lang == "en" else vi
-    values = {k: local_number(v, lang) if type(v) is int else v for k, v in values.items()}  # 1.600 đồng chí
-    return text.format(**values) if values else text
+    # whole numbers grouped as the language writes them: 1.600 đồng chí
+    return pick(TEXT, key, lang, **{k: local_number(v, lang) if type(v) is int else v for k, v in values.items()})
 
 
 TEXT["err.write"] = ("không ghi được biên bản kiểm phiếu vào {path}: {problem}",
@@ -202,11 +199,6 @@ class CountingMinutesError(DomainError):
 
     def text(self, lang: str) -> str:
         return _t(self.key, lang, **self.values)
-
-
-def clock_text(moment: datetime, zone, lang: str) -> str:
-    local = moment.astimezone(zone)
-    return f"{local.hour:02d} giờ {local.minute:02d} phút" if lang == "vi" else local.strftime("%H:%M")
 
 
 def reason_text(reason: str | None, lang: str) -> str:

@@ -51,6 +51,7 @@ from urllib.parse import quote, unquote
 import orjson
 
 from ..errors import DomainError, RunsheetError, StoreMissingError
+from ..i18n import pick
 from ..store.events import GENESIS, Event
 from ..store.log import verify
 from ..store.state import CongressState
@@ -159,9 +160,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: str, /, **values: object) -> str:
-    vi, en = TEXT[key]
-    text = en if lang == "en" else vi
-    return text.format(**values) if values else text
+    return pick(TEXT, key, lang, **values)
 
 
 @dataclass(frozen=True)

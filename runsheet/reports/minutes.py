@@ -6,14 +6,15 @@ import os
 from datetime import datetime
 
 from ..errors import DomainError
+from ..i18n import pick
 from ..rules.attendance import Presence, presence
 from ..rules.roster import Member
 from ..rules.collation import name_key
 from ..rules.script import local_number, hhmm, local_percent
 from ..rules.schedule import Status
 from ..store.state import CongressState
-from .document import Document, Heading, Para, Signatures, Table, Title, header_for, long_date, to_docx, to_md, \
-    write_files
+from .document import (Document, Heading, Para, Signatures, Table, Title, clock_text, header_for, long_date, to_docx,
+                       to_md, write_files)
 
 TEXT = {
     "title": ("BIÊN BẢN ĐẠI HỘI", "MINUTES OF THE CONGRESS"),
@@ -118,28 +119,16 @@ TEXT = {
 }
 
 
-def _t(key: str, lang: str, **values) -> str:
-    vi, en = TEXT[key]
-    text = en if lang == "en" else vi
-    values = {k: local_number(v, lang) if type(v) is int else v for k, v in values.items()}  # 1.600 đồng chí
-    return text.format(**values) if values else text
+def _t(key: str, lang: str, /, **values: object) -> str:
+    # whole numbers grouped as the language writes them: 1.600 đồng chí
+    return pick(TEXT, key, lang, **{k: local_number(v, lang) if type(v) is int else v for k, v in values.items()})
 
 
 class MinutesNotReady(DomainError):
     """Not in a state to report: a DomainError (exit 2 on the command line) with its own texts."""
 
-    def __init__(self, key: str, **values):
-        super().__init__(key, **values)
-
     def text(self, lang: str) -> str:
         return _t(self.key, lang, **self.values)
-
-
-def clock_text(moment: datetime | None, state: CongressState, lang: str) -> str:
-    if moment is None:
-        return "—"
-    local = moment.astimezone(state.zone)
-    return f"{local.hour:02d} giờ {local.minute:02d} phút" if lang == "vi" else local.strftime("%H:%M")
 
 
 def duration(seconds: float, lang: str = "vi") -> str:
@@ -178,7 +167,7 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
 
     doc.add(Heading(_t("h.time", lang)))
     place = _t("at_place", lang, place=congress.place) if congress.place else ""
-    doc.add(Para(_t("opened", lang, time=clock_text(start, state, lang), date=long_date(day, lang), place=place)
+    doc.add(Para(_t("opened", lang, time=clock_text(start, state.zone, lang), date=long_date(day, lang), place=place)
                  if start else _t("not_opened", lang)))
 
     _attendance(doc, state, lang)
@@ -190,11 +179,11 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
     doc.add(Heading(_t("h.close", lang)))
     ended = state.agenda.ended_at
     if ended is None:
-        doc.add(Para(_t("not_closed", lang, time=clock_text(now, state, lang))))
+        doc.add(Para(_t("not_closed", lang, time=clock_text(now, state.zone, lang))))
     elif ended.astimezone(state.zone).date() == day:
-        doc.add(Para(_t("closed", lang, time=clock_text(ended, state, lang))))
+        doc.add(Para(_t("closed", lang, time=clock_text(ended, state.zone, lang))))
     else:  # a congress of more than one day, or one that ran past midnight
-        doc.add(Para(_t("closed_on", lang, time=clock_text(ended, state, lang),
+        doc.add(Para(_t("closed_on", lang, time=clock_text(ended, state.zone, lang),
                         date=long_date(ended.astimezone(state.zone).date(), lang))))
     doc.add(Para(_t("approved", lang)))
     presidium, secretariat = state.officer_names("presidium"), state.officer_names("secretariat")

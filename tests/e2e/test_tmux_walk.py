@@ -4,11 +4,8 @@ Two terminals on one store: what the chair does in one shows in the other."""
 from __future__ import annotations
 
 import shutil
-import os
 import subprocess
 import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -17,47 +14,13 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-class Tmux:
-    def __init__(self):
-        self.socket = f"runsheet-{uuid.uuid4().hex[:8]}"
-
-    def __call__(self, *args: str) -> str:
-        # pytest's readline may put COLUMNS/LINES (80x24) in the environment: the panes must not inherit them
-        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                              check=True, env=env).stdout
-
-    def screen(self, target: str) -> str:
-        return self("capture-pane", "-p", "-t", target)
-
-    def wait_for(self, target: str, text: str, timeout: float = 15) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen(target)
-            if text in screen:
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared in {target}:\n{screen}")
-            time.sleep(0.2)
-
-    def close(self):
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-
-@pytest.fixture
-def tmux():
-    session = Tmux()
-    yield session
-    session.close()
-
-
 def test_two_terminals_follow_the_chair(tmux, tmp_path):
     db = tmp_path / "congress.json"
     subprocess.run([sys.executable, "run.py", "new", "--db", str(db), "--scenario", "scenarios/chi-bo.toml",
                     "--roster", "data/demo-roster.csv"], cwd=ROOT, check=True, capture_output=True)
     app = f"{sys.executable} run.py --db {db}"
-    tmux("new-session", "-d", "-s", "chair", "-x", "120", "-y", "32", "-c", str(ROOT), app)
-    tmux("new-session", "-d", "-s", "other", "-x", "120", "-y", "32", "-c", str(ROOT), app)
+    tmux.open("chair", app)
+    tmux.open("other", app)
     tmux.wait_for("chair", "nhấn N")
     tmux.wait_for("other", "nhấn N")
 
