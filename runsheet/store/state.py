@@ -10,7 +10,7 @@ from ..rules.attendance import Attendance, Figures
 from ..rules.election import MotionResult, Reading, RoundRecord
 from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
-from ..rules.speeches import Speech, Speeches
+from ..rules.speeches import Speech, Speeches, SpeechTimer
 from ..rules.schedule import Agenda, day_start
 from ..rules.script import ballot_order
 from .events import Event
@@ -42,7 +42,6 @@ class CongressState:
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
         self.speeches = Speeches()
         self.officers: dict[str, list[dict]] = {}  # presidium / secretariat / counting -> [{member?, name, title?}]
-        self.refusals = 0  # actions refused for a terminal's role (logged, change nothing else)
         self.seq = created.seq
         self.last_change: datetime = created.at
 
@@ -70,6 +69,15 @@ class CongressState:
     def last_motion(self, motion_id: str) -> MotionResult | None:
         results = self.motions.get(motion_id)
         return results[-1] if results else None
+
+    def speech_timer(self, now: datetime) -> SpeechTimer | None:
+        """The speech being given or paused, timed against its own step's limit (the programme may have moved on);
+        no limit (speeches = { limit = N } absent): the clock counts up."""
+        current = self.speeches.current
+        if current is None:
+            return None
+        run = self.agenda.runs.get(self.speeches.items[current].step)
+        return self.speeches.timer(now, run.step.speech_limit if run is not None else None)
 
     def officer_names(self, body: str) -> list[str]:
         return [p["name"] + (f", {p['title']}" if p.get("title") else "") for p in self.officers.get(body, [])]
@@ -161,10 +169,6 @@ def _speech_added(state: CongressState, data: dict, at: datetime) -> None:
     state.speeches.add(Speech(data["speech"], data["step"], data["name"], data.get("title", ""), data.get("member")))
 
 
-def _refused(state: CongressState, data: dict, at: datetime) -> None:
-    state.refusals += 1
-
-
 _HANDLERS = {
     "step.started": _step_started,
     "congress.ended": lambda s, d, at: s.agenda.end(at),
@@ -204,5 +208,5 @@ _HANDLERS = {
     "speech.withdrawn": lambda s, d, at: s.speeches.withdraw(d["speech"]),
     "speech.noted": lambda s, d, at: setattr(s.speeches.items[d["speech"]], "notes", d["notes"]),
     "officers.set": lambda s, d, at: s.officers.__setitem__(d["body"], list(d["people"])),
-    "role.refused": _refused,
+    "role.refused": lambda s, d, at: None,  # an action refused for a terminal's role: logged, changes nothing
 }

@@ -1,27 +1,10 @@
-"""What the screens share about the list of speakers: a step's speech limit and the timer of the speech running."""
+"""How the screens say the time of the speech running."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from ..i18n import t
 from ..rules.speeches import SpeechTimer
-from ..store.state import CongressState
 from .format import mmss
-
-
-def speech_limit(state: CongressState, step_id: str) -> float | None:
-    """Minutes per speech at a step (scenario: speeches = { limit = N }); None: no limit, the clock counts up."""
-    run = state.agenda.runs.get(step_id)
-    return run.step.speech_limit if run is not None else None
-
-
-def speech_timer(state: CongressState, now: datetime) -> SpeechTimer | None:
-    """The speech being given or paused, timed against its own step's limit (the programme may have moved on)."""
-    current = state.speeches.current
-    if current is None:
-        return None
-    return state.speeches.timer(now, speech_limit(state, state.speeches.items[current].step))
 
 
 def time_word(timer: SpeechTimer, lang: str) -> str:

@@ -210,3 +210,14 @@ def test_closing_the_congress_ends_the_speech_running(talking, clock):
     clock.advance(minutes=30)
     speech = talking.state.speeches.items["s1"]
     assert speech.status == "done" and speech.elapsed(clock()) == 180
+
+
+def test_the_speech_running_is_timed_against_its_own_step_even_after_the_programme_moves_on(talking, clock):
+    talking.add_speaker("A2")
+    talking.start_speech()
+    clock.advance(minutes=4)
+    talking.next_step()  # the chair moves on; the speech at the report step (5 minutes each) still runs
+    timer = talking.state.speech_timer(clock())
+    assert (timer.allotted, timer.remaining) == (300, 60)
+    talking.end_speech()
+    assert talking.state.speech_timer(clock()) is None

@@ -16,7 +16,6 @@ from ...rules import script
 from ...rules.schedule import Status
 from ...rules.script import local_percent
 from ..format import clock
-from ..speakers import speech_timer
 from ..widgets.agenda_table import AgendaTable
 from ..widgets.speaker_line import SpeakerLine
 from ..widgets.step_timer import StepTimer
@@ -77,7 +76,7 @@ class ChairScreen(Screen):
 
         timer = agenda.timer(now)
         self.query_one(StepTimer).show(timer, lang)
-        self.query_one(SpeakerLine).show(speech_timer(state, now), lang)
+        self.query_one(SpeakerLine).show(state.speech_timer(now), lang)
         step = timer.step if timer else None
         if step is None and not agenda.ended:
             first = agenda.following(None)

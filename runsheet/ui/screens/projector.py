@@ -17,7 +17,6 @@ from ...i18n import t
 from ...rules.speeches import SpeechTimer
 from ...store.state import CongressState
 from ..format import clock, countdown
-from ..speakers import speech_timer
 from ..widgets.tally_bars import TallyBars
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ class ProjectorScreen(Screen):
             step.update(t("wall.welcome", lang, start=clock(agenda.starts_at, state.zone)))
         else:
             step.update(Text(timer.step.title, style="bold"))
-        speech = speech_timer(state, now)
+        speech = state.speech_timer(now)
         self._show_speaker(speech)
         shown = speech or (timer if not agenda.ended else None)
         digits.display = shown is not None

@@ -17,7 +17,6 @@ from ...errors import DomainError, StoreError
 from ...i18n import t
 from ...rules.speeches import Speech
 from ..format import clock, mmss
-from ..speakers import speech_timer
 from ..widgets.feedback import Feedback
 from ..widgets.match_list import GUEST, MatchList
 from ..widgets.speaker_entry import SpeakerEntry
@@ -140,7 +139,7 @@ class SecretaryScreen(Screen):
     def _show_floor(self, speeches: list[Speech]) -> None:
         """Who has the floor, in the side panel with the big countdown; or who is next."""
         state, lang = self.app.session.state, self.app.lang
-        timer = speech_timer(state, self.app.session.now())
+        timer = state.speech_timer(self.app.session.now())
         self.query_one(StepTimer).show(timer, lang)
         label = self.query_one("#now-label", Static)
         name = self.query_one("#now-name", Static)
