@@ -64,11 +64,10 @@ class SpeakingCommands:
 
     @staticmethod
     def _next_waiting(state: CongressState) -> str:
-        step = state.agenda.current
-        for speech in state.speeches.of_step(step) if step else ():
-            if speech.status == "waiting":
-                return speech.id
-        raise DomainError("err.no_speaker_waiting")
+        following = state.speeches.next_waiting(state.agenda.current)
+        if following is None:
+            raise DomainError("err.no_speaker_waiting")
+        return following.id
 
     def toggle_speech_pause(self) -> list[Event]:
         def build(state: CongressState):

@@ -86,6 +86,10 @@ class Speeches:
     def of_step(self, step_id: str) -> list[Speech]:
         return [self.items[i] for i in self.lists.get(step_id, ())]
 
+    def next_waiting(self, step_id: str | None) -> Speech | None:
+        """The first on a step's list who has not spoken yet: who gets the floor next."""
+        return next((s for s in self.of_step(step_id) if s.status == "waiting"), None) if step_id else None
+
     def get(self, speech_id: str) -> Speech:
         speech = self.items.get(speech_id)
         if speech is None:

@@ -88,11 +88,14 @@ class SecretaryScreen(Screen):
         speech_id = self.query_one(SpeakerList).selected
         return self.app.session.state.speeches.items.get(speech_id) if speech_id else None
 
+    def _next_waiting(self):
+        return self.app.session.state.speeches.next_waiting(self.step_id)
+
     def _place_cursor(self) -> None:
         """On the speech running, else the first waiting, else the last."""
         speeches, current = self._speeches(), self.app.session.state.speeches.current
-        target = next((s for s in speeches if s.id == current), None) or next(
-            (s for s in speeches if s.status == "waiting"), None) or (speeches[-1] if speeches else None)
+        target = next((s for s in speeches if s.id == current), None) or self._next_waiting() or (
+            speeches[-1] if speeches else None)
         if target is not None:
             self.query_one(SpeakerList).select(target.id)
         self._show_notes()
@@ -150,7 +153,7 @@ class SecretaryScreen(Screen):
             name.update(timer.speech.label())
             return
         label.update(t("sec.nobody", lang))
-        following = next((s for s in speeches if s.status == "waiting"), None)
+        following = self._next_waiting()
         name.update(t("sec.next_up", lang, name=following.label()) if following else "")
 
     def _say(self, text: str, ok: bool = True) -> None:
@@ -235,8 +238,7 @@ class SecretaryScreen(Screen):
         """Give the floor to the speaker selected if waiting, else to the next waiting on this list."""
         session, lang = self.app.session, self.app.lang
         selected = self._selected()
-        target = selected if selected and selected.status == "waiting" else next(
-            (s for s in self._speeches() if s.status == "waiting"), None)
+        target = selected if selected and selected.status == "waiting" else self._next_waiting()
         if target is None:
             self._say(t("err.no_speaker_waiting", lang), ok=False)
             return
