@@ -678,6 +678,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "replace.placeholder": ("Tên hoặc mã (không cần dấu)", "Name or id (accents optional)"),
     "replace.no_match": ("Không có đại biểu dự khuyết nào chưa thay khớp với «{query}»",
                          "No free alternate matches “{query}”"),
+    "serve.warning": ("run.py serve: cảnh báo: đang mở trên {host}:{port} mà không có xác thực: bất kỳ ai trong mạng mở "
+                      "địa chỉ này đều có máy trạm này; hãy đặt mã PIN cho các vai trò (run.py pin --db {db} ROLE PIN)",
+                      "run.py serve: warning: serving on {host}:{port} with no authentication: anyone on the network who "
+                      "opens it gets this terminal; give the roles PINs (run.py pin --db {db} ROLE PIN)"),
+    "serve.port": ("cổng {port} không hợp lệ (1–65535)", "port {port} is not valid (1–65535)"),
+    "serve.listen": ("không mở được {host}:{port}: {reason}", "cannot listen on {host}:{port}: {reason}"),
 }
 
 

@@ -16,29 +16,6 @@ from .commands import Session
 from .errors import RunsheetError
 from .i18n import t
 
-TEXT = {
-    "warning": {
-        "vi": "run.py serve: cảnh báo: đang mở trên {host}:{port} mà không có xác thực: bất kỳ ai trong mạng mở địa "
-              "chỉ này đều có máy trạm này; hãy đặt mã PIN cho các vai trò (run.py pin --db {db} ROLE PIN)",
-        "en": "run.py serve: warning: serving on {host}:{port} with no authentication: anyone on the network who "
-              "opens it gets this terminal; give the roles PINs (run.py pin --db {db} ROLE PIN)",
-    },
-    "port": {
-        "vi": "cổng {port} không hợp lệ (1–65535)",
-        "en": "port {port} is not valid (1–65535)",
-    },
-    "listen": {
-        "vi": "không mở được {host}:{port}: {reason}",
-        "en": "cannot listen on {host}:{port}: {reason}",
-    },
-}
-
-
-def say(key: str, lang: str | None, **values: object) -> str:
-    texts = TEXT[key]
-    return texts.get(lang or "vi", texts["vi"]).format(**values)
-
-
 def is_loopback(host: str) -> bool:
     """Whether binding host reaches this machine only. An empty host or 0.0.0.0 / :: means every interface."""
     if host == "localhost":
@@ -77,7 +54,7 @@ def serve(db: str | None, role: str | None = None, lang: str | None = None, host
     session = Session(db, role=role)  # a missing or damaged store is refused now, with its one-line error
     say_lang = lang or session.state.language
     if not 1 <= port <= 65535:
-        raise RunsheetError(say("port", say_lang, port=port))
+        raise RunsheetError(t("serve.port", say_lang, port=port))
 
     # Each tab must run this very runsheet, also when it is importable only from a checkout (run.py adds the
     # checkout to sys.path; a tab's fresh interpreter would not).
@@ -87,7 +64,7 @@ def serve(db: str | None, role: str | None = None, lang: str | None = None, host
     os.environ.pop("RUNSHEET_PIN", None)
 
     if not is_loopback(host):
-        print(say("warning", say_lang, host=host or "*", port=port, db=session.path), file=sys.stderr, flush=True)
+        print(t("serve.warning", say_lang, host=host or "*", port=port, db=session.path), file=sys.stderr, flush=True)
 
     from textual_serve.server import Server
 
@@ -104,5 +81,5 @@ def serve(db: str | None, role: str | None = None, lang: str | None = None, host
         server.serve()
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)  # aiohttp's text repeats host and port
-        raise RunsheetError(say("listen", say_lang, host=host, port=port, reason=reason)) from None
+        raise RunsheetError(t("serve.listen", say_lang, host=host, port=port, reason=reason)) from None
     return 0
