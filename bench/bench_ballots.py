@@ -6,7 +6,7 @@ The congress: a generated roster of 1,600 official members; 200 of them are the 
 (the list is part of the roster, as at a congress the candidates are delegates). Seats = 194, so that a ballot
 striking 6 of the 200 names keeps 194 = seats and is valid (with 180 seats a ballot must strike at least 20).
 All 1,600 check in with one `attend` call; the round opens with 2 passes (ballots issued = 1,600, D = 1,600);
-then each pass enters the same 1,600 ballots one by one through Session.enter_ballot, each striking 6 random
+then each pass enters the same 1,600 ballots one by one through Session.voting.enter_ballot, each striking 6 random
 names. Measured: the latency of each whole Session call (check, hash, atomic write + fsync, fold), in windows
 as the log grows; recomputing the tally (live_results) at the end; opening the final store (Session(path));
 the store's size; peak memory. Not a test: pytest does not collect it.
@@ -170,13 +170,13 @@ def main() -> None:
         rows.append(("create the store (roster of 1,600, list of 200)", ms(time.perf_counter() - started)))
 
         began = time.perf_counter()
-        session.attend(ids)
+        session.attendance.attend(ids)
         rows.append(("check in 1,600 (one attend call, 1,600 events)", ms(time.perf_counter() - began)))
         figures = session.state.figures()
         assert figures.present_official == MEMBERS and figures.denominator == MEMBERS
 
         began = time.perf_counter()
-        session.open_round(ELECTION, passes=2)
+        session.voting.open_round(ELECTION, passes=2)
         rows.append(("open the round (2 passes)", ms(time.perf_counter() - began)))
         record = session.state.current_round(ELECTION)
         assert record.issued == MEMBERS and record.form == "strike" and len(record.candidates) == CANDIDATES
@@ -188,7 +188,7 @@ def main() -> None:
         for pass_no in (1, 2):
             for reading in readings:
                 began = time.perf_counter()
-                session.enter_ballot(ELECTION, reading, pass_no=pass_no)
+                session.voting.enter_ballot(ELECTION, reading, pass_no=pass_no)
                 latencies.append(time.perf_counter() - began)
                 count = len(latencies)
                 if count in (1, 500, 1_600, 3_200):
@@ -215,8 +215,8 @@ def main() -> None:
             )
 
         began = time.perf_counter()
-        result = session.live_results(ELECTION)
-        rows.append(("recompute the tally (live_results) of 1,600 ballots", ms(time.perf_counter() - began)))
+        result = session.state.results(ELECTION)
+        rows.append(("the live tally (state.results) of 1,600 ballots, kept ballot by ballot", ms(time.perf_counter() - began)))
         assert result["ballots"]["valid"] == MEMBERS and len(result["elected"]) <= SEATS
         opens = []
         for _ in range(3):
@@ -238,13 +238,13 @@ def main() -> None:
         shutil.copyfile(path, copy)
         tracemalloc.start()
         other = Session(str(copy), terminal="bench-2")
-        other.live_results(ELECTION)
-        other.close_round(ELECTION, collected=MEMBERS)
+        other.state.results(ELECTION)
+        other.voting.close_round(ELECTION, collected=MEMBERS)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         del other
         began = time.perf_counter()
-        session.close_round(ELECTION, collected=MEMBERS)
+        session.voting.close_round(ELECTION, collected=MEMBERS)
         rows.append(("close the round (checks passes, freezes the result)", ms(time.perf_counter() - began)))
         closed = session.state.current_round(ELECTION).closed
         rows.append(("tracemalloc peak: open the final store + tally + close", mib(peak)))
@@ -270,7 +270,7 @@ def main() -> None:
             f"{len(TYPED) + 1} ({digits} digits + {spaces} spaces + 1 Enter)",
         )
     )
-    from runsheet.ui.screens.counting import keystrokes  # the screen types the space after a number that cannot grow
+    from runsheet.rules.ballot_entry import keystrokes  # the screen types the space after a number that cannot grow
 
     rows.append(
         (

@@ -4,7 +4,7 @@
 
 The congress of bench_ballots.py (1,600 official members present, D = 1,600, one election of 200 names for 194
 seats, 6 names struck per ballot), round opened with 2 passes. K writer processes (default 3) enter the ballots
-through Session.enter_ballot, each its own slice of the ballot numbers, first on pass 1 then on pass 2 (the two
+through Session.voting.enter_ballot, each its own slice of the ballot numbers, first on pass 1 then on pass 2 (the two
 readings agree), so 2 × N ballot events in all. Each writer measures every whole Session call (take the lock, re-read
 what the others wrote, check, hash, atomic write + fsync, fold). A reader process per poll interval (default only
 the app's POLL_SECONDS = 0.25 s) calls Session.sync() on that schedule, like a terminal's timer, and notes when
@@ -38,7 +38,7 @@ try:
 except ImportError:  # Windows
     resource = None
 
-APP_POLL = 0.25  # runsheet.ui.app.POLL_SECONDS (not imported: that would load Textual into every process)
+APP_POLL = 0.25  # runsheet.ui.store_worker.POLL_SECONDS (not imported: that would load Textual into every process)
 
 
 def peak_rss() -> int | None:
@@ -72,7 +72,7 @@ def writer(path: str, index: int, writers: int, ballots: int, seed: int, go: str
     for pass_no in (1, 2):
         for number in numbers:
             began = time.perf_counter()
-            session.enter_ballot(ELECTION, readings[number], pass_no=pass_no, ballot=number)
+            session.voting.enter_ballot(ELECTION, readings[number], pass_no=pass_no, ballot=number)
             latencies.append(time.perf_counter() - began)
             commits.append((session.log.head.seq, time.time()))
     Path(out).write_text(json.dumps({"latencies": latencies, "commits": commits, "rss": peak_rss()}))
@@ -131,8 +131,8 @@ def main() -> None:
         scenario, roster, ids = make_inputs(folder, random.Random(args.seed))
         path = folder / "congress.json"
         session = create(str(path), str(scenario), str(roster), terminal="setup")
-        session.attend(ids)
-        session.open_round(ELECTION, passes=2)
+        session.attendance.attend(ids)
+        session.voting.open_round(ELECTION, passes=2)
         base_events = len(session.log.events)
         base_size = path.stat().st_size
         setup_rss = peak_rss()

@@ -55,7 +55,7 @@ class Driver:
         self.sign = 1
 
     def command(self) -> None:
-        self.session.adjust(self.sign)
+        self.session.agenda.adjust(self.sign)
         self.sign = -self.sign
 
     def fill_to(self, events: int) -> None:
@@ -75,7 +75,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="runsheet-bench-") as folder:
         path = Path(folder) / "congress.json"
         session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="bench")
-        session.next_step()
+        session.agenda.next_step()
         driver = Driver(session)
 
         started = time.perf_counter()

@@ -44,9 +44,9 @@ def open_demo(clock: Clock = system_clock, role: str | None = None) -> Session:
                          str(shipped("data", "demo-roster.csv")), clock=clock, congress_date=today, start=start)
         present = [m.id for m in session.state.roster if m.id not in ABSENT_EXCUSED and m.id not in ABSENT
                    and not m.exempt and not m.transferred]
-        session.attend(present)
+        session.attendance.attend(present)
         for member_id, reason in ABSENT_EXCUSED.items():
             if session.state.roster.get(member_id):
-                session.absent(member_id, reason)
-        session.next_step()
+                session.attendance.absent(member_id, reason)
+        session.agenda.next_step()
     return Session(str(path), role=role, clock=clock)

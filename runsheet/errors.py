@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 
 class RunsheetError(Exception):
     """Base for every error shown to the user without a traceback."""
@@ -19,10 +21,32 @@ class InputError(RunsheetError):
         super().__init__(f"{where}: {what}")
 
 
+def _said(value: object, lang: str) -> object:
+    """A value of a message as said in lang: "@key" is itself a message key; a Say (or an error) says itself."""
+    from .texts import say
+
+    if isinstance(value, str) and value.startswith("@"):
+        return say(value[1:], lang)
+    return value.text(lang) if isinstance(value, (Say, DomainError)) else value
+
+
+@dataclass(frozen=True)
+class Say:
+    """A text to be said later, in the language of whoever reads it: a key of runsheet.texts and its values."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        from .texts import say
+
+        return say(self.key, lang, **{k: _said(v, lang) for k, v in self.values.items()})
+
+
 class DomainError(RunsheetError):
     """An action that the current state of the congress (or the role) does not allow.
 
-    Raised with a message key of runsheet.i18n (err.*) and its values, so each shell can say it in the
+    Raised with a message key of runsheet.texts (err.*) and its values, so each shell can say it in the
     congress's language; str() is the English text, for logs and tests."""
 
     def __init__(self, key: str, **values: object):
@@ -30,22 +54,22 @@ class DomainError(RunsheetError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        """The message in lang; a value written "@key" is itself a message key, and a value with a text(lang)
-        method (a ReadingError) is said in lang too."""
-        from .i18n import t
-
-        def say(value: object) -> object:
-            if isinstance(value, str) and value.startswith("@"):
-                return t(value[1:], lang)
-            return value.text(lang) if hasattr(value, "text") else value  # another translatable error
-
-        return t(self.key, lang, **{k: say(v) for k, v in self.values.items()})
+        """The message in lang (values said in lang too: "@key", a Say, another error)."""
+        return Say(self.key, self.values).text(lang)
 
 
 class StoreError(RunsheetError):
-    """The store is missing, damaged or altered."""
+    """The store is missing, damaged, altered, or could not be written. str() is the English line the command line
+    prints; one that a screen may show in the congress's language also carries a text key (text(lang))."""
 
     exit_code = 1
+
+    def __init__(self, message: str, key: str | None = None, **values: object):
+        super().__init__(message)
+        self.key, self.values = key, values
+
+    def text(self, lang: str) -> str:
+        return Say(self.key, self.values).text(lang) if self.key else str(self)
 
 
 class StoreExistsError(StoreError):

@@ -37,54 +37,54 @@ def drive(db: Path, clock: FakeClock | None = None) -> Session:
     secretary = Session(str(db), role="secretary", clock=clock, terminal="thu-ky")
     counting = [Session(str(db), role="counting", clock=clock, terminal=f"kiem-phieu-{n}") for n in (1, 2)]
     for member in PRESENT:
-        desk.check_in(member)
+        desk.attendance.check_in(member)
         clock.advance(seconds=20)
     for member, reason in EXCUSED.items():
-        desk.absent(member, reason)
+        desk.attendance.absent(member, reason)
     for member in UNEXCUSED:
-        desk.absent(member)
+        desk.attendance.absent(member)
     clock.moment = START + timedelta(minutes=15)  # 07:30, the planned start
     for step_id in list(session.state.agenda.order):
-        session.next_step()
+        session.agenda.next_step()
         step = session.state.agenda.run(step_id).step
         if step.id == "bau-doan-chu-tich":
-            secretary.set_officers("presidium", ["DV01", "DV02", "DV04"])
-            secretary.set_officers("secretariat", ["DV14", "DV10"])
+            secretary.speaking.set_officers("presidium", ["DV01", "DV02", "DV04"])
+            secretary.speaking.set_officers("secretariat", ["DV14", "DV10"])
         if step.id == "bau-ban-kiem-phieu":
-            secretary.set_officers("counting", ["DV07, Trưởng ban", "DV17", "DV19"])
+            secretary.speaking.set_officers("counting", ["DV07, Trưởng ban", "DV17", "DV19"])
         if step.motion:
             present = session.state.figures().present_official
-            session.record_motion(step.motion, present - 1, 0, 1) if step.motion == "nghi-quyet" \
-                else session.record_motion(step.motion, present, 0, 0)
+            session.voting.record_motion(step.motion, present - 1, 0, 1) if step.motion == "nghi-quyet" \
+                else session.voting.record_motion(step.motion, present, 0, 0)
         if step.speech_limit:
             for who, title, _minutes, _notes in SPEECHES:
-                secretary.add_speaker(who, title)
+                secretary.speaking.add_speaker(who, title)
             for _, _, minutes, notes in SPEECHES:
-                speech = secretary.start_speech()[-1].data["speech"]
+                speech = secretary.speaking.start_speech().value
                 clock.advance(minutes=minutes)
-                secretary.end_speech()
-                secretary.note_speech(speech, notes)
+                secretary.speaking.end_speech()
+                secretary.speaking.note_speech(speech, notes)
                 clock.advance(seconds=30)
         if step.election:
             _election(session, counting, clock, step.election)
         clock.moment = max(clock.moment, session.state.agenda.run(step_id).actual_start
                            + timedelta(seconds=step.seconds + (60 if step.id == "thao-luan" else 0)))
-    session.next_step()  # after the last step: the congress closes
+    session.agenda.next_step()  # after the last step: the congress closes
     return session
 
 
 def _election(chair: Session, counting: list[Session], clock: FakeClock, election: str) -> None:
-    chair.open_round(election, passes=2)
+    chair.voting.open_round(election, passes=2)
     record = chair.state.current_round(election)
     readings = [Reading(frozenset(s)) for s in CHI_UY] if election == "chi-uy" else \
         [Reading(frozenset({1}) if n == 4 else frozenset()) for n in range(record.issued)]
     for pass_no, clerk in ((1, counting[0]), (2, counting[1])):
         for number, reading in enumerate(readings, start=1):
             if pass_no == 2 and number == 3 and election == "chi-uy":
-                clerk.enter_ballot(election, Reading(frozenset({4})), pass_no)  # a slip, corrected at once
-                clerk.enter_ballot(election, reading, pass_no, ballot=number)
+                clerk.voting.enter_ballot(election, Reading(frozenset({4})), pass_no)  # a slip, corrected at once
+                clerk.voting.enter_ballot(election, reading, pass_no, ballot=number)
                 continue
-            clerk.enter_ballot(election, reading, pass_no)
+            clerk.voting.enter_ballot(election, reading, pass_no)
             clock.advance(seconds=10)
-    counting[0].close_round(election, len(readings))
-    chair.publish_round(election)
+    counting[0].voting.close_round(election, len(readings))
+    chair.voting.publish_round(election)

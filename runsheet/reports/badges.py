@@ -11,8 +11,8 @@ from pathlib import Path
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
-from ..commands import Session
-from ..i18n import t
+from ..store.state import CongressState
+from ..texts import t
 from ..rules.roster import Member
 
 QUIET = 4  # modules of white around the code, as the QR standard asks
@@ -60,12 +60,11 @@ body { margin: 0; font-family: "Times New Roman", "Liberation Serif", "DejaVu Se
 """
 
 
-def badges_html(session: Session, lang: str) -> str:
-    state = session.state
+def badges_html(state: CongressState, lang: str) -> str:
     congress = state.scenario.congress
     cards = []
     for member in state.roster.sorted():
-        payload = session.badge_payload(member.id)
+        payload = state.badge_payload(member.id)
         cards.append(
             f'<section class="badge" data-member="{html.escape(member.id)}">'
             f'<div class="congress">{html.escape(congress.title)}</div>'
@@ -79,7 +78,7 @@ def badges_html(session: Session, lang: str) -> str:
             + "\n</main></body></html>\n")
 
 
-def write_badges(session: Session, out: str, lang: str) -> int:
-    text = badges_html(session, lang)
+def write_badges(state: CongressState, out: str, lang: str) -> int:
+    text = badges_html(state, lang)
     Path(out).write_text(text, encoding="utf-8")
-    return len(session.state.roster)
+    return len(state.roster)

@@ -18,14 +18,15 @@ from __future__ import annotations
 import os
 
 from ..errors import DomainError
-from ..i18n import pick, t
+from ..texts import pick, t
 from ..rules.attendance import eligible
 from ..rules.election import APPROVE, Reading, judge
-from ..rules.script import local_number, local_percent
+from ..texts.formats import clock_text, local_number, local_percent, long_date
 from ..store.events import Event
-from .digest import TEXT as DIGEST_TEXT
-from .digest import close_event, digest_of, state_before
-from .document import (QR, Document, Heading, Para, Signatures, Table, Title, clock_text, header_for, long_date,
+from ..store import events as ev
+from ..store.digest_check import close_event, digest_of, state_before
+from ..store.state import CongressState
+from .document import (QR, Document, Heading, Para, Signatures, Table, Title, header_for,
                        to_docx, to_md, write_files)
 
 BLANK = "………………………………"
@@ -228,9 +229,9 @@ def reading_text(reading: Reading, form: str, lang: str) -> str:
 
 
 # ---- choosing the round --------------------------------------------------------------------------------------------
-def _round_events(session, election_id: str, round_no: int | None) -> tuple[list[Event], Event, Event]:
+def _round_events(events: list[Event], state: CongressState, election_id: str,
+                  round_no: int | None) -> tuple[list[Event], Event, Event]:
     """(all events, the round's round.opened, its round.closed); refuses when there is nothing closed to report."""
-    state = session.state
     if election_id not in state.scenario.elections:
         raise CountingMinutesError("err.no_election", id=election_id)
     rounds = state.rounds.get(election_id, [])
@@ -243,11 +244,10 @@ def _round_events(session, election_id: str, round_no: int | None) -> tuple[list
         raise CountingMinutesError("err.no_such_round", id=election_id, n=round_no)
     if rounds[round_no - 1].closed is None:
         raise CountingMinutesError("err.not_closed", id=election_id, n=round_no)
-    events = session.log.events
     closed_event = close_event(events, election_id, round_no)
     opened_event = next(e for e in reversed(events[:closed_event.seq])
-                        if e.type == "round.opened" and e.data["election"] == election_id
-                        and e.data["round"] == round_no)
+                        if isinstance(e.payload, ev.RoundOpened) and e.payload.election == election_id
+                        and e.payload.round == round_no)
     return events, opened_event, closed_event
 
 
@@ -256,8 +256,9 @@ def _committee(state, events: list[Event], closed: Event) -> tuple[str | None, l
     """(the head's name, [(name, title)] of everyone, head first); the head is the one titled so, else the first.
     The committee that counted this round: as recorded when the count closed (a committee chosen later, for a later
     election or another day, did not count it), else as recorded now (recorded late: better than blank lines)."""
-    people = next((e.data["people"] for e in reversed(events[:closed.seq]) if e.type == "officers.set"
-                   and e.data.get("body") == "counting"), None) or state.officers.get("counting", [])
+    people = next((list(e.payload.people) for e in reversed(events[:closed.seq])
+                   if isinstance(e.payload, ev.OfficersSet) and e.payload.body == "counting"), None) \
+        or state.officers.get("counting", [])
     if not people:
         return None, []
     def heads(title: str) -> bool:
@@ -269,14 +270,14 @@ def _committee(state, events: list[Event], closed: Event) -> tuple[str | None, l
     return ordered[0]["name"], [(p["name"], p.get("title") or "") for p in ordered]
 
 
-def build_counting_minutes(session, election_id: str, lang: str, round_no: int | None = None) -> Document:
-    return _minutes(session, *_round_events(session, election_id, round_no), lang)
+def build_counting_minutes(events: list[Event], state: CongressState, election_id: str, lang: str,
+                           round_no: int | None = None) -> Document:
+    return _minutes(state, *_round_events(events, state, election_id, round_no), lang)
 
 
-def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: str) -> Document:
-    state = session.state
+def _minutes(state: CongressState, events: list[Event], opened: Event, closed: Event, lang: str) -> Document:
     zone = state.zone
-    result = closed.data["result"]
+    result = closed.payload.result
     at_issue = state_before(events, opened.seq + 1)  # attendance when the ballots were issued
     congress = state.scenario.congress
     who = _t(f"who.{'delegates' if congress.kind == 'delegates' else 'members'}", lang)
@@ -360,7 +361,7 @@ def _minutes(session, events: list[Event], opened: Event, closed: Event, lang: s
     doc.add(Para(_t("closing", lang, time=clock_text(closed.at, zone, lang))))
 
     digest = digest_of(events[0], closed).text()
-    doc.add(QR(digest, DIGEST_TEXT["caption"][1 if lang == "en" else 0]))
+    doc.add(QR(digest, t("digest.caption", lang)))
     members = [name for name, _ in people[1:]]
     doc.add(Signatures([(_t("sign.members", lang), members), (_t("sign.head", lang), [head] if head else [])]))
     return doc
@@ -407,17 +408,18 @@ def _attendance(doc: Document, congress, at_issue, closed: Event, events: list[E
 
 
 # ---- the ballot entry log ------------------------------------------------------------------------------------------
-def build_entry_log(session, election_id: str, lang: str, round_no: int | None = None) -> Document:
-    return _entry_log(session, *_round_events(session, election_id, round_no), lang)
+def build_entry_log(events: list[Event], state: CongressState, election_id: str, lang: str,
+                    round_no: int | None = None) -> Document:
+    return _entry_log(state, *_round_events(events, state, election_id, round_no), lang)
 
 
-def _entry_log(session, events: list[Event], opened: Event, closed: Event, lang: str) -> Document:
-    election_id = opened.data["election"]
-    state = session.state
+def _entry_log(state: CongressState, events: list[Event], opened: Event, closed: Event, lang: str) -> Document:
+    start: ev.RoundOpened = opened.payload
+    election_id = start.election
     zone = state.zone
-    result = closed.data["result"]
+    result = closed.payload.result
     number = result["round"]
-    candidates, seats, passes = opened.data["candidates"], opened.data["seats"], opened.data["passes"]
+    candidates, seats, passes = start.candidates, start.seats, start.passes
     form = result["form"]
     day = closed.at.astimezone(zone).date()
 
@@ -431,8 +433,8 @@ def _entry_log(session, events: list[Event], opened: Event, closed: Event, lang:
     doc.add(Para(_t("log.passes", lang, passes=passes) if passes > 1 else _t("log.one_pass", lang)))
 
     def mine(event: Event) -> bool:
-        return isinstance(event.data, dict) and event.data.get("election") == election_id \
-            and event.data.get("round") == number
+        p = event.payload
+        return getattr(p, "election", None) == election_id and getattr(p, "round", None) == number
 
     def hms(event: Event) -> str:
         return event.at.astimezone(zone).strftime("%H:%M:%S")
@@ -449,13 +451,13 @@ def _entry_log(session, events: list[Event], opened: Event, closed: Event, lang:
     rows = []
     window = [e for e in events[opened.seq - 1:] if mine(e)]
     for event in window:
-        data = event.data
+        p = event.payload
         row = [str(event.seq), hms(event), event.terminal, "", "", "", ""]
-        if event.type == "round.opened":
-            row[5] = _t("log.opened", lang, issued=data["issued"], d=data["denominator"])
-        elif event.type == "ballot.entered":
-            key = (data["pass"], data["ballot"])
-            reading = Reading.from_data(data)
+        if isinstance(p, ev.RoundOpened):
+            row[5] = _t("log.opened", lang, issued=p.issued, d=p.denominator)
+        elif isinstance(p, ev.BallotEntered):
+            key = (p.pass_no, p.ballot)
+            reading = Reading(frozenset(p.struck), frozenset(p.unclear), p.invalid)
             notes = [verdict(reading)]
             if key in current:
                 corrections += 1
@@ -464,29 +466,29 @@ def _entry_log(session, events: list[Event], opened: Event, closed: Event, lang:
                 notes.append(_t("log.reentered", lang))
             current[key] = reading
             withdrawn.discard(key)
-            if event.terminal not in terminals.setdefault(data["pass"], []):
-                terminals[data["pass"]].append(event.terminal)
-            row[3:] = [str(data["pass"]), str(data["ballot"]), reading_text(reading, form, lang), "; ".join(notes)]
-        elif event.type == "ballot.withdrawn":
-            key = (data["pass"], data["ballot"])
+            if event.terminal not in terminals.setdefault(p.pass_no, []):
+                terminals[p.pass_no].append(event.terminal)
+            row[3:] = [str(p.pass_no), str(p.ballot), reading_text(reading, form, lang), "; ".join(notes)]
+        elif isinstance(p, ev.BallotWithdrawn):
+            key = (p.pass_no, p.ballot)
             old = current.pop(key, None)
             withdrawn.add(key)
             withdrawals += 1
-            row[3:] = [str(data["pass"]), str(data["ballot"]), _t("log.withdrawn", lang),
+            row[3:] = [str(p.pass_no), str(p.ballot), _t("log.withdrawn", lang),
                        _t("log.withdrawn_note", lang, old=reading_text(old, form, lang) if old else "—")]
-        elif event.type == "ballot.resolved":
-            reading = Reading.from_data(data)
+        elif isinstance(p, ev.BallotResolved):
+            reading = Reading(frozenset(p.struck), frozenset(p.unclear), p.invalid)
             resolved += 1
-            seen = "; ".join(f"{p}: {reading_text(current[(p, data['ballot'])], form, lang)}"
-                             for p in range(1, passes + 1) if (p, data["ballot"]) in current)
-            row[3:] = [_t("log.head", lang), str(data["ballot"]), reading_text(reading, form, lang),
+            seen = "; ".join(f"{n}: {reading_text(current[(n, p.ballot)], form, lang)}"
+                             for n in range(1, passes + 1) if (n, p.ballot) in current)
+            row[3:] = [_t("log.head", lang), str(p.ballot), reading_text(reading, form, lang),
                        f"{verdict(reading)}; {_t('log.resolved', lang, readings=seen)}"]
-        elif event.type == "round.collected":
-            row[5] = _t("log.collected", lang, n=data["collected"])
-        elif event.type == "round.closed":
-            b = data["result"]["ballots"]
+        elif isinstance(p, ev.RoundCollected):
+            row[5] = _t("log.collected", lang, n=p.collected)
+        elif isinstance(p, ev.RoundClosed):
+            b = p.result["ballots"]
             row[5] = _t("log.closed", lang, collected=b["collected"], valid=b["valid"], invalid=b["invalid"])
-        elif event.type == "round.published":
+        elif isinstance(p, ev.RoundPublished):
             row[5] = _t("log.published", lang)
         else:
             continue
@@ -505,14 +507,14 @@ def _entry_log(session, events: list[Event], opened: Event, closed: Event, lang:
     return doc
 
 
-def write_counting_minutes(session, election_id: str, out_dir: str, lang: str,
+def write_counting_minutes(events: list[Event], state: CongressState, election_id: str, out_dir: str, lang: str,
                            round_no: int | None = None) -> list[str]:
     """Write the counting minutes (.docx, .md) and the ballot entry log (.docx, .md) of a closed round into out_dir
     (made if missing); refuses, writing nothing, when the election is unknown or the round is not closed."""
-    events, opened, closed = _round_events(session, election_id, round_no)
-    minutes = _minutes(session, events, opened, closed, lang)
-    entry_log = _entry_log(session, events, opened, closed, lang)
-    number = closed.data["round"]
+    events, opened, closed = _round_events(events, state, election_id, round_no)
+    minutes = _minutes(state, events, opened, closed, lang)
+    entry_log = _entry_log(state, events, opened, closed, lang)
+    number = closed.payload.round
     files: list[tuple[str, bytes]] = []
     stale: list[str] = []
     for key, doc in (("file.minutes", minutes), ("file.log", entry_log)):

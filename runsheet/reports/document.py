@@ -11,10 +11,12 @@ import struct
 import tempfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from xml.sax.saxutils import escape
 
 import qrcode
+
+from ..texts.formats import long_date
 
 FONT = "Times New Roman"
 SIZE = 14
@@ -74,20 +76,6 @@ class Document:
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)
         return self
-
-
-def long_date(day: date, lang: str) -> str:
-    if lang == "en":
-        return day.strftime("%d %B %Y").lstrip("0")
-    return f"ngày {day.day} tháng {day.month} năm {day.year}"
-
-
-def clock_text(moment: datetime | None, zone, lang: str) -> str:
-    """A time of day as documents write it: "07 giờ 30 phút" (or 07:30 in English); a dash for none."""
-    if moment is None:
-        return "—"
-    local = moment.astimezone(zone)
-    return f"{local.hour:02d} giờ {local.minute:02d} phút" if lang == "vi" else local.strftime("%H:%M")
 
 
 def header_for(congress, day: date, lang: str) -> Header:

@@ -6,14 +6,14 @@ import os
 from datetime import datetime
 
 from ..errors import DomainError
-from ..i18n import pick
+from ..texts import pick
 from ..rules.attendance import Presence, presence
 from ..rules.roster import Member
 from ..rules.collation import name_key
-from ..rules.script import local_number, hhmm, local_percent
+from ..texts.formats import clock_text, hhmm, local_number, local_percent, long_date
 from ..rules.schedule import Status
 from ..store.state import CongressState
-from .document import (Document, Heading, Para, Signatures, Table, Title, clock_text, header_for, long_date, to_docx,
+from .document import (Document, Heading, Para, Signatures, Table, Title, header_for, to_docx,
                        to_md, write_files)
 
 TEXT = {
@@ -344,10 +344,9 @@ def _elections(doc: Document, state: CongressState, lang: str) -> None:
         doc.add(Para(_t("no_elections", lang)))
 
 
-def write_minutes(session, out_dir: str, lang: str, draft: bool = False) -> list[str]:
+def write_minutes(state: CongressState, out_dir: str, lang: str, now: datetime, draft: bool = False) -> list[str]:
     """Write the minutes as .docx and .md into out_dir (made if missing); refuses, writing nothing, if not ready."""
-    state = session.state
-    doc = build_minutes(state, lang, session.now(), draft)
+    doc = build_minutes(state, lang, now, draft)
     stem = os.path.join(out_dir, _t("file", lang) + ("-du-thao" if draft and lang == "vi" else
                                                      "-draft" if draft else ""))
     files = [(stem + ".docx", to_docx(doc)), (stem + ".md", to_md(doc).encode("utf-8"))]

@@ -25,6 +25,13 @@ class ScanProblem(StrEnum):
     UNKNOWN_MEMBER = "unknown_member"
 
 
+# the refusal each problem is said with
+PROBLEM_KEYS = {ScanProblem.NOT_A_BADGE: "err.badge_not_a_badge",
+                ScanProblem.OTHER_CONGRESS: "err.badge_other_congress",
+                ScanProblem.FORGED: "err.badge_forged",
+                ScanProblem.UNKNOWN_MEMBER: "err.badge_unknown_member"}
+
+
 @dataclass(frozen=True)
 class Scan:
     member_id: str | None

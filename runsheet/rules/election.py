@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+
+from ..errors import DomainError
 
 STRIKE = "strike"  # more names than seats: the voter strikes out the names not elected
 APPROVE = "approve"  # as many names as seats: đồng ý / không đồng ý for each name
@@ -49,20 +53,9 @@ class Verdict:
     kept: int  # names kept (strike form) or agreed (approve form)
 
 
-class ReadingError(ValueError):
+class ReadingError(DomainError, ValueError):
     """A reading that cannot be on this ballot: a number outside the list, a name both struck and unclear.
-    Carries a message key of runsheet.i18n and its values; str() is the English text."""
-
-    def __init__(self, key: str, **values: object):
-        from ..i18n import t
-
-        self.key, self.values = key, values
-        super().__init__(t(key, "en", **values))
-
-    def text(self, lang: str) -> str:
-        from ..i18n import t
-
-        return t(self.key, lang, **self.values)
+    Carries a message key (read.*) and its values, like every DomainError."""
 
 
 def check_reading(reading: Reading, candidates: int, form: str) -> None:
@@ -152,24 +145,52 @@ def winners(votes: dict[str, int], seats: int, denominator: int) -> tuple[list[s
 
 def tally(candidate_ids: list[str], seats: int, denominator: int, readings: Iterable[Reading]) -> Tally:
     """Count valid ballots; measure every candidate against D, never against the valid ballots."""
-    n = len(candidate_ids)
-    counts = [0] * (n + 1)
-    valid = invalid = 0
-    reasons: dict[str, int] = {}
+    counts = Counts(len(candidate_ids), seats)
     for reading in readings:
-        verdict = judge(reading, n, seats)
+        counts.add(judge(reading, len(candidate_ids), seats))
+    return counts.tally(candidate_ids, denominator)
+
+
+@dataclass
+class Counts:
+    """Votes per ballot number and ballots valid and invalid, kept up to date ballot by ballot (a live count is
+    never recounted from the start)."""
+
+    candidates: int
+    seats: int
+    votes: list[int] = field(default_factory=list)  # index 0 unused: ballot numbers are 1-based
+    valid: int = 0
+    invalid: int = 0
+    reasons: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        if not self.votes:
+            self.votes = [0] * (self.candidates + 1)
+
+    def add(self, verdict: Verdict, sign: int = 1) -> None:
         if verdict.valid:
-            valid += 1
+            self.valid += sign
             for number in verdict.votes:
-                counts[number] += 1
+                self.votes[number] += sign
         else:
-            invalid += 1
-            reasons[verdict.reason] = reasons.get(verdict.reason, 0) + 1
-    votes = {cid: counts[i] for i, cid in enumerate(candidate_ids, start=1)}
-    elected, tied = winners(votes, seats, denominator)
-    lines = tuple(Line(i, cid, counts[i], percent(counts[i], denominator), cid in elected, cid in tied,
-                       2 * counts[i] > denominator) for i, cid in enumerate(candidate_ids, start=1))
-    return Tally(seats, denominator, valid, invalid, reasons, lines, tuple(tied), seats - len(elected))
+            self.invalid += sign
+            self.reasons[verdict.reason] += sign
+            if not self.reasons[verdict.reason]:
+                del self.reasons[verdict.reason]
+
+    def remove(self, verdict: Verdict) -> None:
+        self.add(verdict, -1)
+
+    def tally(self, candidate_ids: list[str], denominator: int) -> Tally:
+        counts = self.votes
+        votes = {cid: counts[i] for i, cid in enumerate(candidate_ids, start=1)}
+        elected, tied = winners(votes, self.seats, denominator)
+        chosen, level = set(elected), set(tied)
+        lines = tuple(Line(i, cid, counts[i], percent(counts[i], denominator), cid in chosen, cid in level,
+                           2 * counts[i] > denominator) for i, cid in enumerate(candidate_ids, start=1))
+        reasons = dict(sorted(self.reasons.items()))
+        return Tally(self.seats, denominator, self.valid, self.invalid, reasons, lines, tuple(tied),
+                     self.seats - len(elected))
 
 
 # ---- show of hands --------------------------------------------------------------------------------------------
@@ -221,7 +242,8 @@ def floor_nominee_accepted(votes_for: int, present: int) -> bool:
 
 @dataclass
 class RoundRecord:
-    """One round of an election as the store has it: its list, passes, and readings per pass."""
+    """One round of an election as the store has it: its list, passes, and readings per pass. Readings change only
+    through enter(), withdraw() and resolve(), which keep the agreed ballots and their tally up to date."""
 
     election: str
     number: int
@@ -235,11 +257,61 @@ class RoundRecord:
     closed: dict | None = None  # the frozen result
     published: bool = False
     collected: int | None = None  # ballots counted from the box, once the committee has recorded it
+    _agreed: dict[int, Verdict] = field(default_factory=dict, repr=False)  # ballot no -> verdict of its reading
+    _mismatched: set[int] = field(default_factory=set, repr=False)
+    _missing: dict[int, list[int]] = field(default_factory=dict, repr=False)  # ballot no -> passes without it
+    _counts: Counts | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._counts = Counts(len(self.candidates), self.seats)
 
     @property
     def form(self) -> str:
         return form_of(len(self.candidates), self.seats)
 
+    # ---- changes (the fold calls these) -------------------------------------------------------------------------
+    def enter(self, pass_no: int, ballot: int, reading: Reading) -> None:
+        """A ballot read on a pass (a number already read on that pass is a correction)."""
+        self.readings.setdefault(pass_no, {})[ballot] = reading
+        self.resolved.pop(ballot, None)  # a new reading reopens the comparison
+        self._update(ballot)
+
+    def withdraw(self, pass_no: int, ballot: int) -> None:
+        self.readings.get(pass_no, {}).pop(ballot, None)
+        self.resolved.pop(ballot, None)
+        self._update(ballot)
+
+    def resolve(self, ballot: int, reading: Reading) -> None:
+        """The head of the counting committee settles a ballot the passes read differently."""
+        self.resolved[ballot] = reading
+        self._update(ballot)
+
+    def _update(self, number: int) -> None:
+        """Compare one ballot's readings again and move its votes in or out of the tally: O(names), not O(ballots)."""
+        old = self._agreed.pop(number, None)
+        if old is not None:
+            self._counts.remove(old)
+        self._mismatched.discard(number)
+        self._missing.pop(number, None)
+        if number in self.resolved:
+            reading = self.resolved[number]
+        else:
+            seen = self._passes_of(number)
+            absent = [p for p, r in enumerate(seen, start=1) if r is None]
+            if len(absent) == len(seen):
+                return
+            if absent:
+                self._missing[number] = absent
+                return
+            if not all(self.same(r, seen[0]) for r in seen[1:]):
+                self._mismatched.add(number)
+                return
+            reading = seen[0]
+        verdict = judge(reading, len(self.candidates), self.seats)
+        self._agreed[number] = verdict
+        self._counts.add(verdict)
+
+    # ---- questions ----------------------------------------------------------------------------------------------
     def same(self, a: Reading, b: Reading) -> bool:
         """Two readings of one ballot agree when they count the same: valid with the same votes, or invalid for
         the same reason (two clerks need not type the same struck names on a ballot both found invalid)."""
@@ -249,41 +321,25 @@ class RoundRecord:
     def _passes_of(self, number: int) -> list[Reading | None]:
         return [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
 
-    def _numbers(self) -> list[int]:
-        return sorted(set().union(*(self.readings.get(p, {}).keys() for p in range(1, self.passes + 1))))
-
     def agreed(self) -> dict[int, Reading]:
-        """The ballots every pass read the same way (or the head of the committee settled)."""
-        result = {}
-        for number in self._numbers():
-            if number in self.resolved:
-                result[number] = self.resolved[number]
-                continue
-            seen = self._passes_of(number)
-            if all(r is not None for r in seen) and all(self.same(r, seen[0]) for r in seen):
-                result[number] = seen[0]
-        return result
+        """The ballots every pass read the same way (or the head of the committee settled), in ballot order."""
+        return {n: self.resolved[n] if n in self.resolved else self.readings[1][n] for n in sorted(self._agreed)}
+
+    def agreed_count(self) -> int:
+        return len(self._agreed)
 
     def mismatches(self) -> dict[int, list[Reading | None]]:
         """Ballots every pass has entered but read differently (a ballot some pass has not entered yet is
         listed by missing())."""
-        out = {}
-        for number in self._numbers():
-            if number in self.resolved:
-                continue
-            seen = self._passes_of(number)
-            if all(r is not None for r in seen) and not all(self.same(r, seen[0]) for r in seen):
-                out[number] = seen
-        return out
+        return {n: self._passes_of(n) for n in sorted(self._mismatched)}
 
     def missing(self) -> dict[int, list[int]]:
         """Ballot number -> the passes that have not entered it yet, while another pass has."""
-        out = {}
-        for number in self._numbers():
-            absent = [p for p, r in enumerate(self._passes_of(number), start=1) if r is None]
-            if absent and number not in self.resolved:
-                out[number] = absent
-        return out
+        return {n: list(self._missing[n]) for n in sorted(self._missing)}
+
+    def tally(self, denominator: int) -> Tally:
+        """The tally of the agreed ballots against D (kept up to date as ballots arrive)."""
+        return self._counts.tally(self.candidates, denominator)
 
     def entered(self, pass_no: int) -> int:
         return len(self.readings.get(pass_no, {}))
@@ -291,3 +347,21 @@ class RoundRecord:
     def next_ballot(self, pass_no: int) -> int:
         numbers = self.readings.get(pass_no, {})
         return max(numbers, default=0) + 1
+
+
+def round_result(record: RoundRecord, names: Mapping[str, str], title: str, collected: int, denominator: int,
+                 closed: bool = True) -> dict:
+    """A round's result as the results JSON (the command line's `results --json`, the frozen result of a close):
+    the tally of its agreed ballots against D, with a few fields more (title, needed, invalid reasons, closed)."""
+    result = record.tally(denominator)
+    return {
+        "election": record.election, "title": title,
+        "round": record.number, "form": record.form, "seats": record.seats, "denominator": denominator,
+        "needed": result.needed,
+        "ballots": {"issued": record.issued, "collected": collected, "valid": result.valid,
+                    "invalid": result.invalid, "invalid_reasons": result.invalid_by_reason},
+        "candidates": [{"no": line.no, "id": line.id, "name": names[line.id], "votes": line.votes,
+                        "percent": line.percent, "elected": line.elected} for line in result.lines],
+        "elected": [line.id for line in result.elected],
+        "tied": list(result.tied), "unfilled": result.unfilled, "closed": closed,
+    }

@@ -1,11 +1,14 @@
-"""The words of a step as the chair reads them, with live figures filled in."""
+"""The words of a step as the chair reads them, with live figures filled in.
+
+The rules know which phrase a placeholder needs (a result, a vote, whether the congress may proceed) but not its
+words: the caller gives say(key, **values), the text of a key in the language the words are read in, and
+percent(value), a percentage as that language writes it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from ..i18n import t
 from . import placeholders
 from .attendance import Figures
 from .election import MotionResult
@@ -13,10 +16,6 @@ from .collation import name_key
 from .roster import Roster
 from .scenario import Election, Scenario, Step
 from .schedule import Agenda
-
-
-def hhmm(moment: datetime | None, zone: tzinfo) -> str:
-    return "--:--" if moment is None else moment.astimezone(zone).strftime("%H:%M")
 
 
 def ballot_order(election: Election, roster: Roster, nominees: tuple[str, ...] = ()) -> list[str]:
@@ -27,8 +26,15 @@ def ballot_order(election: Election, roster: Roster, nominees: tuple[str, ...] =
     return sorted(names, key=lambda c: name_key(roster.get(c).name))
 
 
+Say = Callable[..., str]  # say(key, **values): a text in the language the words are read in
+
+
+def hhmm(moment: datetime | None, zone: tzinfo) -> str:
+    return "--:--" if moment is None else moment.astimezone(zone).strftime("%H:%M")
+
+
 def values(scenario: Scenario, agenda: Agenda, figures: Figures, step: Step, now: datetime, zone: tzinfo,
-           lang: str) -> dict[str, str]:
+           say: Say) -> dict[str, str]:
     congress = scenario.congress
     following = agenda.following(step.id) if step.id in agenda.runs else None
     day = agenda.starts_at.astimezone(zone).date()
@@ -49,12 +55,13 @@ def values(scenario: Scenario, agenda: Agenda, figures: Figures, step: Step, now
         "exempt_absent": str(figures.exempt_absent), "transferred": str(figures.transferred),
         "suspended": str(figures.suspended), "denominator": str(figures.denominator),
         "majority": str(figures.majority),
-        "may_proceed": t("may_proceed.yes" if figures.may_proceed else "may_proceed.no", lang),
+        "may_proceed": say("may_proceed.yes" if figures.may_proceed else "may_proceed.no"),
     }
 
 
 def render(scenario: Scenario, roster: Roster, agenda: Agenda, figures: Figures, step: Step, now: datetime,
-           zone: tzinfo, lang: str, published: Callable[[str], dict | None] = lambda e: None,
+           zone: tzinfo, say: Say, percent: Callable[[str], str],
+           published: Callable[[str], dict | None] = lambda e: None,
            motion: Callable[[str], MotionResult | None] = lambda m: None,
            order: Callable[[str], list[str]] | None = None) -> str:
     """The step's words with live figures; published(election) gives the latest published result, motion(id)
@@ -69,50 +76,37 @@ def render(scenario: Scenario, roster: Roster, agenda: Agenda, figures: Figures,
         if name == "motion":
             result = motion(arg)
             if result is None:
-                return t("not_yet", lang)
-            return t("script.motion", lang, **{"for": result.votes_for, "against": result.against,
-                                                "abstain": result.abstain, "d": result.denominator,
-                                                "pct": local_percent(result.percent_for, lang),
-                                                "verdict": t("cli.adopted" if result.adopted else "cli.rejected",
-                                                             lang)})
+                return say("not_yet")
+            return say("script.motion", **{"for": result.votes_for, "against": result.against,
+                                           "abstain": result.abstain, "d": result.denominator,
+                                           "pct": percent(result.percent_for),
+                                           "verdict": say("cli.adopted" if result.adopted else "cli.rejected")})
         result = published(arg)
         if result is None:
-            return t("not_yet", lang)
+            return say("not_yet")
         if name == "elected":
             names = [c["name"] for c in sorted(result["candidates"], key=lambda c: (-c["votes"], c["no"]))
                      if c["elected"]]
-            return ", ".join(names) if names else t("script.nobody", lang)
-        return results_text(result, lang)
+            return ", ".join(names) if names else say("script.nobody")
+        return results_text(result, say, percent)
 
-    return placeholders.fill(step.script, values(scenario, agenda, figures, step, now, zone, lang), with_argument)
-
-
-def local_number(value: int, lang: str) -> str:
-    """Thousands grouped as the language writes them: 1.600 in Vietnamese, 1,600 in English."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", ".") if lang == "vi" else grouped
+    return placeholders.fill(step.script, values(scenario, agenda, figures, step, now, zone, say), with_argument)
 
 
-def local_percent(value: str, lang: str) -> str:
-    """Vietnamese writes a decimal comma (55,56); the JSON keeps the point."""
-    return value.replace(".", ",") if lang == "vi" else value
-
-
-def results_text(result: dict, lang: str) -> str:
+def results_text(result: dict, say: Say, percent: Callable[[str], str]) -> str:
     """A published result as the counting committee reads it out."""
     ballots = result["ballots"]
-    lines = [t("script.ballots", lang, issued=ballots["issued"], collected=ballots["collected"],
-               valid=ballots["valid"], invalid=ballots["invalid"], d=result["denominator"])]
+    lines = [say("script.ballots", issued=ballots["issued"], collected=ballots["collected"],
+                 valid=ballots["valid"], invalid=ballots["invalid"], d=result["denominator"])]
     for c in result["candidates"]:
-        pct = local_percent(c["percent"], lang)
-        lines.append(t("script.candidate", lang, name=c["name"], votes=c["votes"], pct=pct))
+        lines.append(say("script.candidate", name=c["name"], votes=c["votes"], pct=percent(c["percent"])))
     elected = [c for c in sorted(result["candidates"], key=lambda c: (-c["votes"], c["no"])) if c["elected"]]
-    lines.append(t("script.elected", lang, names=", ".join(c["name"] for c in elected) or t("script.nobody", lang)))
+    lines.append(say("script.elected", names=", ".join(c["name"] for c in elected) or say("script.nobody")))
     if result["tied"]:
         names = {c["id"]: c["name"] for c in result["candidates"]}
-        lines.append(t("script.tied", lang, names=", ".join(names[i] for i in result["tied"])))
+        lines.append(say("script.tied", names=", ".join(names[i] for i in result["tied"])))
     if result["unfilled"]:
-        lines.append(t("script.unfilled", lang, n=result["unfilled"]))
+        lines.append(say("script.unfilled", n=result["unfilled"]))
     return "\n".join(lines)
 
 

@@ -1,11 +1,20 @@
-"""One event of the log and the hash that chains it to the one before."""
+"""The events of the log: the envelope every event shares (seq, time, role, terminal, type, data, and the hash that
+chains it to the one before) and the catalogue of event types, each with its payload declared once.
+
+A payload class says what its event records: its fields, and how they are written in the event's data (the data is
+what the hash covers, so a payload writes exactly the keys it always wrote: an optional field left empty is left out
+where older events leave it out). Commands build payloads; the fold (state.py) and every reader (reports, digest
+checks) read `event.payload`, never the raw data.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, UTC
-from typing import Any
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any, ClassVar, TypeVar
 
 import orjson
 
@@ -25,6 +34,424 @@ def chain_hash(prev: str, seq: int, time: str, role: str, terminal: str, type: s
     return hashlib.sha256(prev.encode("ascii") + body).hexdigest()
 
 
+# ---- payloads ----------------------------------------------------------------------------------------------------
+class PayloadError(ValueError):
+    """An event's data does not have the shape its type declares."""
+
+
+def key(name: str, **kwargs: Any) -> Any:
+    """A field written under another name in the data ("for", "pass": Python keywords)."""
+    return field(metadata={"key": name}, **kwargs)
+
+
+def optional(default: Any = None, **kwargs: Any) -> Any:
+    """A field left out of the data when it holds its default (older events were written without it)."""
+    return field(default=default, metadata={"omit": True, **kwargs.pop("metadata", {})}, **kwargs)
+
+
+@dataclass(frozen=True)
+class Payload:
+    """What one type of event records. Subclasses are frozen dataclasses registered with @event."""
+
+    TYPE: ClassVar[str] = ""
+
+    def to_data(self) -> dict:
+        data = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.metadata.get("omit") and value == f.default:
+                continue
+            data[f.metadata.get("key", f.name)] = list(value) if isinstance(value, tuple) else value
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict) -> Payload:
+        if not isinstance(data, dict):
+            raise PayloadError(f"{cls.TYPE}: the data is not an object")
+        values = {}
+        for f in dataclasses.fields(cls):
+            name = f.metadata.get("key", f.name)
+            if name in data:
+                value = data[name]
+                values[f.name] = tuple(value) if isinstance(value, list) and f.type.startswith("tuple") else value
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise PayloadError(f"{cls.TYPE}: {name!r} is missing")
+        return cls(**values)
+
+
+CATALOGUE: dict[str, type[Payload]] = {}
+P = TypeVar("P", bound=type[Payload])
+
+
+def event(type_name: str):
+    """Register a payload class under its event type (once: a type is declared in one place)."""
+    def register(cls: P) -> P:
+        if type_name in CATALOGUE:
+            raise ValueError(f"event type {type_name!r} declared twice")
+        cls.TYPE = type_name
+        CATALOGUE[type_name] = cls
+        return cls
+    return register
+
+
+# ---- the congress ------------------------------------------------------------------------------------------------
+@event("congress.created")
+@dataclass(frozen=True)
+class CongressCreated(Payload):
+    format: int
+    congress_id: str
+    date: str  # the congress day, YYYY-MM-DD
+    utc_offset_minutes: int  # the host's offset on that day at its start
+    scenario: dict  # {"file": name, "text": the TOML as given}
+    roster: dict  # {"file": name, "text": the CSV as given}
+    badge_secret: str = ""  # signs the badges' QR codes (rules/badge.py)
+    start: str | None = None  # the planned start when the day was moved from the scenario's
+
+
+@event("congress.ended")
+@dataclass(frozen=True)
+class CongressEnded(Payload):
+    pass
+
+
+# ---- the agenda --------------------------------------------------------------------------------------------------
+@event("step.started")
+@dataclass(frozen=True)
+class StepStarted(Payload):
+    step: str
+
+
+@event("timer.paused")
+@dataclass(frozen=True)
+class TimerPaused(Payload):
+    step: str | None
+
+
+@event("timer.resumed")
+@dataclass(frozen=True)
+class TimerResumed(Payload):
+    step: str | None
+
+
+@event("step.adjusted")
+@dataclass(frozen=True)
+class StepAdjusted(Payload):
+    step: str
+    seconds: int
+
+
+@event("step.skipped")
+@dataclass(frozen=True)
+class StepSkipped(Payload):
+    step: str
+
+
+@event("step.restored")
+@dataclass(frozen=True)
+class StepRestored(Payload):
+    step: str
+
+
+@dataclass(frozen=True)
+class NewStep:
+    id: str
+    title: str
+    minutes: float
+    who: str = ""
+    script: str = ""
+
+
+@event("step.inserted")
+@dataclass(frozen=True)
+class StepInserted(Payload):
+    step: NewStep
+    after: str | None
+
+    def to_data(self) -> dict:
+        return {"step": dataclasses.asdict(self.step), "after": self.after}
+
+    @classmethod
+    def from_data(cls, data: dict) -> StepInserted:
+        try:
+            s = data["step"]
+            return cls(NewStep(s["id"], s["title"], s["minutes"], s.get("who", ""), s.get("script", "")),
+                       data.get("after"))
+        except (KeyError, TypeError):
+            raise PayloadError("step.inserted: the step is missing or malformed") from None
+
+
+@event("step.moved")
+@dataclass(frozen=True)
+class StepMoved(Payload):
+    step: str
+    after: str | None = None
+
+
+# ---- attendance and the roster -----------------------------------------------------------------------------------
+@event("member.attended")
+@dataclass(frozen=True)
+class MemberAttended(Payload):
+    member: str
+    via: str | None = optional()  # "desk" or "badge"; a check-in by script or import says nothing
+
+
+@event("member.left")
+@dataclass(frozen=True)
+class MemberLeft(Payload):
+    member: str
+
+
+@event("member.attendance_undone")
+@dataclass(frozen=True)
+class AttendanceUndone(Payload):
+    member: str
+
+
+@event("member.absent")
+@dataclass(frozen=True)
+class MemberAbsent(Payload):
+    member: str
+    reason: str | None = None  # the reason accepted, if any
+
+
+@event("delegate.replaced")
+@dataclass(frozen=True)
+class DelegateReplaced(Payload):
+    delegate: str
+    alternate: str | None = None  # None cancels the replacement
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    id: str
+    name: str
+    status: str
+    flags: tuple[str, ...] = ()
+
+    def to_data(self) -> dict:
+        return {"id": self.id, "name": self.name, "status": self.status, "flags": list(self.flags)}
+
+    @classmethod
+    def from_data(cls, data: dict) -> MemberRecord:
+        try:
+            return cls(data["id"], data["name"], data["status"], tuple(data.get("flags", ())))
+        except (KeyError, TypeError):
+            raise PayloadError("member: id, name or status is missing") from None
+
+
+@dataclass(frozen=True)
+class _MemberChange(Payload):
+    member: MemberRecord
+
+    def to_data(self) -> dict:
+        return {"member": self.member.to_data()}
+
+    @classmethod
+    def from_data(cls, data: dict) -> _MemberChange:
+        if not isinstance(data, dict) or not isinstance(data.get("member"), dict):
+            raise PayloadError(f"{cls.TYPE}: the member is missing")
+        return cls(MemberRecord.from_data(data["member"]))
+
+
+@event("member.added")
+@dataclass(frozen=True)
+class MemberAdded(_MemberChange):
+    pass
+
+
+@event("member.corrected")
+@dataclass(frozen=True)
+class MemberCorrected(_MemberChange):
+    pass
+
+
+# ---- roles -------------------------------------------------------------------------------------------------------
+@event("role.pin_set")
+@dataclass(frozen=True)
+class PinSet(Payload):
+    role: str
+    pin: dict | None  # the PIN's salted scrypt hash (commands/roles.py); None clears it
+
+
+@event("role.refused")
+@dataclass(frozen=True)
+class Refused(Payload):
+    """An action refused for a terminal's role (who tried what, from where); it changes nothing else."""
+    right: str
+    reason: str
+
+
+# ---- motions and elections ---------------------------------------------------------------------------------------
+@event("motion.recorded")
+@dataclass(frozen=True)
+class MotionRecorded(Payload):
+    motion: str
+    votes_for: int = key("for")
+    against: int = 0
+    abstain: int = 0
+    present: int = 0  # official members present when it was put to the vote
+    denominator: int = 0
+
+
+@event("election.order_set")
+@dataclass(frozen=True)
+class OrderSet(Payload):
+    election: str
+    order: tuple[str, ...]
+
+
+@event("election.nominee_added")
+@dataclass(frozen=True)
+class NomineeAdded(Payload):
+    election: str
+    member: str
+    votes_for: int = key("for")
+    present: int = 0
+
+
+@event("round.opened")
+@dataclass(frozen=True)
+class RoundOpened(Payload):
+    election: str
+    round: int
+    candidates: tuple[str, ...]
+    seats: int
+    passes: int
+    issued: int
+    denominator: int
+
+
+@dataclass(frozen=True)
+class _RoundEvent(Payload):
+    election: str
+    round: int
+
+
+@dataclass(frozen=True)
+class _Ballot(_RoundEvent):
+    ballot: int
+
+
+@event("ballot.entered")
+@dataclass(frozen=True)
+class BallotEntered(_Ballot):
+    pass_no: int = key("pass", default=1)
+    struck: tuple[int, ...] = ()
+    unclear: tuple[int, ...] = ()
+    invalid: str | None = None
+
+
+@event("ballot.withdrawn")
+@dataclass(frozen=True)
+class BallotWithdrawn(_Ballot):
+    pass_no: int = key("pass", default=1)
+
+
+@event("ballot.resolved")
+@dataclass(frozen=True)
+class BallotResolved(_Ballot):
+    struck: tuple[int, ...] = ()
+    unclear: tuple[int, ...] = ()
+    invalid: str | None = None
+
+
+@event("round.collected")
+@dataclass(frozen=True)
+class RoundCollected(_RoundEvent):
+    collected: int
+
+
+@event("round.issued")
+@dataclass(frozen=True)
+class RoundIssued(_RoundEvent):
+    issued: int
+
+
+@event("round.closed")
+@dataclass(frozen=True)
+class RoundClosed(_RoundEvent):
+    collected: int
+    result: dict  # the frozen result: the results JSON of the round (rules.election.round_result)
+
+
+@event("round.published")
+@dataclass(frozen=True)
+class RoundPublished(_RoundEvent):
+    pass
+
+
+@event("round.cancelled")
+@dataclass(frozen=True)
+class RoundCancelled(_RoundEvent):
+    pass
+
+
+# ---- speeches and officers ---------------------------------------------------------------------------------------
+@event("speech.added")
+@dataclass(frozen=True)
+class SpeechAdded(Payload):
+    speech: str
+    step: str
+    name: str
+    title: str = ""
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class _SpeechEvent(Payload):
+    speech: str
+
+
+@event("speech.started")
+@dataclass(frozen=True)
+class SpeechStarted(_SpeechEvent):
+    pass
+
+
+@event("speech.paused")
+@dataclass(frozen=True)
+class SpeechPaused(_SpeechEvent):
+    pass
+
+
+@event("speech.resumed")
+@dataclass(frozen=True)
+class SpeechResumed(_SpeechEvent):
+    pass
+
+
+@event("speech.ended")
+@dataclass(frozen=True)
+class SpeechEnded(_SpeechEvent):
+    pass
+
+
+@event("speech.moved")
+@dataclass(frozen=True)
+class SpeechMoved(_SpeechEvent):
+    after: str | None = None
+
+
+@event("speech.withdrawn")
+@dataclass(frozen=True)
+class SpeechWithdrawn(_SpeechEvent):
+    pass
+
+
+@event("speech.noted")
+@dataclass(frozen=True)
+class SpeechNoted(_SpeechEvent):
+    notes: str = ""
+
+
+@event("officers.set")
+@dataclass(frozen=True)
+class OfficersSet(Payload):
+    body: str  # presidium, secretariat, counting
+    people: tuple[dict, ...]  # [{member?, name, title?}]
+
+
+# ---- the envelope ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Event:
     seq: int
@@ -40,13 +467,27 @@ class Event:
     def __post_init__(self) -> None:
         object.__setattr__(self, "at", datetime.fromisoformat(self.time))
 
+    @cached_property
+    def payload(self) -> Payload:
+        """The data as its type declares it; PayloadError for an unknown type or data of the wrong shape."""
+        kind = CATALOGUE.get(self.type)
+        if kind is None:
+            raise PayloadError(f"unknown event type {self.type!r} (a newer runsheet?)")
+        try:
+            return kind.from_data(self.data)
+        except TypeError as exc:  # a key the type does not declare
+            raise PayloadError(f"{self.type}: {exc}") from None
+
     @classmethod
-    def make(cls, prev: Event | None, type: str, data: dict, role: str, terminal: str, now: datetime) -> Event:
+    def make(cls, prev: Event | None, payload: Payload, role: str, terminal: str, now: datetime) -> Event:
         seq = 1 if prev is None else prev.seq + 1
         prev_hash = GENESIS if prev is None else prev.hash
         time = utc_iso(now)
-        return cls(seq, time, role, terminal, type, data, prev_hash,
-                   chain_hash(prev_hash, seq, time, role, terminal, type, data))
+        data = payload.to_data()
+        made = cls(seq, time, role, terminal, payload.TYPE, data, prev_hash,
+                   chain_hash(prev_hash, seq, time, role, terminal, payload.TYPE, data))
+        made.__dict__["payload"] = payload
+        return made
 
     @classmethod
     def from_doc(cls, doc: dict) -> Event:

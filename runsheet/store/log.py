@@ -12,18 +12,27 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from ..errors import StoreError, StoreExistsError, StoreMissingError
-from .events import DOC_KEYS, GENESIS, Event
-from .storage import AtomicJSONStorage, remove_stale_temporaries
+from .events import DOC_KEYS, GENESIS, Event, Payload
+from .storage import AtomicJSONStorage, os_error, remove_stale_temporaries
 
 FORMAT = 1
 LOCK_TIMEOUT = 15.0
+WAIT_NOTICE = 0.2  # a lock not had within this long: the terminal says it is waiting for another one
+
+
+class LockTimeout(StoreError):
+    """Another terminal held the store's lock for too long: nothing was written; trying again is safe."""
+
+    def __init__(self, path: str):
+        super().__init__(f"{path}: another terminal has held the store's lock for {LOCK_TIMEOUT:.0f} s; "
+                         f"nothing was written; try again", "store.lock_timeout", seconds=f"{LOCK_TIMEOUT:.0f}")
 
 
 class EventLog:
@@ -84,28 +93,44 @@ class EventLog:
         return new
 
     @contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the store's lock (every write happens under it). When another terminal holds it for more than a
+        moment, waiting() is called once (a screen says so) before waiting on, up to LOCK_TIMEOUT."""
+        with os_errors(self.path):
+            self._acquire(waiting)
         try:
-            with os_errors(self.path), self._lock:
-                if not self._swept:  # once a terminal: what a writer killed mid-write left behind
-                    remove_stale_temporaries(self.path)
-                    self._swept = True
-                yield
-        except Timeout:
-            raise StoreError(f"{self.path}: another terminal has held the store's lock for {LOCK_TIMEOUT:.0f} s; "
-                             f"try again") from None
+            if not self._swept:  # once a terminal: what a writer killed mid-write left behind
+                remove_stale_temporaries(self.path)
+                self._swept = True
+            yield
+        finally:
+            self._lock.release()
 
-    def append(self, items: list[tuple[str, dict]], role: str, terminal: str, now: datetime) -> list[Event]:
+    def _acquire(self, waiting: Callable[[], None] | None) -> None:
+        # filelock's Timeout is an OSError: it is caught here, before os_errors could make it a generic message
+        try:
+            self._lock.acquire(timeout=WAIT_NOTICE if waiting is not None else LOCK_TIMEOUT)
+            return
+        except Timeout:
+            if waiting is None:
+                raise LockTimeout(self.path) from None
+        waiting()
+        try:
+            self._lock.acquire(timeout=LOCK_TIMEOUT - WAIT_NOTICE)
+        except Timeout:
+            raise LockTimeout(self.path) from None
+
+    def append(self, payloads: list[Payload], role: str, terminal: str, now: datetime) -> list[Event]:
         """Append events; the caller holds locked() and has refreshed (so its checks saw the latest state)."""
-        if not items:
+        if not payloads:
             return []
         data = self.storage.read()
         table = data["events"]
         if len(table) != len(self.events):
             raise StoreError(f"{self.path}: the store changed under the lock (refresh before appending)")
         new, prev = [], self.head
-        for type, payload in items:
-            prev = Event.make(prev, type, payload, role, terminal, now)
+        for payload in payloads:
+            prev = Event.make(prev, payload, role, terminal, now)
             new.append(prev)
         for event in new:
             table[str(event.seq)] = event.to_doc()
@@ -127,7 +152,7 @@ def os_errors(path: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise StoreError(f"{path}: {exc.strerror or exc}") from None
+        raise os_error(path, exc) from None
 
 
 def _meta(head: Event) -> dict:
@@ -212,3 +237,22 @@ def verify(path: str) -> Verification:
         report.problems.append(f"the head of the chain says event {meta.get('head_seq')} but the last event is "
                                f"{prev.seq}: events were removed from the end or the head was edited")
     return report
+
+
+def read_untrusted(path: str) -> list[Event]:
+    """The events of a store file as they are, without trusting them (verify says what is wrong with them): what
+    cannot be read as an event is left out."""
+    try:
+        with open(path, "rb") as f:
+            data = orjson.loads(f.read())
+        table = data["events"]
+        keys = sorted(table, key=int)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []
+    events = []
+    for key in keys:
+        try:
+            events.append(Event.from_doc(table[key]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return events

@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
-from ..errors import StoreError
+from ..errors import DomainError, StoreError
 from ..rules import attendance as attendance_rules
+from ..rules import badge
 from ..rules.attendance import Attendance, Figures
-from ..rules.election import MotionResult, Reading, RoundRecord
+from ..rules.election import MotionResult, Reading, RoundRecord, round_result
 from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
 from ..rules.speeches import Speech, Speeches, SpeechTimer
 from ..rules.schedule import Agenda, day_start
 from ..rules.script import ballot_order
-from .events import Event
+from . import events as ev
+from .events import Event, PayloadError
 
-CREATED = "congress.created"
+CREATED = ev.CongressCreated.TYPE
 
 
 class CongressState:
     def __init__(self, created: Event):
         if created.type != CREATED:
             raise StoreError(f"the first event is {created.type!r}, not {CREATED!r}")
-        data = created.data
-        self.congress_id: str = data["congress_id"]
-        self.badge_secret: str = data.get("badge_secret", "")
-        self.zone = timezone(timedelta(minutes=data["utc_offset_minutes"]))
-        self.roster: Roster = parse_roster(data["roster"]["text"], data["roster"]["file"])
-        self.scenario: Scenario = parse_scenario(data["scenario"]["text"], data["scenario"]["file"], self.roster)
+        try:
+            data: ev.CongressCreated = created.payload
+        except PayloadError as exc:
+            raise StoreError(f"event 1: {exc}") from None
+        self.congress_id: str = data.congress_id
+        self.badge_secret: str = data.badge_secret
+        self.zone = timezone(timedelta(minutes=data.utc_offset_minutes))
+        self.roster: Roster = parse_roster(data.roster["text"], data.roster["file"])
+        self.scenario: Scenario = parse_scenario(data.scenario["text"], data.scenario["file"], self.roster)
         planned = self.scenario.congress.start
-        start = time.fromisoformat(data["start"]) if data.get("start") else planned
-        day = date.fromisoformat(data["date"])
+        start = time.fromisoformat(data.start) if data.start else planned
+        day = date.fromisoformat(data.date)
         shift = datetime.combine(day, start) - datetime.combine(day, planned)
         self.agenda = Agenda(self.scenario.steps, day_start(day, start, self.zone), shift)
         self.attendance = Attendance()
@@ -44,6 +51,7 @@ class CongressState:
         self.officers: dict[str, list[dict]] = {}  # presidium / secretariat / counting -> [{member?, name, title?}]
         self.seq = created.seq
         self.last_change: datetime = created.at
+        self._figures: tuple[int, Figures] | None = None
 
     def ballot_order(self, election_id: str) -> list[str]:
         if election_id in self.ballot_orders:
@@ -82,131 +90,162 @@ class CongressState:
     def officer_names(self, body: str) -> list[str]:
         return [p["name"] + (f", {p['title']}" if p.get("title") else "") for p in self.officers.get(body, [])]
 
+    def badge_payload(self, member_id: str) -> str:
+        """What a member's badge QR code says (rules/badge.py)."""
+        if self.roster.get(member_id) is None:
+            raise DomainError("err.no_member", id=member_id)
+        return badge.payload(self.badge_secret, self.congress_id, member_id)
+
+    def latest_published(self) -> dict | None:
+        """The result published last, of any election (what the hall sees)."""
+        if not self.publications:
+            return None
+        election, number = self.publications[-1]
+        return self.rounds[election][number - 1].closed
+
+    def attendance_reported(self) -> bool:
+        """Whether the step that reports attendance (its words carry D) has been held or is being held."""
+        return any("{denominator}" in run.step.script and run.started
+                   for run in (self.agenda.runs[step_id] for step_id in self.agenda.order))
+
+    def round_result(self, record: RoundRecord, collected: int | None = None, denominator: int | None = None,
+                     closed: bool = True) -> dict:
+        """A round's result as the results JSON, counted from its agreed ballots (collected: those agreed unless
+        given; D: as it stands now unless given)."""
+        names = {m: self.roster.get(m).name for m in record.candidates}
+        return round_result(record, names, self.scenario.elections[record.election].title,
+                            record.agreed_count() if collected is None else collected,
+                            self.figures().denominator if denominator is None else denominator, closed)
+
+    def results(self, election_id: str, round_no: int | None = None) -> dict:
+        """A round's result (the current round by default): frozen once closed, otherwise the live tally of the
+        agreed ballots."""
+        if election_id not in self.scenario.elections:
+            raise DomainError("err.no_election", id=election_id)
+        rounds = self.rounds[election_id]
+        if round_no is not None and not 1 <= round_no <= len(rounds):
+            raise DomainError("err.no_such_round", id=election_id, n=round_no)
+        record = rounds[round_no - 1] if round_no is not None else self.current_round(election_id)
+        if record is None:
+            raise DomainError("err.no_round", id=election_id)
+        return record.closed if record.closed is not None else self.round_result(record, closed=False)
+
     @property
     def language(self) -> str:
         return self.scenario.congress.language
 
     def figures(self) -> Figures:
-        congress = self.scenario.congress
-        return attendance_rules.figures(self.roster, self.attendance, congress.kind, congress.quorum)
+        """The attendance figures and D as they stand (worked out once per change of the log)."""
+        if self._figures is None or self._figures[0] != self.seq:
+            congress = self.scenario.congress
+            self._figures = (self.seq, attendance_rules.figures(self.roster, self.attendance, congress.kind,
+                                                                congress.quorum))
+        return self._figures[1]
 
     def apply_all(self, events: list[Event]) -> None:
         for event in events:
             self.apply(event)
 
     def apply(self, event: Event) -> None:
-        handler = _HANDLERS.get(event.type)
-        if handler is None:
-            raise StoreError(f"event {event.seq} has an unknown type {event.type!r} (a newer runsheet?)")
-        handler(self, event.data, event.at)
+        try:
+            payload = event.payload
+        except PayloadError as exc:
+            raise StoreError(f"event {event.seq}: {exc}") from None
+        handler = _FOLD.get(type(payload))
+        if handler is None:  # declared in the catalogue but changes nothing here
+            raise StoreError(f"event {event.seq} ({event.type}) has no place in the fold")
+        handler(self, payload, event.at)
         self.seq = event.seq
         self.last_change = event.at
 
 
-def _step_started(state: CongressState, data: dict, at: datetime) -> None:
-    state.agenda.start(data["step"], at)
+# ---- the fold: what each event changes ----------------------------------------------------------------------------
+def _inserted(state: CongressState, p: ev.StepInserted, at: datetime) -> None:
+    s = p.step
+    state.agenda.insert(Step(s.id, s.title, s.minutes, s.who, s.script, adhoc=True), p.after)
 
 
-def _inserted(state: CongressState, data: dict, at: datetime) -> None:
-    s = data["step"]
-    step = Step(s["id"], s["title"], s["minutes"], s.get("who", ""), s.get("script", ""), adhoc=True)
-    state.agenda.insert(step, data.get("after"))
+def _member(state: CongressState, p: ev.MemberAdded | ev.MemberCorrected, at: datetime) -> None:
+    m = p.member
+    state.roster = state.roster.with_member(Member(m.id, m.name, m.status, frozenset(m.flags)))
 
 
-def _member(state: CongressState, data: dict, at: datetime) -> None:
-    m = data["member"]
-    state.roster = state.roster.with_member(Member(m["id"], m["name"], m["status"], frozenset(m.get("flags", ()))))
-
-
-def _pin_set(state: CongressState, data: dict, at: datetime) -> None:
-    if data["pin"]:
-        state.pins[data["role"]] = data["pin"]
+def _pin_set(state: CongressState, p: ev.PinSet, at: datetime) -> None:
+    if p.pin:
+        state.pins[p.role] = p.pin
     else:
-        state.pins.pop(data["role"], None)
+        state.pins.pop(p.role, None)
 
 
-def _round(state: CongressState, data: dict) -> RoundRecord:
-    return state.rounds[data["election"]][data["round"] - 1]
+def _round(state: CongressState, p: ev._RoundEvent) -> RoundRecord:
+    return state.rounds[p.election][p.round - 1]
 
 
-def _round_opened(state: CongressState, data: dict, at: datetime) -> None:
-    state.rounds[data["election"]].append(RoundRecord(
-        data["election"], data["round"], list(data["candidates"]), data["seats"], data["passes"], data["issued"],
-        data["denominator"]))
+def _round_opened(state: CongressState, p: ev.RoundOpened, at: datetime) -> None:
+    state.rounds[p.election].append(RoundRecord(p.election, p.round, list(p.candidates), p.seats, p.passes, p.issued,
+                                                p.denominator))
 
 
-def _ballot_entered(state: CongressState, data: dict, at: datetime) -> None:
-    record = _round(state, data)
-    record.readings.setdefault(data["pass"], {})[data["ballot"]] = Reading.from_data(data)
-    record.resolved.pop(data["ballot"], None)  # a new reading reopens the comparison
+def _reading(p: ev.BallotEntered | ev.BallotResolved) -> Reading:
+    return Reading(frozenset(p.struck), frozenset(p.unclear), p.invalid)
 
 
-def _ballot_withdrawn(state: CongressState, data: dict, at: datetime) -> None:
-    record = _round(state, data)
-    record.readings.get(data["pass"], {}).pop(data["ballot"], None)
-    record.resolved.pop(data["ballot"], None)
+def _round_published(state: CongressState, p: ev.RoundPublished, at: datetime) -> None:
+    _round(state, p).published = True
+    state.publications.append((p.election, p.round))
 
 
-def _ballot_resolved(state: CongressState, data: dict, at: datetime) -> None:
-    _round(state, data).resolved[data["ballot"]] = Reading.from_data(data)
+def _motion(state: CongressState, p: ev.MotionRecorded, at: datetime) -> None:
+    state.motions[p.motion].append(MotionResult(p.votes_for, p.against, p.abstain, p.present, p.denominator))
 
 
-def _round_closed(state: CongressState, data: dict, at: datetime) -> None:
-    _round(state, data).closed = data["result"]
+def _speech_added(state: CongressState, p: ev.SpeechAdded, at: datetime) -> None:
+    state.speeches.add(Speech(p.speech, p.step, p.name, p.title, p.member))
 
 
-def _round_published(state: CongressState, data: dict, at: datetime) -> None:
-    _round(state, data).published = True
-    state.publications.append((data["election"], data["round"]))
+def _created(state: CongressState, p: ev.CongressCreated, at: datetime) -> None:
+    raise StoreError("a second congress.created event")
 
 
-def _motion(state: CongressState, data: dict, at: datetime) -> None:
-    state.motions[data["motion"]].append(MotionResult(data["for"], data["against"], data["abstain"],
-                                                      data["present"], data["denominator"]))
-
-
-def _speech_added(state: CongressState, data: dict, at: datetime) -> None:
-    state.speeches.add(Speech(data["speech"], data["step"], data["name"], data.get("title", ""), data.get("member")))
-
-
-_HANDLERS = {
-    "step.started": _step_started,
-    "congress.ended": lambda s, d, at: s.agenda.end(at),
-    "timer.paused": lambda s, d, at: s.agenda.pause(at),
-    "timer.resumed": lambda s, d, at: s.agenda.resume(at),
-    "step.adjusted": lambda s, d, at: s.agenda.adjust(d["step"], d["seconds"]),
-    "step.skipped": lambda s, d, at: s.agenda.skip(d["step"], at),
-    "step.restored": lambda s, d, at: s.agenda.restore(d["step"]),
-    "step.inserted": _inserted,
-    "step.moved": lambda s, d, at: s.agenda.move(d["step"], d.get("after")),
-    "member.attended": lambda s, d, at: s.attendance.attend(d["member"], at),
-    "member.left": lambda s, d, at: s.attendance.leave(d["member"], at),
-    "member.attendance_undone": lambda s, d, at: s.attendance.undo(d["member"]),
-    "member.absent": lambda s, d, at: s.attendance.absent(d["member"], d.get("reason")),
-    "delegate.replaced": lambda s, d, at: s.attendance.replace(d["delegate"], d.get("alternate")),
-    "member.added": _member,
-    "election.order_set": lambda s, d, at: s.ballot_orders.__setitem__(d["election"], list(d["order"])),
-    "election.nominee_added": lambda s, d, at: s.nominees.setdefault(d["election"], []).append(d["member"]),
-    "role.pin_set": _pin_set,
-    "round.opened": _round_opened,
-    "ballot.entered": _ballot_entered,
-    "ballot.withdrawn": _ballot_withdrawn,
-    "ballot.resolved": _ballot_resolved,
-    "round.closed": _round_closed,
-    "round.published": _round_published,
-    "round.cancelled": lambda s, d, at: s.rounds[d["election"]].pop(),
-    "round.collected": lambda s, d, at: setattr(_round(s, d), "collected", d["collected"]),
-    "round.issued": lambda s, d, at: setattr(_round(s, d), "issued", d["issued"]),
-    "motion.recorded": _motion,
-    "member.corrected": _member,
-    "speech.added": _speech_added,
-    "speech.started": lambda s, d, at: s.speeches.start(d["speech"], at),
-    "speech.paused": lambda s, d, at: s.speeches.pause(at),
-    "speech.resumed": lambda s, d, at: s.speeches.resume(at),
-    "speech.ended": lambda s, d, at: s.speeches.end(at),
-    "speech.moved": lambda s, d, at: s.speeches.move(d["speech"], d.get("after")),
-    "speech.withdrawn": lambda s, d, at: s.speeches.withdraw(d["speech"]),
-    "speech.noted": lambda s, d, at: setattr(s.speeches.items[d["speech"]], "notes", d["notes"]),
-    "officers.set": lambda s, d, at: s.officers.__setitem__(d["body"], list(d["people"])),
-    "role.refused": lambda s, d, at: None,  # an action refused for a terminal's role: logged, changes nothing
+_FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
+    ev.CongressCreated: _created,
+    ev.CongressEnded: lambda s, p, at: s.agenda.end(at),
+    ev.StepStarted: lambda s, p, at: s.agenda.start(p.step, at),
+    ev.TimerPaused: lambda s, p, at: s.agenda.pause(at),
+    ev.TimerResumed: lambda s, p, at: s.agenda.resume(at),
+    ev.StepAdjusted: lambda s, p, at: s.agenda.adjust(p.step, p.seconds),
+    ev.StepSkipped: lambda s, p, at: s.agenda.skip(p.step, at),
+    ev.StepRestored: lambda s, p, at: s.agenda.restore(p.step),
+    ev.StepInserted: _inserted,
+    ev.StepMoved: lambda s, p, at: s.agenda.move(p.step, p.after),
+    ev.MemberAttended: lambda s, p, at: s.attendance.attend(p.member, at),
+    ev.MemberLeft: lambda s, p, at: s.attendance.leave(p.member, at),
+    ev.AttendanceUndone: lambda s, p, at: s.attendance.undo(p.member),
+    ev.MemberAbsent: lambda s, p, at: s.attendance.absent(p.member, p.reason),
+    ev.DelegateReplaced: lambda s, p, at: s.attendance.replace(p.delegate, p.alternate),
+    ev.MemberAdded: _member,
+    ev.MemberCorrected: _member,
+    ev.PinSet: _pin_set,
+    ev.Refused: lambda s, p, at: None,
+    ev.OrderSet: lambda s, p, at: s.ballot_orders.__setitem__(p.election, list(p.order)),
+    ev.NomineeAdded: lambda s, p, at: s.nominees.setdefault(p.election, []).append(p.member),
+    ev.MotionRecorded: _motion,
+    ev.RoundOpened: _round_opened,
+    ev.BallotEntered: lambda s, p, at: _round(s, p).enter(p.pass_no, p.ballot, _reading(p)),
+    ev.BallotWithdrawn: lambda s, p, at: _round(s, p).withdraw(p.pass_no, p.ballot),
+    ev.BallotResolved: lambda s, p, at: _round(s, p).resolve(p.ballot, _reading(p)),
+    ev.RoundCollected: lambda s, p, at: setattr(_round(s, p), "collected", p.collected),
+    ev.RoundIssued: lambda s, p, at: setattr(_round(s, p), "issued", p.issued),
+    ev.RoundClosed: lambda s, p, at: setattr(_round(s, p), "closed", p.result),
+    ev.RoundPublished: _round_published,
+    ev.RoundCancelled: lambda s, p, at: s.rounds[p.election].pop(),
+    ev.SpeechAdded: _speech_added,
+    ev.SpeechStarted: lambda s, p, at: s.speeches.start(p.speech, at),
+    ev.SpeechPaused: lambda s, p, at: s.speeches.pause(at),
+    ev.SpeechResumed: lambda s, p, at: s.speeches.resume(at),
+    ev.SpeechEnded: lambda s, p, at: s.speeches.end(at),
+    ev.SpeechMoved: lambda s, p, at: s.speeches.move(p.speech, p.after),
+    ev.SpeechWithdrawn: lambda s, p, at: s.speeches.withdraw(p.speech),
+    ev.SpeechNoted: lambda s, p, at: setattr(s.speeches.items[p.speech], "notes", p.notes),
+    ev.OfficersSet: lambda s, p, at: s.officers.__setitem__(p.body, [dict(person) for person in p.people]),
 }

@@ -9,6 +9,7 @@ Callers serialise read-modify-write with the lock file (see log.py).
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import tempfile
@@ -18,6 +19,19 @@ import orjson
 from tinydb.storages import Storage
 
 from ..errors import StoreError
+
+# the usual reasons a write fails, said in the congress's language on a screen
+OS_REASONS = {getattr(errno, name): key for name, key in (
+    ("ENOSPC", "store.disk_full"), ("EDQUOT", "store.disk_full"), ("EACCES", "store.no_permission"),
+    ("EPERM", "store.no_permission"), ("EROFS", "store.read_only")) if hasattr(errno, name)}
+
+
+def os_error(path: str, exc: OSError, written: bool = False) -> StoreError:
+    """The StoreError that says an OSError, naming the usual causes in the congress's language."""
+    reason = OS_REASONS.get(exc.errno)
+    head = f"{path}: the write failed, nothing was changed: " if written else f"{path}: "
+    return StoreError(head + (exc.strerror or str(exc)), "store.write_failed" if written else "store.os_error",
+                      path=path, reason=f"@{reason}" if reason else (exc.strerror or str(exc)))
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:
@@ -80,7 +94,7 @@ class AtomicJSONStorage(Storage):
         try:
             fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(self.path), suffix=".tmp", dir=self.folder)
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot write beside the store: {exc.strerror or exc}") from None
+            raise os_error(self.path, exc, written=True) from None
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(raw)
@@ -94,7 +108,7 @@ class AtomicJSONStorage(Storage):
             except OSError:
                 pass
             if isinstance(exc, OSError):
-                raise StoreError(f"{self.path}: the write failed, nothing was changed: {exc.strerror or exc}") from None
+                raise os_error(self.path, exc, written=True) from None
             raise
         _fsync_folder(self.folder)
         self._cache, self._sig = data, self.signature()

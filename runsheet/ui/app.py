@@ -1,28 +1,43 @@
-"""The Textual application: opens a congress store and shows the screen of this terminal's role."""
+"""The Textual application: opens a congress store and shows the screen of this terminal's role.
+
+The screens never touch the store. Their commands go to the store worker (store_worker.py), which also polls the
+store for other terminals' events; the app keeps the screens' own fold of the log (app.state), applies what the
+worker appended, and redraws the screens from that. The clock ticks move only the clocks and timers.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable, Iterable
 from functools import partial
-from collections.abc import Iterable
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..clock import Clock, system_clock
 from ..commands import Session
-from ..errors import StoreError
-from ..i18n import t
+from ..errors import RunsheetError
+from ..store.events import Event
+from ..store.follow import Follower
+from ..store.state import CongressState
+from ..texts import t
 from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized, palette_name
+from .errors import describe
 from .screens.ask import AskScreen
+from .screens.base import RunsheetScreen
 from .screens.chair import ChairScreen
 from .screens.counting import CountingScreen
 from .screens.desk import DeskScreen
 from .screens.projector import ProjectorScreen
 from .screens.secretary import SecretaryScreen
+from .store_worker import CommandDone, CommandFailed, Job, LockWaiting, StoreChanged, StoreWorker, SyncFailed
 
-POLL_SECONDS = 0.25  # how often to look for other terminals' events (a stat of the store file)
+TICK_SECONDS = 0.25  # the clocks move on (a second shown is never late by more than this)
 SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
            "counting": (CountingScreen, COUNTING), "projector": (ProjectorScreen, PROJECTOR)}
+ROLE_NAMES = {"chair": "role.chair", "secretary": "role.secretary", "desk": "role.desk", "counting": "role.counting",
+              "projector": "role.projector"}
 
 
 class RunsheetApp(App):
@@ -37,35 +52,48 @@ class RunsheetApp(App):
         self.start_screen = screen
         if clock is not None:
             session.clock = clock
-        self.lang = lang or session.state.language
+        self.follower = Follower(session.log.events)
+        self.lang = lang or self.state.language
         self.poll = poll
         self.title = t("app.title", self.lang)
+        self.worker = StoreWorker(self, session, poll)
+        self._sync_problem: str | None = None
+
+    @property
+    def state(self) -> CongressState:
+        """The congress as the screens have seen it: the store worker's events applied on this thread."""
+        return self.follower.state
 
     def on_mount(self) -> None:
+        self.follower.catch_up()  # what was written between the app's making and its start
         switch = SWITCH if self.role is None else ()
         for name, (screen, keys) in SCREENS.items():
             if self.role is None or name == self.home:
                 self.install_screen(localized(screen, keys + switch, self.lang)(), name)
         self.push_screen(self.start_screen or self.home)
+        self.worker.start()
         if self.poll:
-            self.set_interval(POLL_SECONDS, self.tick)
-        if self.session.locked:
+            self.set_interval(TICK_SECONDS, self.tick)
+        if self.session.roles.locked:
             self.ask_pin()
 
-    def ask_pin(self) -> None:
-        """A role with a PIN asks for it before anything; giving up closes the terminal."""
-        session, lang = self.session, self.lang
+    def on_unmount(self) -> None:
+        self.worker.stop()
 
-        def check(text: str) -> str | None:
-            return None if session.unlock(text) else t("err.pin_wrong", lang)
+    def ask_pin(self, problem: str = "") -> None:
+        """A role with a PIN asks for it before anything; giving up closes the terminal."""
+        lang = self.lang
 
         def answered(text: str | None) -> None:
             if text is None:
                 self.exit()
+                return
+            self.run_command(self, lambda s: s.roles.unlock(text),
+                             lambda ok: None if ok else self.ask_pin(t("err.pin_wrong", lang)))
 
-        role = t(f"role.{session.role}", lang)
-        self.push_screen(AskScreen(t("pin.title", lang, role=role), t("pin.label", lang), lang, check=check,
-                                   password=True), answered)
+        role = t(ROLE_NAMES[self.session.role], lang)
+        self.push_screen(AskScreen(t("pin.title", lang, role=role), t("pin.label", lang), lang, password=True,
+                                   error=problem), answered)
 
     @property
     def home(self) -> str:
@@ -76,16 +104,93 @@ class RunsheetApp(App):
         if self.is_screen_installed(name) and self.screen is not self.get_screen(name):
             self.switch_screen(name)
 
-    def tick(self) -> None:
-        """Apply other terminals' events and move the clocks on; called by the interval, or by tests."""
+    # ---- commands and what comes of them ---------------------------------------------------------------------------
+    def run_command(self, owner: Any, command: Callable[[Session], Any], done: Callable[[Any], None] | None = None,
+                    failed: Callable[[BaseException, int], None] | None = None, sequence: str | None = None) -> Job:
+        return self.worker.submit(Job(command, owner, done, failed, sequence))
+
+    def on_command_done(self, message: CommandDone) -> None:
+        self.catch_up()
+        self.worker.delivered()
+        if message.job.done is not None:
+            self._safely(message.job.owner, message.job.done, message.outcome)
+
+    def on_command_failed(self, message: CommandFailed) -> None:
+        self.catch_up()
+        self.worker.delivered(1 + len(message.dropped))
+        job, error = message.job, message.error
+        if not isinstance(error, RunsheetError):  # a fault, not a refusal: kept in the log for whoever fixes it
+            self.log.error(f"{type(error).__name__}: {error}")
+        if job.failed is not None:
+            self._safely(job.owner, lambda e: job.failed(e, len(message.dropped)), error)
+        else:
+            self._say_error(job.owner, error, len(message.dropped))
+
+    def on_lock_waiting(self, message: LockWaiting) -> None:
+        owner = message.job.owner
+        if isinstance(owner, RunsheetScreen):
+            owner.say_waiting()
+        else:
+            self.notify(t("store.waiting", self.lang), timeout=4)
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        self._sync_problem = None
+        self.catch_up()
+
+    def on_sync_failed(self, message: SyncFailed) -> None:
+        text = t("store.sync_failed", self.lang, problem=describe(message.error, self.lang))
+        if text != self._sync_problem:  # said once, not at every poll
+            self._sync_problem = text
+            self.notify(text, severity="error", timeout=30, markup=False)
+
+    def _say_error(self, owner: Any, error: BaseException, dropped: int = 0) -> None:
+        if isinstance(owner, RunsheetScreen) and owner.is_attached:
+            owner.say_error(error, dropped)
+        else:
+            self.notify(describe(error, self.lang), severity="error", timeout=10, markup=False)
+
+    def _safely(self, owner: Any, callback: Callable[[Any], None], value: Any) -> None:
+        """A screen's own follow-up of a command: an error in it is said, it never closes the app."""
         try:
-            self.session.sync()
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=30)
-            return
+            callback(value)
+        except Exception as error:
+            self.log.error(f"{type(error).__name__}: {error}")
+            self._say_error(owner, error)
+
+    # ---- redrawing ------------------------------------------------------------------------------------------------
+    def catch_up(self) -> list[Event]:
+        """Apply the events the worker appended to the log; the screens on the stack redraw from them."""
+        new = self.follower.catch_up()
+        if new:
+            for screen in self.screen_stack:
+                if isinstance(screen, RunsheetScreen) and screen.is_attached:
+                    self._safely(screen, screen.refresh_state, new)
+        return new
+
+    def tick(self) -> None:
+        """Move the clocks and timers on (the interval calls it; tests call it after moving their clock)."""
+        now = self.session.now()
         for screen in self.screen_stack:
-            if hasattr(screen, "refresh_live"):
-                screen.refresh_live()
+            if isinstance(screen, RunsheetScreen) and screen.is_attached:
+                self._safely(screen, screen.refresh_clock, now)
+
+    async def sync_now(self) -> None:
+        """Look for other terminals' events now, as the poll does, and redraw (for tests and the palette)."""
+        request = self.worker.request_sync()
+        while not request.finished.is_set():
+            await asyncio.sleep(0.005)
+        await self.settle()
+        self.catch_up()
+        self.tick()
+
+    async def settle(self, timeout: float = 30.0) -> None:
+        """Wait until every command handed to the store worker has run and its screen has been told."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self.worker.idle:
+            if loop.time() > deadline:
+                raise TimeoutError("the store worker did not finish its commands")
+            await asyncio.sleep(0.002)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -103,6 +208,6 @@ def run_app(db: str | None, role: str | None = None, lang: str | None = None, pi
 
     session = open_demo(role=role) if db is None else Session(db, role=role, clock=system_clock)
     if pin:
-        session.unlock(pin)
+        session.roles.unlock(pin)
     RunsheetApp(session, lang=lang).run()
     return 0

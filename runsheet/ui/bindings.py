@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from ..i18n import t
+from ..texts import t
 
 
 @dataclass(frozen=True)

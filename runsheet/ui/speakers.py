@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..i18n import t
+from ..texts import t
 from ..rules.speeches import SpeechTimer
-from .format import mmss
+from ..texts.formats import mmss
 
 
 def time_word(timer: SpeechTimer, lang: str) -> str:

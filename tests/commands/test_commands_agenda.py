@@ -67,7 +67,7 @@ def test_create_with_a_missing_file_writes_nothing(tmp_path, clock):
 
 
 def test_create_refuses_an_existing_store(session, db, clock):
-    session.attend(["A1"])
+    session.attendance.attend(["A1"])
     before = db.read_bytes()
     with pytest.raises(StoreExistsError) as info:
         create(str(db), str(SCENARIO), str(ROSTER), clock=clock)
@@ -105,37 +105,37 @@ def test_created_event_carries_the_congress_identity(session, tmp_path, clock):
 # ---- restore and insert never leave a step behind the current one -----------------------------------------
 
 def test_restore_behind_the_current_step_moves_it_after_the_current_step(session, db, clock):
-    session.next_step()                        # khai-mac
-    session.skip("bao-cao")
+    session.agenda.next_step()                        # khai-mac
+    session.agenda.skip("bao-cao")
     clock.advance(minutes=10)
-    session.next_step()                        # chi-dao: bao-cao now lies behind it
+    session.agenda.next_step()                        # chi-dao: bao-cao now lies behind it
     assert session.state.agenda.current == "chi-dao"
-    events = session.restore("bao-cao")
+    events = session.agenda.restore("bao-cao").events
     assert types(events) == ["step.restored", "step.moved"]
     assert events[1].data == {"step": "bao-cao", "after": "chi-dao"}
     expected = ["khai-mac", "chi-dao", "bao-cao", "bau", "be-mac"]
     assert session.state.agenda.order == expected
     assert Session(str(db)).state.agenda.order == expected
     clock.advance(minutes=15)
-    session.next_step()
+    session.agenda.next_step()
     assert session.state.agenda.current == "bao-cao"  # reached, not lost behind
 
 
 def test_restore_ahead_of_the_current_step_leaves_it_in_place(session):
-    session.next_step()
-    session.skip("bau")
-    events = session.restore("bau")
+    session.agenda.next_step()
+    session.agenda.skip("bau")
+    events = session.agenda.restore("bau").events
     assert types(events) == ["step.restored"]
     assert session.state.agenda.order == ORDER
-    refused("err.not_skipped", session.restore, "bau")
+    refused("err.not_skipped", session.agenda.restore, "bau")
 
 
 def test_insert_after_a_step_behind_the_current_one_lands_after_the_current_step(session, db, clock):
-    session.next_step()
+    session.agenda.next_step()
     clock.advance(minutes=10)
-    session.next_step()
-    session.next_step()                        # chi-dao
-    events = session.insert_step("Phát biểu của khách mời", 5, who="Khách mời", after="khai-mac")
+    session.agenda.next_step()
+    session.agenda.next_step()                        # chi-dao
+    events = session.agenda.insert_step("Phát biểu của khách mời", 5, who="Khách mời", after="khai-mac").events
     assert types(events) == ["step.inserted"]
     new_id = events[0].data["step"]["id"]
     assert events[0].data["after"] == "chi-dao"
@@ -145,8 +145,8 @@ def test_insert_after_a_step_behind_the_current_one_lands_after_the_current_step
 
 
 def test_insert_after_a_later_step_goes_where_asked(session):
-    session.next_step()
-    events = session.insert_step("Giải lao", 10, after="bau")
+    session.agenda.next_step()
+    events = session.agenda.insert_step("Giải lao", 10, after="bau").events
     order = session.state.agenda.order
     assert order.index(events[0].data["step"]["id"]) == order.index("bau") + 1
 
@@ -155,44 +155,44 @@ def test_insert_after_a_later_step_goes_where_asked(session):
 
 def test_move_by_refuses_at_the_start_and_at_the_end(session, db):
     before = db.read_bytes()
-    refused("err.at_start", session.move_by, "khai-mac", -1)
-    refused("err.at_end", session.move_by, "be-mac", +1)
+    refused("err.at_start", session.agenda.move_by, "khai-mac", -1)
+    refused("err.at_end", session.agenda.move_by, "be-mac", +1)
     assert db.read_bytes() == before
     assert session.state.agenda.order == ORDER
 
 
 def test_move_by_swaps_with_a_neighbour(session):
-    session.move_by("bau", -1)
+    session.agenda.move_by("bau", -1)
     assert session.state.agenda.order == ["khai-mac", "bao-cao", "bau", "chi-dao", "be-mac"]
-    session.move_by("khai-mac", +1)
+    session.agenda.move_by("khai-mac", +1)
     assert session.state.agenda.order == ["bao-cao", "khai-mac", "bau", "chi-dao", "be-mac"]
 
 
 # ---- pause decided on the latest state ------------------------------------------------------------------------
 
 def test_toggle_pause_decides_on_the_latest_state(session, db, clock):
-    session.next_step()
+    session.agenda.next_step()
     stale = Session(str(db), clock=clock, terminal="test:2")   # opened before the pause
     other = Session(str(db), clock=clock, terminal="test:3")
     clock.advance(minutes=2)
-    assert types(session.pause()) == ["timer.paused"]
+    assert types(session.agenda.pause().events) == ["timer.paused"]
     assert not stale.state.agenda.paused                      # it has not looked yet
     clock.advance(minutes=1)
-    events = stale.toggle_pause()
+    events = stale.agenda.toggle_pause().events
     assert types(events) == ["timer.resumed"]                 # not a second pause, not an error
     assert not stale.state.agenda.paused
     session.sync()
     assert not session.state.agenda.paused
     # a plain pause from a terminal that has not looked is checked on the latest state too
-    session.pause()
-    refused("err.paused", other.pause)
+    session.agenda.pause()
+    refused("err.paused", other.agenda.pause)
 
 
 def test_toggle_pause_pauses_a_running_step(session):
-    session.next_step()
-    assert types(session.toggle_pause()) == ["timer.paused"]
+    session.agenda.next_step()
+    assert types(session.agenda.toggle_pause().events) == ["timer.paused"]
     assert session.state.agenda.paused
-    assert types(session.toggle_pause()) == ["timer.resumed"]
+    assert types(session.agenda.toggle_pause().events) == ["timer.resumed"]
 
 
 # ---- roles --------------------------------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_toggle_pause_pauses_a_running_step(session):
 def test_desk_may_not_steer_the_programme(session, db, clock):
     desk = Session(str(db), role="desk", clock=clock)
     before = len(desk.log.events)
-    exc = refused("err.rights", desk.next_step)
+    exc = refused("err.rights", desk.agenda.next_step)
     # the refusal itself is logged (who tried what), and nothing else is written
     assert [(e.type, e.role, e.data) for e in Session(str(db)).log.events[before:]] == [
         ("role.refused", "desk", {"right": "agenda", "reason": "err.rights"})]
@@ -210,15 +210,15 @@ def test_desk_may_not_steer_the_programme(session, db, clock):
     assert "Lễ tân" in vi and "điều hành chương trình" in vi
     assert "desk" in en and "steer the programme" in en
     assert str(exc) == en
-    desk.attend(["A1"])                                     # what the desk is for
+    desk.attendance.attend(["A1"])                                     # what the desk is for
     assert desk.state.attendance.here == {"A1"}
 
 
 def test_projector_may_not_record_attendance(session, db, clock):
     projector = Session(str(db), role="projector", clock=clock)
     before = db.read_bytes()
-    exc = refused("err.rights", projector.attend, ["A1"])
-    refused("err.rights", projector.check_in, "A1")
+    exc = refused("err.rights", projector.attendance.attend, ["A1"])
+    refused("err.rights", projector.attendance.check_in, "A1")
     assert db.read_bytes() == before
     vi, en = exc.text("vi"), exc.text("en")
     assert vi != en
@@ -228,8 +228,8 @@ def test_projector_may_not_record_attendance(session, db, clock):
 
 def test_no_role_may_do_both(session, db, clock):
     anyone = Session(str(db), role=None, clock=clock)
-    anyone.next_step()
-    anyone.attend(["A1", "A2"])
+    anyone.agenda.next_step()
+    anyone.attendance.attend(["A1", "A2"])
     reopened = Session(str(db))
     assert reopened.state.agenda.current == "khai-mac"
     assert reopened.state.attendance.here == {"A1", "A2"}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from runsheet.cli import status_data
+from runsheet.commands.status import status_data
 from runsheet.commands import Session
 from runsheet.errors import DomainError
 from runsheet.rules.election import Reading
@@ -25,19 +25,19 @@ ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
 @pytest.fixture
 def counting_open(session):
     """The mini congress at its first step, three members in, the Chi ủy round open with one ballot entered."""
-    session.next_step()
-    session.attend(["A1", "A2", "A3"])
-    session.open_round("chi-uy")
-    session.enter_ballot("chi-uy", Reading(frozenset({3})))
+    session.agenda.next_step()
+    session.attendance.attend(["A1", "A2", "A3"])
+    session.voting.open_round("chi-uy")
+    session.voting.enter_ballot("chi-uy", Reading(frozenset({3})))
     return session
 
 
 def snapshot(db: Path, session: Session) -> dict:
     """What the congress looks like to anyone, apart from the count of events and the head of the chain."""
     fresh = Session(str(db), clock=session.clock)
-    status = status_data(fresh, session.clock())
+    status = status_data(fresh.state, fresh.log.head, session.clock())
     del status["events"], status["head"]
-    return {"status": status, "results": fresh.live_results("chi-uy"), "pins": fresh.state.pins,
+    return {"status": status, "results": fresh.state.results("chi-uy"), "pins": fresh.state.pins,
             "speeches": sorted(fresh.state.speeches.items)}
 
 
@@ -65,23 +65,36 @@ def refused(db: Path, session: Session, action, key: str = "err.rights") -> dict
 
 def test_the_desk_may_not_enter_ballots_or_steer_the_programme(counting_open, db, clock):
     desk = Session(str(db), role="desk", clock=clock, terminal="desk-laptop:7")
-    assert refused(db, desk, lambda: desk.enter_ballot("chi-uy", Reading(frozenset({1}))))["right"] == "ballots"
-    assert refused(db, desk, desk.next_step)["right"] == "agenda"
+    assert refused(db, desk, lambda: desk.voting.enter_ballot("chi-uy", Reading(frozenset({1}))))["right"] == "ballots"
+    assert refused(db, desk, desk.agenda.next_step)["right"] == "agenda"
     record = Session(str(db)).state.current_round("chi-uy")
     assert record.entered(1) == 1 and desk.state.current_round("chi-uy").entered(1) == 1
     assert desk.state.agenda.current == "khai-mac"
-    desk.check_in("A6")  # what the desk may do still works, after its refusals
+    desk.attendance.check_in("A6")  # what the desk may do still works, after its refusals
     assert Session(str(db)).log.head.type == "member.attended"
 
 
 def test_a_role_whose_pin_was_not_given_is_refused_and_logged(counting_open, db, clock):
-    counting_open.set_pin("desk", "2468")
+    counting_open.roles.set_pin("desk", "2468")
     desk = Session(str(db), role="desk", clock=clock, terminal="desk-laptop:8")
-    assert refused(db, desk, lambda: desk.check_in("A6"), key="err.pin_needed")["right"] == "attendance"
+    assert refused(db, desk, lambda: desk.attendance.check_in("A6"), key="err.pin_needed")["right"] == "attendance"
 
 
-# Session's public methods that only read; every other one writes, and the projector must be refused each of them.
-READS = {"unlock", "sync", "now", "path", "locked", "badge_payload", "motion_result", "list_check", "live_results"}
+# The actions of a Session's parts that only read; every other one writes, and the projector must be refused each.
+AREAS = ("agenda", "attendance", "voting", "speaking", "roles")
+READS = {"unlock", "locked", "unlocked", "check", "list_check", "session"}
+
+
+def actions(session: Session) -> dict[str, object]:
+    """Every public method of the session's parts, by name (names are unique across the parts)."""
+    found = {}
+    for area in AREAS:
+        part = getattr(session, area)
+        for name, _ in inspect.getmembers(type(part)):
+            if not name.startswith("_") and name not in READS:
+                assert name not in found, f"{name} is in two parts"
+                found[name] = getattr(part, name)
+    return found
 
 
 def write_calls(chair: Session, tmp_path: Path) -> dict[str, tuple]:
@@ -92,7 +105,7 @@ def write_calls(chair: Session, tmp_path: Path) -> dict[str, tuple]:
         "set_pin": ("desk", "2468"), "next_step": (), "previous_step": (), "pause": (), "resume": (),
         "toggle_pause": (), "adjust": (1,), "skip": ("bao-cao",), "restore": ("bao-cao",),
         "insert_step": ("Phát sinh", 5), "move_step": ("chi-dao", None), "move_by": ("chi-dao", 1),
-        "end_congress": (), "attend": (["A6"],), "check_in": ("A6",), "scan": (chair.badge_payload("A6"),),
+        "end_congress": (), "attend": (["A6"],), "check_in": ("A6",), "scan": (chair.state.badge_payload("A6"),),
         "leave": ("A1",), "undo_check_in": ("A1",), "absent": ("A6", "ốm"), "replace_delegate": ("A1", None),
         "add_member": ("A7", "Đỗ Văn Tâm"), "correct_member": ("A1", "Nguyễn Văn Bính"),
         "record_motion": ("nghi-quyet", 3, 0, 0), "set_ballot_order": ("chi-uy", ["A1", "A2", "A3"]),
@@ -110,17 +123,18 @@ def write_calls(chair: Session, tmp_path: Path) -> dict[str, tuple]:
 def test_the_projector_is_refused_every_write_and_writes_nothing(counting_open, db, clock, tmp_path):
     projector = Session(str(db), role="projector", clock=clock, terminal="wall:1")
     calls = write_calls(counting_open, tmp_path)
-    public = {name for name, _ in inspect.getmembers(Session) if not name.startswith("_")}
-    unknown = public - READS - set(calls)
-    assert not unknown, f"new Session methods: add them to READS or to write_calls(): {sorted(unknown)}"
+    writes = actions(projector)
+    unknown = set(writes) - set(calls)
+    assert not unknown, f"new actions: add them to READS or to write_calls(): {sorted(unknown)}"
+    assert len(writes) >= 45
     size = db.stat().st_size
-    for name in sorted(public - READS):
-        refused(db, projector, partial(getattr(projector, name), *calls[name]))
+    for name in sorted(writes):
+        refused(db, projector, partial(writes[name], *calls[name]))
     assert db.stat().st_size == size
     # the same calls from the chair's terminal are not refused for want of rights: the arguments are not the reason
-    chair = Session(str(db), role="chair", clock=clock, terminal="chair:1")
+    chair = actions(Session(str(db), role="chair", clock=clock, terminal="chair:1"))
     for name in ("next_step", "record_motion", "set_pin"):
-        getattr(chair, name)(*calls[name])
+        chair[name](*calls[name])
 
 
 # ---- the command line -----------------------------------------------------------------------------------------

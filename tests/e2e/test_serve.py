@@ -163,7 +163,7 @@ def test_a_browser_tab_is_a_terminal_on_the_store(tmp_path, store):
 
 
 def test_a_pin_in_the_servers_environment_does_not_unlock_the_tabs(tmp_path, store):
-    Session(str(store)).set_pin("desk", "2468")
+    Session(str(store)).roles.set_pin("desk", "2468")
     port = free_port("127.0.0.1")
     served = Served(tmp_path, "--db", str(store), "--role", "desk", "--port", str(port),
                     env={**os.environ, "RUNSHEET_PIN": "2468"})

@@ -62,5 +62,5 @@ def test_desk_and_counting_terminals_feed_the_chairs_screen(tmux, tmp_path):
         by_type.setdefault(event.type, set()).add(event.role)
     assert by_type == {"step.started": {"chair"}, "member.attended": {"desk"}, "round.opened": {"chair"},
                        "ballot.entered": {"counting"}}
-    votes = {c["name"]: c["votes"] for c in session.live_results("chi-uy")["candidates"]}
+    votes = {c["name"]: c["votes"] for c in session.state.results("chi-uy")["candidates"]}
     assert votes == {"Lê Văn An": 2, "Nguyễn Văn Bình": 3, "Trần Thị Hoa": 1}

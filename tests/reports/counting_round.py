@@ -44,38 +44,38 @@ def drive(db: Path, committee: bool = True) -> Session:
     chair = create(str(db), str(ROOT / "scenarios" / "chi-bo.toml"), str(ROOT / "data" / "demo-roster.csv"),
                    clock=clock, terminal="chu-toa", congress_date="2025-06-01", start="07:30")
     desk = Session(str(db), role="desk", clock=clock, terminal="le-tan")
-    desk.attend(PRESENT)
-    desk.absent("DV13", "Đi công tác theo quyết định của cơ quan")
-    desk.absent("DV16")
+    desk.attendance.attend(PRESENT)
+    desk.attendance.absent("DV13", "Đi công tác theo quyết định của cơ quan")
+    desk.attendance.absent("DV16")
     if committee:
-        Session(str(db), role="secretary", clock=clock, terminal="thu-ky").set_officers(
+        Session(str(db), role="secretary", clock=clock, terminal="thu-ky").speaking.set_officers(
             "counting", ["DV07, Trưởng ban", "DV17", "DV19"])
     clock.advance(minutes=5)
-    chair.open_round(E, passes=2)
+    chair.voting.open_round(E, passes=2)
     clock.advance(minutes=12)  # the vote
     first, second = (Session(str(db), role="counting", clock=clock, terminal=f"kiem-phieu-{n}") for n in (1, 2))
-    first.record_collected(E, 12)
+    first.voting.record_collected(E, 12)
     for number in range(1, 13):
-        first.enter_ballot(E, reading(number), 1)
+        first.voting.enter_ballot(E, reading(number), 1)
         clock.advance(seconds=7)
         if number == 3:
-            second.enter_ballot(E, reading(3, {6}), 2)  # a slip...
+            second.voting.enter_ballot(E, reading(3, {6}), 2)  # a slip...
             clock.advance(seconds=4)
-            second.enter_ballot(E, reading(3), 2, ballot=3)  # ...corrected at once (F7)
+            second.voting.enter_ballot(E, reading(3), 2, ballot=3)  # ...corrected at once (F7)
         elif number == 5:
-            second.enter_ballot(E, reading(5, {3, 4}), 2)
+            second.voting.enter_ballot(E, reading(5, {3, 4}), 2)
             clock.advance(seconds=3)
-            second.withdraw_ballot(E, 2)  # taken back (F6) and entered again
-            second.enter_ballot(E, reading(5), 2)
+            second.voting.withdraw_ballot(E, 2)  # taken back (F6) and entered again
+            second.voting.enter_ballot(E, reading(5), 2)
         elif number == 7:
-            second.enter_ballot(E, reading(7, {1}), 2)  # read differently from pass 1
+            second.voting.enter_ballot(E, reading(7, {1}), 2)  # read differently from pass 1
         else:
-            second.enter_ballot(E, reading(number), 2)
+            second.voting.enter_ballot(E, reading(number), 2)
         clock.advance(seconds=6)
     clock.advance(minutes=1)
-    first.resolve_ballot(E, 7, reading(7))  # the head of the committee looks at the paper
+    first.voting.resolve_ballot(E, 7, reading(7))  # the head of the committee looks at the paper
     clock.advance(minutes=2)
-    first.close_round(E, 12)
+    first.voting.close_round(E, 12)
     chair.sync()
     return chair
 

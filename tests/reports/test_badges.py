@@ -41,7 +41,7 @@ SCALE = 8  # pixels per module when rasterising
 def session(tmp_path, start_moment) -> Session:
     s = create(str(tmp_path / "congress.json"), str(SCENARIO), str(ROSTER), clock=FakeClock(start_moment),
                terminal="test:1", congress_date="2025-06-01")
-    s.add_member("DV21", ODD_NAME, "probationary")
+    s.attendance.add_member("DV21", ODD_NAME, "probationary")
     return s
 
 
@@ -49,7 +49,7 @@ def session(tmp_path, start_moment) -> Session:
 def sheet(session) -> str:
     from runsheet.reports.badges import badges_html
 
-    return badges_html(session, "vi")
+    return badges_html(session.state, "vi")
 
 
 def sections(text: str) -> list[tuple[str, str]]:
@@ -134,8 +134,8 @@ def test_every_qr_code_as_drawn_decodes_to_its_members_badge(session, sheet):
         results = decode(image)
         assert len(results) == 1, member
         text = results[0].text
-        assert text == session.badge_payload(member)
-        events = session.scan(text)
+        assert text == session.state.badge_payload(member)
+        events = session.attendance.scan(text).events
         assert [(e.type, e.data) for e in events] == [("member.attended", {"member": member, "via": "badge"})]
     assert session.state.attendance.here == set(session.state.roster.by_id)
 

@@ -22,7 +22,7 @@ from PIL import Image
 from counting_round import E, VOTES, drive, normalise
 from runsheet.commands import Session
 from runsheet.reports.counting import CountingMinutesError, write_counting_minutes
-from runsheet.reports.digest import digest_text
+from runsheet.store.digest_check import digest_text
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -38,7 +38,7 @@ def closed(tmp_path_factory) -> Session:
 @pytest.fixture(scope="module")
 def written(closed, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("out")
-    paths = [Path(p) for p in write_counting_minutes(closed, E, str(out), "vi")]
+    paths = [Path(p) for p in write_counting_minutes(closed.log.events, closed.state, E, str(out), "vi")]
     return {p.name: p for p in paths}
 
 
@@ -65,7 +65,7 @@ def docx_text(path: Path) -> str:
     ("en", "counting-minutes", "counting-minutes-en.md"),
 ])
 def test_markdown_matches_the_golden_files(closed, tmp_path, lang, kind, golden):
-    paths = write_counting_minutes(closed, E, str(tmp_path), lang)
+    paths = write_counting_minutes(closed.log.events, closed.state, E, str(tmp_path), lang)
     path = next(Path(p) for p in paths if p.endswith(f"{kind}.md"))
     text = normalise(path.read_text(encoding="utf-8"))
     if UPDATE:
@@ -76,7 +76,7 @@ def test_markdown_matches_the_golden_files(closed, tmp_path, lang, kind, golden)
 def test_file_names_in_both_languages(closed, written, tmp_path):
     assert sorted(written) == ["chi-uy-vong-1-bien-ban-kiem-phieu.docx", "chi-uy-vong-1-bien-ban-kiem-phieu.md",
                                "chi-uy-vong-1-nhat-ky-nhap-phieu.docx", "chi-uy-vong-1-nhat-ky-nhap-phieu.md"]
-    english = [Path(p).name for p in write_counting_minutes(closed, E, str(tmp_path), "en", 1)]
+    english = [Path(p).name for p in write_counting_minutes(closed.log.events, closed.state, E, str(tmp_path), "en", 1)]
     assert english == ["chi-uy-round-1-counting-minutes.docx", "chi-uy-round-1-counting-minutes.md",
                        "chi-uy-round-1-ballot-entry-log.docx", "chi-uy-round-1-ballot-entry-log.md"]
 
@@ -110,7 +110,7 @@ def test_the_minutes_docx_holds_every_required_field(closed, written):
         "Số lượng còn thiếu so với số lượng bầu: 1 đồng chí",
         # times, signatures, the digest
         "Phát phiếu (mở lần bầu) lúc 09 giờ 45 phút", "kết thúc kiểm phiếu lúc 10 giờ 02 phút",
-        "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "TRƯỞNG BAN KIỂM PHIẾU", digest_text(closed, E),
+        "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "TRƯỞNG BAN KIỂM PHIẾU", digest_text(closed.log.events, E),
     ]
     missing = [r for r in required if r not in text]
     assert not missing
@@ -155,7 +155,7 @@ def test_the_qr_code_in_the_docx_decodes_to_exactly_the_digest(closed, written):
         assert len(images) == 1
         picture = Image.open(io.BytesIO(z.read(images[0]))).convert("L")
     found = [r.text for r in zxingcpp.read_barcodes(np.asarray(picture)) if r.valid and "QR" in str(r.format)]
-    assert found == [digest_text(closed, E)]
+    assert found == [digest_text(closed.log.events, E)]
     assert found[0].startswith("RSD1|") and "|seq=" in found[0]
 
 
@@ -185,18 +185,18 @@ def test_the_entry_log_lists_every_ballot_with_pass_terminal_time_and_reading(cl
     text = docx_text(written["chi-uy-vong-1-nhat-ky-nhap-phieu.docx"])
     assert "Số lần sửa: 1; số lần rút lại: 1; số phiếu Trưởng ban quyết định: 1" in text
     assert "Kết thúc kiểm phiếu: thu vào 12; hợp lệ 10; không hợp lệ 2" in text
-    assert digest_text(closed, E) in text
+    assert digest_text(closed.log.events, E) in text
 
 
 # ---- refusals --------------------------------------------------------------------------------------------------------
 def test_refusals_write_nothing(closed, tmp_path):
     out = tmp_path / "out"
     with pytest.raises(CountingMinutesError) as info:
-        write_counting_minutes(closed, "bi-thu", str(out), "vi")  # no round yet
+        write_counting_minutes(closed.log.events, closed.state, "bi-thu", str(out), "vi")  # no round yet
     assert info.value.key == "err.no_round" and "chưa có lần bầu nào" in info.value.text("vi")
     for election, round_no, key in (("khong-co", None, "err.no_election"), (E, 2, "err.no_such_round")):
         with pytest.raises(CountingMinutesError) as info:
-            write_counting_minutes(closed, election, str(out), "en", round_no)
+            write_counting_minutes(closed.log.events, closed.state, election, str(out), "en", round_no)
         assert info.value.key == key
     assert not out.exists()
 
@@ -204,8 +204,8 @@ def test_refusals_write_nothing(closed, tmp_path):
 def test_the_cli_refuses_an_open_round_and_an_unknown_election(tmp_path):
     db = tmp_path / "open.json"
     session = drive(db)
-    session.publish_round(E)
-    session.open_round(E)  # round 2 among the tied, still being counted
+    session.voting.publish_round(E)
+    session.voting.open_round(E)  # round 2 among the tied, still being counted
     out = tmp_path / "out"
     proc = run("counting-minutes", "--db", db, E, "--out", out, "--round", "2")
     assert proc.returncode == 2 and proc.stdout == ""
@@ -226,7 +226,7 @@ def test_a_long_entry_log_is_written_as_markdown_only(closed, tmp_path, monkeypa
     from runsheet.reports import counting
 
     monkeypatch.setattr(counting, "LOG_DOCX_ROWS", 20)  # this log has 31 rows
-    names = [Path(p).name for p in write_counting_minutes(closed, E, str(tmp_path), "vi")]
+    names = [Path(p).name for p in write_counting_minutes(closed.log.events, closed.state, E, str(tmp_path), "vi")]
     assert names == ["chi-uy-vong-1-bien-ban-kiem-phieu.docx", "chi-uy-vong-1-bien-ban-kiem-phieu.md",
                      "chi-uy-vong-1-nhat-ky-nhap-phieu.md"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
@@ -234,7 +234,7 @@ def test_a_long_entry_log_is_written_as_markdown_only(closed, tmp_path, monkeypa
 
 def test_a_committee_not_recorded_leaves_lines_to_write_in(tmp_path):
     session = drive(tmp_path / "congress.json", committee=False)
-    paths = write_counting_minutes(session, E, str(tmp_path / "out"), "vi")
+    paths = write_counting_minutes(session.log.events, session.state, E, str(tmp_path / "out"), "vi")
     text = Path(paths[1]).read_text(encoding="utf-8")
     assert "chưa ghi nhận trong runsheet: ghi tay" in text
     assert "1. ……………………………… – Trưởng ban" in text and "3. ……………………………… – Thành viên" in text

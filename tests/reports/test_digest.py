@@ -1,4 +1,4 @@
-"""The digest of a closed round (reports/digest.py): written, read back, and checked against stores that match, stores
+"""The digest of a closed round (rules/digest.py, store/digest_check.py): written, read back, and checked against stores that match, stores
 edited by hand (with and without recomputing the chain), other rounds and other congresses; through the functions and
 through `run.py verify --digest` as a process.
 
@@ -18,16 +18,9 @@ import pytest
 
 from counting_round import E, VOTES, drive
 from runsheet.commands import Session
-from runsheet.reports.digest import (
-    PREFIX,
-    Digest,
-    DigestError,
-    check_digest,
-    digest_of,
-    digest_text,
-    find_digest,
-    parse_digest,
-)
+from runsheet.errors import DomainError as DigestError
+from runsheet.rules.digest import PREFIX, Digest, digest_for, find_digest, parse_digest
+from runsheet.store.digest_check import check_digest, digest_text
 from runsheet.store.events import GENESIS, Event, chain_hash
 from runsheet.store.log import verify
 
@@ -81,8 +74,8 @@ def close_doc(data: dict) -> dict:
 # ---- writing and reading ----------------------------------------------------------------------------------------
 def test_the_digest_carries_the_round_and_the_chain_at_its_close(store):
     db, session = store
-    text = digest_text(session, E)
-    assert text == digest_text(session.log, E, 1) == digest_text(session.log.events, E, 1)
+    text = digest_text(session.log.events, E)
+    assert text == digest_text(session.log.events, E, 1)
     closed = next(e for e in session.log.events if e.type == "round.closed")
     votes = ",".join(f"{cid}:{n}" for cid, n in VOTES.items())
     assert text == (f"RSD1|{session.state.congress_id[:8]}|chi-uy|1|seq={closed.seq}|h={closed.hash[:16]}|"
@@ -104,25 +97,20 @@ def test_ids_with_separators_are_escaped_and_read_back():
 
 
 def test_a_long_list_gives_the_votes_alone():
-    now = datetime(2025, 6, 1, tzinfo=UTC)
-    created = Event.make(None, "congress.created", {"congress_id": "ab" * 16}, "chair", "t", now)
     candidates = [{"id": f"DB{n:04d}", "votes": 1000 + n} for n in range(1, 201)]
     result = {"seats": 180, "denominator": 1600, "candidates": candidates,
               "ballots": {"issued": 1590, "collected": 1590, "valid": 1588, "invalid": 2}}
-    closed = Event.make(created, "round.closed", {"election": "bch", "round": 1, "result": result}, "counting", "t",
-                        now)
-    digest = digest_of(created, closed)
+    digest = digest_for("ab" * 16, 2, "cd" * 32, "bch", 1, result)
     text = digest.text()
     assert digest.short and len(text) < 1100 and text.split("|")[-1].startswith("#1001,1002,1003,")
     assert parse_digest(text) == digest
-    few = digest_of(created, Event.make(created, "round.closed", {"election": "bch", "round": 1, "result": {
-        **result, "candidates": candidates[:40]}}, "counting", "t", now))
+    few = digest_for("ab" * 16, 2, "cd" * 32, "bch", 1, {**result, "candidates": candidates[:40]})
     assert not few.short and "DB0040:1040" in few.text()
 
 
 def test_the_short_form_is_checked_by_position(store):
     db, session = store
-    digest = parse_digest(digest_text(session, E))
+    digest = parse_digest(digest_text(session.log.events, E))
     text = replace(digest, votes=tuple(("", n) for _, n in digest.votes), short=True).text()
     assert text.endswith("|#9,9,8,8,7,7")
     assert check_digest(str(db), text).ok
@@ -134,14 +122,14 @@ def test_the_short_form_is_checked_by_position(store):
 
 def test_a_round_not_closed_has_no_digest(tmp_path):
     session = drive(tmp_path / "congress.json")
-    session.publish_round(E)
-    session.open_round(E)
+    session.voting.publish_round(E)
+    session.voting.open_round(E)
     with pytest.raises(DigestError) as info:
-        digest_text(session, E, 2)
+        digest_text(session.log.events, E, 2)
     assert "lần bầu 2 của 'chi-uy' chưa kết thúc kiểm phiếu" in info.value.text("vi")
     with pytest.raises(DigestError):
-        digest_text(session, "bi-thu")
-    assert digest_text(session, E) == digest_text(session, E, 1)  # the latest closed round
+        digest_text(session.log.events, "bi-thu")
+    assert digest_text(session.log.events, E) == digest_text(session.log.events, E, 1)  # the latest closed round
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -163,7 +151,7 @@ def test_a_malformed_digest_is_refused_naming_the_field(text, problem):
 # ---- checking: the store as it was written ------------------------------------------------------------------------
 def test_a_digest_matches_its_own_store(store):
     db, session = store
-    check = check_digest(str(db), digest_text(session, E))
+    check = check_digest(str(db), digest_text(session.log.events, E))
     assert check.ok and check.differences("vi") == []
     lines = check.lines("vi")
     assert lines[0] == ("✓ KHỚP: biên bản kiểm phiếu Bầu Ban Chấp hành Chi bộ (Chi ủy), lần bầu thứ 1, khớp với "
@@ -178,15 +166,15 @@ def test_a_digest_matches_its_own_store(store):
 
 def test_later_events_do_not_disturb_the_digest(store):
     db, session = store
-    text = digest_text(session, E)
-    session.publish_round(E)
-    session.open_round(E)
+    text = digest_text(session.log.events, E)
+    session.voting.publish_round(E)
+    session.voting.open_round(E)
     assert check_digest(str(db), text).ok
 
 
 def test_a_paper_that_differs_from_an_intact_store(store):
     db, session = store
-    text = digest_text(session, E).replace("D=13", "D=14").replace("DV06:7", "DV06:8")
+    text = digest_text(session.log.events, E).replace("D=13", "D=14").replace("DV06:7", "DV06:8")
     check = check_digest(str(db), text)
     assert not check.ok
     assert check.differences("en") == [
@@ -200,18 +188,18 @@ def test_a_paper_that_differs_from_an_intact_store(store):
 def test_another_congress_or_round(store, tmp_path):
     db, session = store
     other = drive(tmp_path / "other.json")
-    text = digest_text(other, E)
+    text = digest_text(other.log.events, E)
     check = check_digest(str(db), text)
     assert not check.ok and check.differences("en")[0].startswith(
         f"Another congress: paper {other.state.congress_id[:8]}, store {session.state.congress_id[:8]}")
-    mine = digest_text(session, E)
+    mine = digest_text(session.log.events, E)
     for changed, message in (
         (mine.replace("|chi-uy|1|", "|chi-uy|2|"), "The store has no round 2 of 'chi-uy'"),
         (mine.replace("|chi-uy|1|", "|bau-gi|1|"), "The store has no election 'bau-gi'"),
     ):
         assert check_digest(str(db), changed).differences("en") == [message]
-    session.publish_round(E)
-    session.open_round(E)
+    session.voting.publish_round(E)
+    session.voting.open_round(E)
     assert check_digest(str(db), mine.replace("|chi-uy|1|", "|chi-uy|2|")).differences("en") == [
         "Round 2 of 'chi-uy' is not closed in the store"]
 
@@ -219,7 +207,7 @@ def test_another_congress_or_round(store, tmp_path):
 # ---- checking: stores edited by hand --------------------------------------------------------------------------------
 def test_a_ballot_edited_in_the_file_is_named(store):
     db, session = store
-    text = digest_text(session, E)
+    text = digest_text(session.log.events, E)
     data = load(db)
     key = ballot_key(data, 1, 1)
     data["events"][key]["data"]["struck"] = [1]  # ballot 1 now strikes Ngô Thị Dung instead of Hoàng Thị Lan
@@ -246,7 +234,7 @@ def test_a_ballot_edited_in_the_file_is_named(store):
 
 def test_a_store_rewritten_with_a_recomputed_chain(store):
     db, session = store
-    text = digest_text(session, E)
+    text = digest_text(session.log.events, E)
     data = load(db)
     for pass_no in (1, 2):  # both passes read ballot 1 as striking name 1, so they agree
         data["events"][ballot_key(data, pass_no, 1)]["data"]["struck"] = [1]
@@ -283,7 +271,7 @@ def test_a_store_rewritten_with_a_recomputed_chain(store):
 
 def test_an_event_removed_before_the_close_moves_it(store):
     db, session = store
-    text = digest_text(session, E)
+    text = digest_text(session.log.events, E)
     data = load(db)
     withdrawn = next(k for k, e in data["events"].items() if e["type"] == "ballot.withdrawn")
     del data["events"][withdrawn]
@@ -298,7 +286,7 @@ def test_an_event_removed_before_the_close_moves_it(store):
 
 def test_verify_digest_on_the_command_line(store):
     db, session = store
-    text = digest_text(session, E)
+    text = digest_text(session.log.events, E)
     proc = run("verify", "--db", db, "--digest", text)
     assert proc.returncode == 0 and proc.stderr == ""
     assert proc.stdout.startswith("✓ KHỚP: biên bản kiểm phiếu Bầu Ban Chấp hành Chi bộ (Chi ủy), lần bầu thứ 1,")
@@ -314,7 +302,7 @@ def test_a_second_close_of_the_round_forged_after_the_paper_is_named_as_such(sto
     votes (and rechains): the check says the round was closed again, and that the frozen result, not the ballots,
     was rewritten."""
     db, session = store
-    text = digest_text(session, E)
+    text = digest_text(session.log.events, E)
     data = load(db)
     forged = json.loads(json.dumps(close_doc(data)))
     for candidate in forged["data"]["result"]["candidates"]:

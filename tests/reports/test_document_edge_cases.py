@@ -30,22 +30,22 @@ def minutes_md(session, lang: str = "vi", draft: bool = True) -> str:
 
 
 def counting_md(session, election: str = "chi-uy", lang: str = "vi") -> str:
-    return to_md(build_counting_minutes(session, election, lang))
+    return to_md(build_counting_minutes(session.log.events, session.state, election, lang))
 
 
 def count(session, struck=({1}, {2}, {3})) -> None:
     """A round of chi-uy (3 names, 2 seats) with one ballot per official present."""
-    session.open_round("chi-uy")
+    session.voting.open_round("chi-uy")
     for numbers in struck:
-        session.enter_ballot("chi-uy", Reading(frozenset(numbers)))
-    session.close_round("chi-uy")
+        session.voting.enter_ballot("chi-uy", Reading(frozenset(numbers)))
+    session.voting.close_round("chi-uy")
 
 
 # ---- the minutes' attendance adds up ------------------------------------------------------------------------------
 def test_a_member_never_checked_in_is_reported_absent_and_an_exempt_one_only_once(session):
-    session.attend(["A1", "A2", "A6"])  # A3 never comes and is not recorded; A4 (exempt) is recorded absent
-    session.absent("A4")
-    session.next_step()
+    session.attendance.attend(["A1", "A2", "A6"])  # A3 never comes and is not recorded; A4 (exempt) is recorded absent
+    session.attendance.absent("A4")
+    session.agenda.next_step()
     text = minutes_md(session)
     assert "Vắng mặt không có lý do: 1 đồng chí: Lê Văn An." in text  # counted in D: it must be in the minutes
     assert "Phạm Minh Đức" not in text  # exempt and absent: on the exempt line, not also as absent without reason
@@ -63,12 +63,12 @@ def delegates_congress(tmp_path: Path, clock):
                                     "A6,Vũ Thị Lan,official,alternate\nA7,Đỗ Thị Mai,official,\n", encoding="utf-8")
     session = create(str(tmp_path / "d.json"), str(tmp_path / "d.toml"), str(tmp_path / "d.csv"), clock=clock,
                      terminal="t", congress_date="2025-06-01")
-    session.attend(["A1", "A2", "A3", "A6"])
-    session.absent("A4", "Ốm")
-    session.replace_delegate("A4", "A6")  # the alternate stands in for A4
-    session.absent("A5")  # absent throughout, nobody stands in: out of D
+    session.attendance.attend(["A1", "A2", "A3", "A6"])
+    session.attendance.absent("A4", "Ốm")
+    session.attendance.replace_delegate("A4", "A6")  # the alternate stands in for A4
+    session.attendance.absent("A5")  # absent throughout, nobody stands in: out of D
     # A7 has not come and is not recorded: still in D
-    session.next_step()
+    session.agenda.next_step()
     return session
 
 
@@ -95,12 +95,12 @@ def test_a_congress_of_delegates_speaks_of_delegates_and_its_absent_add_up(tmp_p
 
 # ---- the counting minutes' attendance adds up to the D of the result -----------------------------------------------
 def test_when_d_changes_during_the_count_the_figures_follow_the_d_of_the_result(session, clock):
-    session.attend(["A1", "A2", "A3"])  # D = 3: A4 is exempt and has not come
-    session.open_round("chi-uy")
+    session.attendance.attend(["A1", "A2", "A3"])  # D = 3: A4 is exempt and has not come
+    session.voting.open_round("chi-uy")
     for numbers in ({1}, {2}, {3}):
-        session.enter_ballot("chi-uy", Reading(frozenset(numbers)))
-    session.attend(["A4"])  # the exempt member arrives during the count: D = 4 at the close
-    session.close_round("chi-uy")
+        session.voting.enter_ballot("chi-uy", Reading(frozenset(numbers)))
+    session.attendance.attend(["A4"])  # the exempt member arrives during the count: D = 4 at the close
+    session.voting.close_round("chi-uy")
     paper = counting_md(session)
     assert "(D): 4 đồng chí" in paper and "từ 3 phiếu bầu trở lên" in paper
     assert "Số đảng viên chính thức có mặt lúc kết thúc kiểm phiếu: 4 đồng chí." in paper
@@ -109,7 +109,7 @@ def test_when_d_changes_during_the_count_the_figures_follow_the_d_of_the_result(
 
 
 def test_the_usual_count_reports_attendance_when_the_ballots_were_issued(session):
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     count(session)
     paper = counting_md(session)
     assert "có mặt lúc phát phiếu: 3 đồng chí" in paper and "Lưu ý" not in paper
@@ -122,34 +122,34 @@ def test_an_english_assembly_cites_no_party_regulation_a_party_congress_in_engli
     (tmp_path / "en.toml").write_text(english, encoding="utf-8")
     session = create(str(tmp_path / "en.json"), str(tmp_path / "en.toml"), str(DATA / "mini-roster.csv"),
                      clock=clock, terminal="t", congress_date="2025-06-01")
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     count(session)
     assert "Party" not in counting_md(session, lang="en") and "190-QĐ/TW" not in counting_md(session)
     party = create(str(tmp_path / "vi.json"), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), clock=clock,
                    terminal="t", congress_date="2025-06-01")
-    party.attend(["A1", "A2", "A3"])
+    party.attendance.attend(["A1", "A2", "A3"])
     count(party)
     assert "Charter of the Communist Party of Vietnam" in counting_md(party, lang="en")
 
 
 # ---- days -----------------------------------------------------------------------------------------------------------
 def test_a_congress_closing_on_a_later_day_says_which(session, clock):
-    session.next_step()
+    session.agenda.next_step()
     clock.advance(minutes=24 * 60)
-    session.end_congress()
+    session.agenda.end_congress()
     text = minutes_md(session, draft=False)
     assert "Đại hội bế mạc lúc 07 giờ 20 phút, ngày 2 tháng 6 năm 2025." in text and "cùng ngày" not in text
     assert "closed at 07:20 on 2 June 2025" in minutes_md(session, "en", draft=False)
 
 
 def test_a_count_past_midnight_dates_the_issue_of_the_ballots(session, clock):
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     clock.moment = clock.moment.replace(hour=23, minute=50)
-    session.open_round("chi-uy")
+    session.voting.open_round("chi-uy")
     for numbers in ({1}, {2}, {3}):
-        session.enter_ballot("chi-uy", Reading(frozenset(numbers)))
+        session.voting.enter_ballot("chi-uy", Reading(frozenset(numbers)))
     clock.advance(minutes=20)
-    session.close_round("chi-uy")
+    session.voting.close_round("chi-uy")
     paper = counting_md(session)
     assert "Hôm nay, ngày 2 tháng 6 năm 2025" in paper
     assert ("Phát phiếu (mở lần bầu) lúc 23 giờ 50 phút, ngày 1 tháng 6 năm 2025; kết thúc kiểm phiếu lúc 00 giờ 10 "
@@ -158,15 +158,15 @@ def test_a_count_past_midnight_dates_the_issue_of_the_ballots(session, clock):
 
 # ---- writing ------------------------------------------------------------------------------------------------------
 def test_an_output_folder_that_cannot_be_written_is_a_one_line_refusal(session, tmp_path):
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     count(session)
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(MinutesNotReady) as refused:
-        write_minutes(session, str(blocker), "vi", draft=True)
+        write_minutes(session.state, str(blocker), "vi", session.now(), draft=True)
     assert refused.value.key == "err.write" and "không ghi được biên bản" in refused.value.text("vi")
     with pytest.raises(CountingMinutesError) as refused:
-        write_counting_minutes(session, "chi-uy", str(blocker / "sub"), "en")
+        write_counting_minutes(session.log.events, session.state, "chi-uy", str(blocker / "sub"), "en")
     assert refused.value.key == "err.write"
     for args in (("minutes", "--draft"), ("counting-minutes", "chi-uy")):
         proc = subprocess.run([sys.executable, "run.py", args[0], "--db", session.path, *args[1:], "--out",
@@ -180,18 +180,18 @@ def test_an_output_folder_that_cannot_be_written_is_a_one_line_refusal(session, 
 def test_documents_are_as_readable_as_any_file_not_private(session, tmp_path):
     old = os.umask(0o022)
     try:
-        paths = write_minutes(session, str(tmp_path / "out"), "vi", draft=True)
+        paths = write_minutes(session.state, str(tmp_path / "out"), "vi", session.now(), draft=True)
     finally:
         os.umask(old)
     assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o644 for p in paths)
 
 
 def test_text_no_xml_may_hold_is_dropped_not_a_traceback(session, tmp_path):
-    session.next_step()
-    session.add_speaker("Khách\x01 mời", "Chức\x0bvụ")
-    session.start_speech()
-    session.note_speech("s1", "Ghi\x1b[0m chú\x00\nhai dòng\tcột")
-    docx_path = write_minutes(session, str(tmp_path), "vi", draft=True)[0]
+    session.agenda.next_step()
+    session.speaking.add_speaker("Khách\x01 mời", "Chức\x0bvụ")
+    session.speaking.start_speech()
+    session.speaking.note_speech("s1", "Ghi\x1b[0m chú\x00\nhai dòng\tcột")
+    docx_path = write_minutes(session.state, str(tmp_path), "vi", session.now(), draft=True)[0]
     cells = [c.text for t in Docx(docx_path).tables for row in t.rows for c in row.cells]
     assert "Ghi[0m chú\nhai dòng\tcột" in cells and any(c.startswith("Khách mời") for c in cells)
 
@@ -213,29 +213,29 @@ def test_a_large_table_is_written_quickly_and_reads_back_cell_for_cell(tmp_path)
 
 
 def test_the_counting_committee_is_the_one_that_counted_not_one_chosen_later(session):
-    session.attend(["A1", "A2", "A3"])
-    session.set_officers("counting", ["A1, Trưởng ban", "A2"])
+    session.attendance.attend(["A1", "A2", "A3"])
+    session.speaking.set_officers("counting", ["A1, Trưởng ban", "A2"])
     count(session)
-    session.set_officers("counting", ["A3, Trưởng ban"])  # chosen later, for another election
+    session.speaking.set_officers("counting", ["A3, Trưởng ban"])  # chosen later, for another election
     paper = counting_md(session)
     assert "1. Nguyễn Văn Bình – Trưởng ban" in paper and "2. Trần Thị Hoa – Thành viên" in paper
     assert "Lê Văn An –" not in paper
 
 
 def test_a_committee_recorded_only_after_the_close_is_still_printed(session):
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     count(session)
-    session.set_officers("counting", ["A3, Trưởng ban"])
+    session.speaking.set_officers("counting", ["A3, Trưởng ban"])
     assert "1. Lê Văn An – Trưởng ban" in counting_md(session)
 
 
 def test_english_minutes_count_in_good_english_and_durations_are_not_clock_times(session, clock):
-    session.attend(["A1", "A2", "A3"])
-    session.next_step()
-    session.add_speaker("A1")
-    session.start_speech()
+    session.attendance.attend(["A1", "A2", "A3"])
+    session.agenda.next_step()
+    session.speaking.add_speaker("A1")
+    session.speaking.start_speech()
     clock.advance(minutes=19, seconds=30)
-    session.end_speech()
+    session.speaking.end_speech()
     count(session, ({1}, {2, 3}, {1, 2}))  # votes 1, 1, 2 of D = 3: one elected, one seat unfilled
     english, vietnamese = minutes_md(session, "en"), minutes_md(session)
     assert "Khai mạc: 1 speech, 19 min 30 s in all." in english and "Seats unfilled: 1." in english
@@ -246,7 +246,7 @@ def test_english_minutes_count_in_good_english_and_durations_are_not_clock_times
 def test_the_four_counting_documents_are_written_all_or_none(session, tmp_path, monkeypatch):
     from runsheet.reports import document
 
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     count(session)
     real, calls = os.fsync, []
 
@@ -259,7 +259,7 @@ def test_the_four_counting_documents_are_written_all_or_none(session, tmp_path, 
     monkeypatch.setattr(document.os, "fsync", failing)
     out = tmp_path / "out"
     with pytest.raises(CountingMinutesError) as refused:
-        write_counting_minutes(session, "chi-uy", str(out), "vi")
+        write_counting_minutes(session.log.events, session.state, "chi-uy", str(out), "vi")
     assert "No space left on device" in refused.value.text("vi")
     assert list(out.iterdir()) == []  # neither the first two documents nor a temporary file
 
@@ -267,12 +267,12 @@ def test_the_four_counting_documents_are_written_all_or_none(session, tmp_path, 
 def test_a_log_too_long_for_docx_removes_an_older_docx_of_the_same_round(session, tmp_path, monkeypatch):
     from runsheet.reports import counting
 
-    session.attend(["A1", "A2", "A3"])
+    session.attendance.attend(["A1", "A2", "A3"])
     count(session)
     out = tmp_path / "out"
-    first = write_counting_minutes(session, "chi-uy", str(out), "vi")
+    first = write_counting_minutes(session.log.events, session.state, "chi-uy", str(out), "vi")
     assert any(p.endswith("nhat-ky-nhap-phieu.docx") for p in first)
     monkeypatch.setattr(counting, "LOG_DOCX_ROWS", 1)
-    second = write_counting_minutes(session, "chi-uy", str(out), "vi")
+    second = write_counting_minutes(session.log.events, session.state, "chi-uy", str(out), "vi")
     assert sorted(p.name for p in out.iterdir()) == sorted(Path(p).name for p in second)
     assert not any(p.endswith("nhat-ky-nhap-phieu.docx") for p in second)

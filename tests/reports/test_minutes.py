@@ -27,7 +27,7 @@ def congress(tmp_path_factory) -> Session:
 
 @pytest.mark.parametrize("lang, golden", [("vi", "bien-ban-dai-hoi.md"), ("en", "minutes-en.md")])
 def test_minutes_match_the_golden_files(congress, tmp_path, lang, golden):
-    paths = write_minutes(congress, str(tmp_path), lang)
+    paths = write_minutes(congress.state, str(tmp_path), lang, congress.now())
     text = Path(paths[1]).read_text(encoding="utf-8")
     if UPDATE:
         (GOLDEN / golden).write_text(text, encoding="utf-8")
@@ -44,7 +44,7 @@ def _docx_text(path: str) -> str:
 
 
 def test_the_docx_holds_every_required_field(congress, tmp_path):
-    docx_path = write_minutes(congress, str(tmp_path), "vi")[0]
+    docx_path = write_minutes(congress.state, str(tmp_path), "vi", congress.now())[0]
     text = _docx_text(docx_path)
     required = [
         "ĐẢNG BỘ VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "CHI BỘ PHÒNG TỔNG HỢP", "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -66,7 +66,7 @@ def test_the_docx_holds_every_required_field(congress, tmp_path):
 
 
 def test_the_docx_sets_times_new_roman_14_on_a4_with_no_theme_fonts(congress, tmp_path):
-    docx_path = write_minutes(congress, str(tmp_path), "vi")[0]
+    docx_path = write_minutes(congress.state, str(tmp_path), "vi", congress.now())[0]
     doc = Docx(docx_path)
     section = doc.sections[0]
     assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)

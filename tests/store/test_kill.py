@@ -39,7 +39,7 @@ print("ready", flush=True)
 k = start
 while True:
     number, struck = k % issued + 1, frozenset({k % 5 + 1, (k + 2) % 5 + 1})
-    session.enter_ballot("bch", Reading(struck), pass_no=1, ballot=number)
+    session.voting.enter_ballot("bch", Reading(struck), pass_no=1, ballot=number)
     print(session.log.head.seq, number, *sorted(struck), flush=True)
     k += 1
 """
@@ -49,7 +49,7 @@ import sys
 from runsheet.commands import Session
 session = Session(sys.argv[1], terminal="importer")
 print("ready", flush=True)
-events = session.import_ballots("bch", sys.argv[2], pass_no=2)
+events = session.voting.import_ballots("bch", sys.argv[2], pass_no=2).events
 print("imported", len(events), flush=True)
 """
 
@@ -80,9 +80,9 @@ election = "{ELECTION}"
 """, encoding="utf-8")
     path = folder / "congress.json"
     session = create(str(path), str(scenario), str(roster), terminal="setup")
-    session.next_step()
-    session.attend([f"K{i:02d}" for i in range(1, MEMBERS + 1)])
-    session.open_round(ELECTION, passes=2)
+    session.agenda.next_step()
+    session.attendance.attend([f"K{i:02d}" for i in range(1, MEMBERS + 1)])
+    session.voting.open_round(ELECTION, passes=2)
     return path
 
 
@@ -239,9 +239,9 @@ def edit(path: Path) -> str:
 def test_a_store_damaged_by_hand_is_refused_and_restore_brings_back_one_that_verifies(tmp_path, damage):
     path = tmp_path / "congress.json"
     session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="setup")
-    session.next_step()
+    session.agenda.next_step()
     for k in range(60):  # 62 events: a backup at 50
-        session.adjust(1 if k % 2 == 0 else -1)
+        session.agenda.adjust(1 if k % 2 == 0 else -1)
     problem = damage(path)
     hint = f"run.py restore --db {path}"
     for command in (["status", "--db", str(path)], ["--db", str(path), "--role", "chair"]):  # the CLI, the TUI

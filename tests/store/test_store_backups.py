@@ -28,9 +28,9 @@ def small(monkeypatch):
 
 
 def fill(session, commands: int) -> None:
-    session.next_step()
+    session.agenda.next_step()
     for k in range(commands):
-        session.adjust(1 if k % 2 == 0 else -1)
+        session.agenda.adjust(1 if k % 2 == 0 else -1)
 
 
 def test_a_backup_every_few_events_and_only_the_newest_kept(session, small):
@@ -86,5 +86,5 @@ def test_temporaries_left_by_a_killed_writer_are_removed_at_the_next_write(sessi
     stale.write_bytes(b'{"half": ')  # what a writer killed between write and rename leaves
     other = db.parent / ".someone-elses.tmp"
     other.write_bytes(b"x")
-    Session(str(db)).attend(["A1"])
+    Session(str(db)).attendance.attend(["A1"])
     assert not stale.exists() and other.exists()

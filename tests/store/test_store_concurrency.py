@@ -33,10 +33,10 @@ while not os.path.exists(go):
 session = Session(path, terminal=terminal)
 for k in range(int(count)):
     match k % 4:
-        case 0: events = session.attend([member])
-        case 1: events = session.adjust(1)
-        case 2: events = session.leave(member)
-        case 3: events = session.adjust(-1)
+        case 0: events = session.attendance.attend([member]).events
+        case 1: events = session.agenda.adjust(1).events
+        case 2: events = session.attendance.leave(member).events
+        case 3: events = session.agenda.adjust(-1).events
     assert len(events) == 1, (k, events)
     time.sleep(random.uniform(0, 0.004))
 """
@@ -47,7 +47,7 @@ def test_three_writer_processes_lose_nothing(tmp_path):
     path = tmp_path / "congress.json"
     session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"),
                      clock=FakeClock(START), terminal="setup", congress_date="2025-05-10")
-    session.next_step()
+    session.agenda.next_step()
     before = len(session.log.events)
     go = tmp_path / "go"
     terminals = {f"writer-{i}": f"A{i + 1}" for i in range(WRITERS)}

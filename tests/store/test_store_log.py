@@ -40,7 +40,7 @@ def test_second_session_sees_the_first_ones_events_after_sync(tmp_path):
     reader = Session(str(path), terminal="t2")
     assert reader.sync() == []
 
-    written = writer.next_step() + writer.attend(["A1", "A2"])
+    written = [*writer.agenda.next_step().events, *writer.attendance.attend(["A1", "A2"]).events]
     assert len(written) == 3
     new = reader.sync()
     assert [e.seq for e in new] == [2, 3, 4]
@@ -54,10 +54,10 @@ def test_second_session_sees_the_first_ones_events_after_sync(tmp_path):
 def test_sync_applies_only_the_new_events(tmp_path):
     path, writer = new_store(tmp_path)
     reader = Session(str(path), terminal="t2")
-    writer.next_step()
-    writer.adjust(2)
+    writer.agenda.next_step()
+    writer.agenda.adjust(2)
     reader.sync()
-    writer.adjust(3)
+    writer.agenda.adjust(3)
     assert [e.type for e in reader.sync()] == ["step.adjusted"]
     # had the first adjustment been applied twice, the step would have 2 extra minutes too many
     assert reader.state.agenda.runs["khai-mac"].extra == 5 * 60
@@ -68,8 +68,8 @@ def test_eventlog_refresh_returns_only_new_events(tmp_path):
     path, writer = new_store(tmp_path)
     log = EventLog(str(path))
     assert [e.seq for e in log.events] == [1]
-    writer.attend(["A1"])
-    writer.attend(["A2"])
+    writer.attendance.attend(["A1"])
+    writer.attendance.attend(["A2"])
     assert [e.seq for e in log.refresh()] == [2, 3]
     assert log.refresh() == []
     assert [e.seq for e in log.events] == [1, 2, 3]
@@ -80,21 +80,21 @@ def test_changed_is_false_when_nothing_was_written(tmp_path):
     reader = Session(str(path), terminal="t2")
     assert not reader.log.changed()
     assert not writer.log.changed()
-    writer.attend(["A1"])
+    writer.attendance.attend(["A1"])
     assert not writer.log.changed()  # its own write is not news to it
     assert reader.log.changed()
     reader.sync()
     assert not reader.log.changed()
-    writer.attend(["A1"])  # already present: no event, no write
+    writer.attendance.attend(["A1"])  # already present: no event, no write
     assert not reader.log.changed()
 
 
 def test_a_commit_first_takes_in_what_others_wrote(tmp_path):
     path, first = new_store(tmp_path)
     second = Session(str(path), terminal="t2")
-    second.attend(["A1"])
+    second.attendance.attend(["A1"])
     # `first` has not synced, but its command must see A1 present and append after event 2
-    events = first.attend(["A1", "A2"])
+    events = first.attendance.attend(["A1", "A2"]).events
     assert [(e.seq, e.data["member"]) for e in events] == [(3, "A2")]
     assert [e.seq for e in first.log.events] == [1, 2, 3]
     assert set(first.state.attendance.present) == {"A1", "A2"}
@@ -104,10 +104,10 @@ def test_a_commit_first_takes_in_what_others_wrote(tmp_path):
 
 def test_a_fresh_session_folds_to_the_same_state(tmp_path):
     path, writer = new_store(tmp_path)
-    writer.next_step()
-    writer.attend(["A1", "A3"])
-    writer.absent("A2", "ốm")
-    writer.adjust(-2)
+    writer.agenda.next_step()
+    writer.attendance.attend(["A1", "A3"])
+    writer.attendance.absent("A2", "ốm")
+    writer.agenda.adjust(-2)
     fresh = Session(str(path))
     assert fresh.log.events == writer.log.events
     assert fresh.state.attendance == writer.state.attendance
@@ -117,7 +117,7 @@ def test_a_fresh_session_folds_to_the_same_state(tmp_path):
 
 def test_create_refuses_an_existing_store_and_leaves_it_unchanged(tmp_path):
     path, session = new_store(tmp_path)
-    session.attend(["A1"])
+    session.attendance.attend(["A1"])
     before = path.read_bytes()
     with pytest.raises(StoreError, match="already exists"):
         new_store(tmp_path)
@@ -142,10 +142,10 @@ def test_opening_a_missing_store_raises(tmp_path):
 
 def test_the_file_is_whole_json_after_every_write_and_no_temp_files_remain(tmp_path):
     path, session = new_store(tmp_path)
-    session.next_step()
-    commands = [lambda: session.attend(["A1"]), lambda: session.absent("A2", "công tác"),
-                lambda: session.adjust(1), lambda: session.pause(), lambda: session.resume(),
-                lambda: session.next_step(), lambda: session.attend(["A3", "A6"])]
+    session.agenda.next_step()
+    commands = [lambda: session.attendance.attend(["A1"]), lambda: session.attendance.absent("A2", "công tác"),
+                lambda: session.agenda.adjust(1), lambda: session.agenda.pause(), lambda: session.agenda.resume(),
+                lambda: session.agenda.next_step(), lambda: session.attendance.attend(["A3", "A6"])]
     for command in commands:
         command()
         doc = on_disk(path)

@@ -27,13 +27,13 @@ def store(tmp_path) -> Path:
     clock = FakeClock(START)
     session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"),
                      clock=clock, terminal="t1", congress_date="2025-05-10")
-    session.next_step()
+    session.agenda.next_step()
     clock.advance(minutes=1)
-    session.attend(["A1", "A2", "A3"])
-    session.absent("A6", "ốm")
-    session.adjust(2)
+    session.attendance.attend(["A1", "A2", "A3"])
+    session.attendance.absent("A6", "ốm")
+    session.agenda.adjust(2)
     clock.advance(minutes=12)
-    session.next_step()
+    session.agenda.next_step()
     assert len(session.log.events) == 8
     return path
 
@@ -210,11 +210,11 @@ def test_an_open_session_notices_rewritten_history_on_its_next_commit(store, tmp
     other = create(str(tmp_path / "other.json"), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"),
                    clock=FakeClock(START), terminal="t1", congress_date="2025-05-10")
     for member in ("A1", "A2", "A3", "A6", "A4", "A5", "A1"):
-        other.absent(member)
-    other.attend(["A1"])
+        other.attendance.absent(member)
+    other.attendance.attend(["A1"])
     store.write_bytes((tmp_path / "other.json").read_bytes())
     with pytest.raises(StoreError, match=r"event 9 .*does not chain"):
-        session.attend(["A5"])
+        session.attendance.attend(["A5"])
 
 
 # ---- the command line ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from runsheet.ui.app import RunsheetApp
+from driving import press
 
 SIZE = (130, 36)
 
@@ -11,11 +12,11 @@ def mid_congress(make_session, tmp_path, clock, lang=None, files=("scenarios/chi
     """07:30 start; the first step ran 2 minutes late, the second runs into its warning phase."""
     session = make_session(tmp_path / "c.json", *files)
     members = [m.id for m in session.state.roster][:-3]
-    session.attend(members)
+    session.attendance.attend(members)
     clock.advance(minutes=12)  # 07:32
-    session.next_step()
+    session.agenda.next_step()
     clock.advance(minutes=3)
-    session.next_step()
+    session.agenda.next_step()
     clock.advance(minutes=3, seconds=25)
     return RunsheetApp(session, lang=lang, clock=clock, poll=False)
 
@@ -36,14 +37,14 @@ def test_chair_english_scenario(snap_compare, make_session, tmp_path, clock):
 def test_chair_overtime_and_paused_at_80x24(snap_compare, make_session, tmp_path, clock):
     app = mid_congress(make_session, tmp_path, clock)
     clock.advance(minutes=2)
-    app.session.pause()
+    app.session.agenda.pause()
     assert snap_compare(app, terminal_size=(80, 24))
 
 
 def test_insert_dialog(snap_compare, make_session, tmp_path, clock):
     async def open_dialog(pilot):
-        await pilot.press("i")
-        await pilot.press(*"Đọc thư chúc mừng")
+        await press(pilot, "i")
+        await press(pilot, *"Đọc thư chúc mừng")
 
     assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=SIZE, run_before=open_dialog)
 

@@ -7,6 +7,7 @@ import pytest
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.ask import AskScreen
 from runsheet.ui.screens.counting import CountingScreen
+from driving import press
 
 SIZE = (140, 40)
 COMMITTEE = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV13", "DV14", "DV17"]
@@ -14,8 +15,8 @@ COMMITTEE = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV
 
 @pytest.fixture
 def counting(session, clock):
-    session.attend(COMMITTEE + ["DV12"])  # DV12 is probationary: no ballot
-    session.open_round("chi-uy", passes=2)
+    session.attendance.attend(COMMITTEE + ["DV12"])  # DV12 is probationary: no ballot
+    session.voting.open_round("chi-uy", passes=2)
     return session
 
 
@@ -29,7 +30,7 @@ def text(app, selector: str) -> str:
 
 async def choose_pass(pilot, n: int) -> None:
     """Say which pass this terminal enters (asked once per round with double entry)."""
-    await pilot.press("f8", "backspace", str(n), "enter")
+    await press(pilot, "f8", "backspace", str(n), "enter")
 
 
 def readings(session, pass_no=1) -> dict:
@@ -48,16 +49,16 @@ async def test_type_numbers_preview_then_enter(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("3")
+        await press(pilot, "3")
         preview = text(app, "#preview")
         assert "Giữ 5/5 tên" in preview and "HỢP LỆ" in preview
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert readings(counting)[1].struck == {3}
         assert "Phiếu số 2" in text(app, "#ballot-no")
-        await pilot.press("enter")  # nothing struck: keeps 6 of 5 seats, invalid, still recorded
+        await press(pilot, "enter")  # nothing struck: keeps 6 of 5 seats, invalid, still recorded
         assert readings(counting)[2].struck == frozenset()
         assert "không hợp lệ" in text(app, "#count-feedback")
-        await pilot.press(*"1 2 3 4 5 6")
+        await press(pilot, *"1 2 3 4 5 6")
         assert "gạch hết tên" in text(app, "#preview")
 
 
@@ -65,7 +66,7 @@ async def test_bad_number_is_refused_and_nothing_written(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         events = len(counting.log.events)
-        await pilot.press("9", "enter")
+        await press(pilot, "9", "enter")
         assert len(counting.log.events) == events
         assert "9" in text(app, "#count-feedback")
 
@@ -74,15 +75,15 @@ async def test_take_back_and_correct(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("1", "enter", "2", "enter", "3", "enter")
-        await pilot.press("f6")  # take back ballot 3
+        await press(pilot, "1", "enter", "2", "enter", "3", "enter")
+        await press(pilot, "f6")  # take back ballot 3
         assert sorted(readings(counting)) == [1, 2]
-        await pilot.press("f7")
+        await press(pilot, "f7")
         assert isinstance(app.screen, AskScreen)
-        await pilot.press("1", "enter")
+        await press(pilot, "1", "enter")
         assert "SỬA phiếu số 1" in text(app, "#ballot-no")
         assert app.screen.query_one("#reading").value == "1 "  # the reading entered before, to edit
-        await pilot.press("ctrl+u", "4", "enter")
+        await press(pilot, "ctrl+u", "4", "enter")
         assert readings(counting)[1].struck == {4}
         assert "Phiếu số 3" in text(app, "#ballot-no")
         types = [e.type for e in counting.log.events]
@@ -93,13 +94,13 @@ async def test_invalid_with_a_reason(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("f5")
+        await press(pilot, "f5")
         assert isinstance(app.screen, AskScreen)
-        await pilot.press("3", "enter")  # 3 = an identifying mark
+        await press(pilot, "3", "enter")  # 3 = an identifying mark
         assert readings(counting)[1].invalid == "identifying_mark"
         assert "dấu hiệu nhận biết" not in text(app, "#reconcile")  # counted once both passes agree
         await choose_pass(pilot, 2)
-        await pilot.press("f5", "3", "enter")
+        await press(pilot, "f5", "3", "enter")
         assert "dấu hiệu nhận biết" in text(app, "#reconcile")
 
 
@@ -107,21 +108,21 @@ async def test_double_entry_mismatch_resolution_and_close(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("1", "enter", "2", "enter")
+        await press(pilot, "1", "enter", "2", "enter")
         await choose_pass(pilot, 2)  # the second clerk's pass
-        await pilot.press("1", "enter", "3", "enter")
+        await press(pilot, "1", "enter", "3", "enter")
         assert "Phiếu lệch giữa các lượt: 2" in text(app, "#reconcile")
-        await pilot.press("f10", "enter")  # the box must be counted: an empty answer is not taken
+        await press(pilot, "f10", "enter")  # the box must be counted: an empty answer is not taken
         assert isinstance(app.screen, AskScreen)
-        await pilot.press("2", "enter")  # close refused while ballots differ
+        await press(pilot, "2", "enter")  # close refused while ballots differ
         assert "không khớp" in text(app, "#count-feedback")
-        await pilot.press("f9")
+        await press(pilot, "f9")
         assert isinstance(app.screen, AskScreen)
-        await pilot.press("2", "enter")
+        await press(pilot, "2", "enter")
         assert counting.state.current_round("chi-uy").resolved[2].struck == {2}
-        await pilot.press("f10", "3", "enter")  # 3 collected but 2 entered: refused
+        await press(pilot, "f10", "3", "enter")  # 3 collected but 2 entered: refused
         assert "khác số phiếu thu vào" in text(app, "#count-feedback")
-        await pilot.press("f10", "2", "enter")
+        await press(pilot, "f10", "2", "enter")
         record = counting.state.current_round("chi-uy")
         assert record.closed is not None and record.closed["ballots"]["collected"] == 2
         assert "đã kết thúc kiểm phiếu" in text(app, "#round-info")
@@ -134,22 +135,22 @@ async def test_tally_moves_with_ballots_from_another_terminal(counting, clock, t
     other = Session(counting.path, clock=clock, terminal="clerk:2")
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
-        other.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
-        app.tick()
+        other.voting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
+        await app.sync_now()
         await pilot.pause()
         assert "Đã nhập (lượt 2): 1" in text(app, "#reconcile")
 
 
 async def test_single_name_approve_form_keys(session, clock):
-    session.attend(COMMITTEE)
-    session.open_round("bi-thu")
+    session.attendance.attend(COMMITTEE)
+    session.voting.open_round("bi-thu")
     app = app_for(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # agree
-        await pilot.press("1", "enter")  # disagree
-        await pilot.press("?", "enter")  # both or neither box: invalid
+        await press(pilot, "enter")  # agree
+        await press(pilot, "1", "enter")  # disagree
+        await press(pilot, "?", "enter")  # both or neither box: invalid
         record = session.state.current_round("bi-thu")
-        result = session.live_results("bi-thu")
+        result = session.state.results("bi-thu")
         assert [r.struck for r in record.readings[1].values()] == [frozenset(), {1}, frozenset()]
         assert result["ballots"]["valid"] == 2 and result["ballots"]["invalid"] == 1
         assert result["candidates"][0]["votes"] == 1
@@ -159,12 +160,12 @@ def test_counting_snapshot_mid_count(snap_compare, counting, clock):
     from runsheet.rules.election import Reading
 
     for struck in ({1}, {2}, {1}, {6}, {1}, set(), {1, 2, 3, 4, 5, 6}):
-        counting.enter_ballot("chi-uy", Reading(frozenset(struck)))
-    counting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
-    counting.enter_ballot("chi-uy", Reading(frozenset({3})), pass_no=2)
+        counting.voting.enter_ballot("chi-uy", Reading(frozenset(struck)))
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({3})), pass_no=2)
 
     async def type_some(pilot):
-        await pilot.press(*"2 5")
+        await press(pilot, *"2 5")
 
     assert snap_compare(app_for(counting, clock), terminal_size=SIZE, run_before=type_some)
 
@@ -172,32 +173,21 @@ def test_counting_snapshot_mid_count(snap_compare, counting, clock):
 def test_counting_snapshot_after_close(snap_compare, session, clock):
     from runsheet.rules.election import Reading
 
-    session.attend(COMMITTEE)
-    session.open_round("chi-uy")
+    session.attendance.attend(COMMITTEE)
+    session.voting.open_round("chi-uy")
     for k in range(12):
-        session.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1}) if k % 4 else frozenset({6})))
-    session.close_round("chi-uy")
+        session.voting.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1}) if k % 4 else frozenset({6})))
+    session.voting.close_round("chi-uy")
     assert snap_compare(app_for(session, clock, lang="en"), terminal_size=SIZE)
-
-
-def test_numbers_that_cannot_grow_close_themselves():
-    from runsheet.ui.screens.counting import closed_number, keystrokes
-
-    assert [closed_number(x, 6) for x in ("", "2", "2 5", "2 ")] == [False, True, True, False]
-    assert [closed_number(x, 200) for x in ("12", "47", "103", "20", "200", "1")] == [False, True, True, False,
-                                                                                         True, False]
-    # 6 names struck of 200: "12 47 88 103 150 199" with 5 spaces added by the screen: 16 keys and Enter
-    assert keystrokes([12, 47, 88, 103, 150, 199], 200) == 17
-    assert keystrokes([2, 5], 6) == 3  # "2", "5", Enter
 
 
 async def test_typing_digits_on_a_small_ballot_spaces_itself(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("2", "5")
+        await press(pilot, "2", "5")
         assert app.screen.query_one("#reading").value == "2 5 "
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert readings(counting)[1].struck == {2, 5}
 
 
@@ -206,13 +196,13 @@ async def test_ballots_collected_recorded_before_entry(counting, clock):
 
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+t", "2", "enter")
+        await press(pilot, "ctrl+t", "2", "enter")
         assert counting.state.current_round("chi-uy").collected == 2
         assert "Phiếu thu vào: 2" in text(app, "#reconcile")
         for pass_no in (1, 2):
             for struck in ({1}, {2}):
-                counting.enter_ballot("chi-uy", Reading(frozenset(struck)), pass_no=pass_no)
-        counting.close_round("chi-uy")  # collected defaults to what the committee recorded
+                counting.voting.enter_ballot("chi-uy", Reading(frozenset(struck)), pass_no=pass_no)
+        counting.voting.close_round("chi-uy")  # collected defaults to what the committee recorded
         assert counting.state.current_round("chi-uy").closed["ballots"]["collected"] == 2
 
 
@@ -224,8 +214,8 @@ async def test_two_clerks_on_one_pass_never_share_a_ballot_number(counting, cloc
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        other.enter_ballot("chi-uy", Reading(frozenset({6})))  # the screen has not seen it yet
-        await pilot.press("2", "enter")
+        other.voting.enter_ballot("chi-uy", Reading(frozenset({6})))  # the screen has not seen it yet
+        await press(pilot, "2", "enter")
         assert readings(counting)[1].struck == {6} and readings(counting)[2].struck == {2}
 
 
@@ -233,9 +223,9 @@ async def test_odd_keys_give_a_message_not_a_traceback(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("²", "enter")
+        await press(pilot, "²", "enter")
         assert "không phải số thứ tự" in text(app, "#count-feedback")
-        await pilot.press("ctrl+u", "!", "9", "enter")
+        await press(pilot, "ctrl+u", "!", "9", "enter")
         assert "!1, !2 hoặc !3" in text(app, "#count-feedback")
         assert not readings(counting)
 
@@ -243,17 +233,17 @@ async def test_odd_keys_give_a_message_not_a_traceback(counting, clock):
 async def test_settle_as_invalid_and_correction_keeps_the_reason(counting, clock):
     from runsheet.rules.election import Reading
 
-    counting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=1)
-    counting.enter_ballot("chi-uy", Reading(frozenset({2})), pass_no=2)
-    counting.enter_ballot("chi-uy", Reading(frozenset({3}), invalid="written_in"), pass_no=1)
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=1)
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({2})), pass_no=2)
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({3}), invalid="written_in"), pass_no=1)
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f9", *"!3", "enter")  # the head finds an identifying mark on ballot 1
+        await press(pilot, "f9", *"!3", "enter")  # the head finds an identifying mark on ballot 1
         assert counting.state.current_round("chi-uy").resolved[1].invalid == "identifying_mark"
         await choose_pass(pilot, 1)
-        await pilot.press("f7", "2", "enter")
+        await press(pilot, "f7", "2", "enter")
         assert app.screen.query_one("#reading").value == "3 !2 "
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert app.screen.correcting is None and app.screen.query_one("#reading").value == ""
 
 
@@ -261,41 +251,41 @@ async def test_a_new_round_starts_on_pass_one_and_a_locked_terminal_follows_it(s
     from runsheet.commands import Session
     from runsheet.rules.election import Reading
 
-    session.attend(COMMITTEE)
-    session.open_round("chi-uy", passes=2)
+    session.attendance.attend(COMMITTEE)
+    session.voting.open_round("chi-uy", passes=2)
     clerk = Session(session.path, role="counting", clock=clock, terminal="clerk:1")
     app = RunsheetApp(clerk, clock=clock, poll=False)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 2)
         assert app.screen.pass_no == 2
         for pass_no in (1, 2):
-            session.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=pass_no)
-        session.close_round("chi-uy")
-        session.open_round("bi-thu")
-        app.tick()
+            session.voting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=pass_no)
+        session.voting.close_round("chi-uy")
+        session.voting.open_round("bi-thu")
+        await app.sync_now()
         await pilot.pause()
         assert app.screen.election == "bi-thu" and app.screen.pass_no == 1
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert clerk.state.current_round("bi-thu").readings[1][1].struck == frozenset()
 
 
 async def test_after_the_last_ballot_issued_the_screen_says_so(session, clock):
-    session.attend(["DV01", "DV02"])
-    session.open_round("chi-uy")
+    session.attendance.attend(["DV01", "DV02"])
+    session.voting.open_round("chi-uy")
     app = app_for(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "enter", "2", "enter")
+        await press(pilot, "1", "enter", "2", "enter")
         assert "Đã nhập đủ 2 phiếu phát ra" in text(app, "#ballot-no")
 
 
 async def test_ballots_issued_corrected_for_a_latecomer(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+g")
+        await press(pilot, "ctrl+g")
         assert isinstance(app.screen, AskScreen)
-        await pilot.press("ctrl+u", *"13", "enter")  # only 12 official members present: refused
+        await press(pilot, "ctrl+u", *"13", "enter")  # only 12 official members present: refused
         assert "phải từ 1 đến 12" in text(app, "#count-feedback")
-        counting.attend(["DV19"])  # a latecomer, given a ballot
-        await pilot.press("ctrl+g", "ctrl+u", *"13", "enter")
+        counting.attendance.attend(["DV19"])  # a latecomer, given a ballot
+        await press(pilot, "ctrl+g", "ctrl+u", *"13", "enter")
         assert counting.state.current_round("chi-uy").issued == 13
         assert "(phát ra 13)" in text(app, "#ballot-no")

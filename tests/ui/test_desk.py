@@ -9,6 +9,7 @@ from runsheet.ui.screens.desk import DeskScreen
 from runsheet.ui.screens.ask import AskScreen as ReasonScreen
 from runsheet.ui.screens.member_form import MemberFormScreen
 from runsheet.ui.screens.replace import ReplaceScreen
+from driving import press
 
 SIZE = (130, 36)
 
@@ -30,9 +31,9 @@ async def test_search_without_diacritics_and_enter_checks_in(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, DeskScreen)
-        await pilot.press(*"nguyen van binh")
+        await press(pilot, *"nguyen van binh")
         assert listed(app) == ["Nguyễn Văn Bình"]
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert "DV03" in session.state.attendance.here
         assert "Nguyễn Văn Bình" in feedback(app) and "07:20" in feedback(app)
         assert app.screen.query_one("#search").value == ""
@@ -41,39 +42,39 @@ async def test_search_without_diacritics_and_enter_checks_in(session, clock):
 async def test_search_with_diacritics_and_case(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"HÙNG")
+        await press(pilot, *"HÙNG")
         assert listed(app) == ["Lê Quốc Hùng", "Trần Mạnh Hùng"]
-        await pilot.press("down", "enter")
+        await press(pilot, "down", "enter")
         assert session.state.attendance.here == {"DV01"}
 
 
 async def test_search_by_id_and_no_match(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"dv17")
+        await press(pilot, *"dv17")
         assert listed(app) == ["Nguyễn Thị Hoa"]
-        await pilot.press("ctrl+a", "backspace", *"zzz", "enter")
+        await press(pilot, "ctrl+a", "backspace", *"zzz", "enter")
         assert "zzz" in feedback(app) and not session.state.attendance.here
 
 
 async def test_scans_valid_repeated_foreign_and_forged(session, clock, tmp_path, make_session):
-    good = session.badge_payload("DV06")
-    foreign = make_session(tmp_path / "other.json").badge_payload("DV06")
+    good = session.state.badge_payload("DV06")
+    foreign = make_session(tmp_path / "other.json").state.badge_payload("DV06")
     forged = good[:-1] + ("0" if good[-1] != "0" else "1")
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*good, "enter")
+        await press(pilot, *good, "enter")
         assert session.state.attendance.here == {"DV06"}
         assert "Hoàng Thị Lan" in feedback(app)
         events = len(session.log.events)
         clock.advance(minutes=22)
-        await pilot.press(*good, "enter")
+        await press(pilot, *good, "enter")
         assert "đã điểm danh lúc 07:20" in feedback(app)
-        await pilot.press(*foreign, "enter")
+        await press(pilot, *foreign, "enter")
         assert "đại hội khác" in feedback(app)
-        await pilot.press(*forged, "enter")
+        await press(pilot, *forged, "enter")
         assert "giả mạo" in feedback(app)
-        await pilot.press(*"RS1-12-", "enter")
+        await press(pilot, *"RS1-12-", "enter")
         assert "không phải" in feedback(app)
         assert len(session.log.events) == events  # nothing counted twice, nothing written
 
@@ -81,16 +82,16 @@ async def test_scans_valid_repeated_foreign_and_forged(session, clock, tmp_path,
 async def test_scan_lands_after_text_already_typed(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"ngu", *session.badge_payload("DV09"), "enter")
+        await press(pilot, *"ngu", *session.state.badge_payload("DV09"), "enter")
         assert session.state.attendance.here == {"DV09"}
 
 
 async def test_undo_a_mistaken_check_in(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"DV03", "enter", *"DV03")
+        await press(pilot, *"DV03", "enter", *"DV03")
         assert "DV03" in session.state.attendance.here
-        await pilot.press("f7")
+        await press(pilot, "f7")
         assert "DV03" not in session.state.attendance.arrived
         assert [e.type for e in session.log.events[-2:]] == ["member.attended", "member.attendance_undone"]
         assert "Hủy điểm danh" in feedback(app) or "hủy điểm danh" in feedback(app).lower()
@@ -100,12 +101,12 @@ async def test_excused_absence_asks_the_reason(session, clock):
     app = desk_app(session, clock)
     d_before = session.state.figures().denominator
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"lan", "down")  # Hoàng Thị Lan, then Bùi Văn Lân
-        await pilot.press("up", "f5")
+        await press(pilot, *"lan", "down")  # Hoàng Thị Lan, then Bùi Văn Lân
+        await press(pilot, "up", "f5")
         assert isinstance(app.screen, ReasonScreen)
-        await pilot.press("enter")  # an empty reason is refused
+        await press(pilot, "enter")  # an empty reason is refused
         assert isinstance(app.screen, ReasonScreen)
-        await pilot.press(*"Đi công tác", "enter")
+        await press(pilot, *"Đi công tác", "enter")
         assert not isinstance(app.screen, ReasonScreen)
         assert session.state.attendance.excused == {"DV06": "Đi công tác"}
         assert session.state.figures().denominator == d_before - 1
@@ -113,12 +114,12 @@ async def test_excused_absence_asks_the_reason(session, clock):
 
 
 async def test_departure(session, clock):
-    session.check_in("DV03")
+    session.attendance.check_in("DV03")
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"binh")
+        await press(pilot, *"binh")
         clock.advance(minutes=90)
-        await pilot.press("f6")
+        await press(pilot, "f6")
         assert "DV03" in session.state.attendance.left
         assert "08:50" in feedback(app)
         assert session.state.figures().left_official == 1
@@ -130,8 +131,8 @@ async def test_figures_and_warning_follow_check_ins(session, clock):
         banner = app.screen.query_one("#quorum")
         assert banner.has_class("-alarm")
         officials = [m.id for m in session.state.roster if m.official and not m.flags]
-        session.attend(officials[: len(officials) // 2 + 1])
-        app.tick()
+        session.attendance.attend(officials[: len(officials) // 2 + 1])
+        await app.sync_now()
         await pilot.pause()
         assert not banner.has_class("-alarm")
         assert "Có mặt" in str(app.screen.query_one("#attendance").render())
@@ -141,10 +142,10 @@ async def test_another_terminal_sees_the_check_in(session, clock):
     other = Session(session.path, clock=clock, terminal="test:2")
     app = desk_app(other, clock)
     async with app.run_test(size=SIZE) as pilot:
-        session.check_in("DV03")
-        app.tick()
+        session.attendance.check_in("DV03")
+        await app.sync_now()
         await pilot.pause()
-        await pilot.press(*"DV03")
+        await press(pilot, *"DV03")
         table = app.screen.query_one("#members")
         assert "Có mặt" in str(table.get_row_at(0)[3])
 
@@ -153,9 +154,9 @@ async def test_switch_between_chair_and_desk(session, clock):
     app = RunsheetApp(session, clock=clock, poll=False)
     async with app.run_test(size=SIZE) as pilot:
         assert type(app.screen).__name__ == "ChairScreen"
-        await pilot.press("f3")
+        await press(pilot, "f3")
         assert isinstance(app.screen, DeskScreen)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         assert type(app.screen).__name__ == "ChairScreen"
 
 
@@ -164,19 +165,19 @@ async def test_a_desk_terminal_cannot_reach_the_chair(tmp_path, clock, session):
     app = RunsheetApp(desk, clock=clock, poll=False)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, DeskScreen)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         assert isinstance(app.screen, DeskScreen)
 
 
 def test_desk_snapshot(snap_compare, session, clock):
-    session.attend(["DV01", "DV02", "DV03", "DV04", "DV12"])
-    session.absent("DV16", "Đi công tác")
-    session.check_in("DV06")
+    session.attendance.attend(["DV01", "DV02", "DV03", "DV04", "DV12"])
+    session.attendance.absent("DV16", "Đi công tác")
+    session.attendance.check_in("DV06")
     clock.advance(minutes=40)
-    session.leave("DV04")
+    session.attendance.leave("DV04")
 
     async def search(pilot):
-        await pilot.press(*"h")
+        await press(pilot, *"h")
         await pilot.pause()
 
     assert snap_compare(desk_app(session, clock), terminal_size=SIZE, run_before=search)
@@ -184,7 +185,7 @@ def test_desk_snapshot(snap_compare, session, clock):
 
 def test_desk_snapshot_at_80x24_english(snap_compare, session, clock):
     officials = [m.id for m in session.state.roster if m.official and not m.flags]
-    session.attend(officials)
+    session.attendance.attend(officials)
     app = RunsheetApp(session, lang="en", clock=clock, poll=False, screen="desk")
     assert snap_compare(app, terminal_size=(80, 24))
 
@@ -192,24 +193,24 @@ def test_desk_snapshot_at_80x24_english(snap_compare, session, clock):
 async def test_a_desk_with_a_pin_asks_for_it(session, clock):
     from runsheet.ui.screens.ask import AskScreen
 
-    session.set_pin("desk", "2468")
+    session.roles.set_pin("desk", "2468")
     desk = Session(session.path, role="desk", clock=clock)
     app = RunsheetApp(desk, clock=clock, poll=False)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, AskScreen)
-        await pilot.press(*"1357", "enter")
+        await press(pilot, *"1357", "enter")
         assert isinstance(app.screen, AskScreen) and "không đúng" in str(app.screen.query_one("#error").render())
-        await pilot.press("ctrl+u", *"2468", "enter")
-        assert isinstance(app.screen, DeskScreen) and not desk.locked
-        await pilot.press(*"DV03", "enter")
+        await press(pilot, "ctrl+u", *"2468", "enter")
+        assert isinstance(app.screen, DeskScreen) and not desk.roles.locked
+        await press(pilot, *"DV03", "enter")
         assert "DV03" in desk.state.attendance.here
 
 
 async def test_giving_up_the_pin_closes_the_terminal(session, clock):
-    session.set_pin("desk", "2468")
+    session.roles.set_pin("desk", "2468")
     app = RunsheetApp(Session(session.path, role="desk", clock=clock), clock=clock, poll=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await pilot.pause()
         assert not app.is_running
 
@@ -227,14 +228,14 @@ def delegates_session(make_session, tmp_path):
 async def test_f8_adds_a_member_and_enter_checks_them_in(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"nguyen thi mai")  # not on the roster: what was typed becomes the name
+        await press(pilot, *"nguyen thi mai")  # not on the roster: what was typed becomes the name
         assert listed(app) == []
-        await pilot.press("f8")
+        await press(pilot, "f8")
         assert isinstance(app.screen, MemberFormScreen)
         assert app.screen.query_one("#member-id").value == "DV21"  # the roster's next id, selected: typing replaces
         assert app.screen.query_one("#member-name").value == "nguyen thi mai"
-        await pilot.press("enter")  # id -> name
-        await pilot.press("ctrl+u", *"Nguyễn Thị Mai", "enter", "enter", "enter")  # name, status, flags: saved
+        await press(pilot, "enter")  # id -> name
+        await press(pilot, "ctrl+u", *"Nguyễn Thị Mai", "enter", "enter", "enter")  # name, status, flags: saved
         assert isinstance(app.screen, DeskScreen)
         added = session.state.roster.get("DV21")
         assert (added.name, added.status, added.flags) == ("Nguyễn Thị Mai", "official", frozenset())
@@ -243,7 +244,7 @@ async def test_f8_adds_a_member_and_enter_checks_them_in(session, clock):
         assert listed(app) == ["Nguyễn Thị Mai"] and app.screen.selected == "DV21"
         assert str(app.screen.query_one("#members").get_row_at(0)[3]) == "Chưa đến"
         assert "D = 15" in str(app.screen.query_one("#attendance").render())  # an official member more in D
-        await pilot.press("enter")  # the offered check-in
+        await press(pilot, "enter")  # the offered check-in
         assert "DV21" in session.state.attendance.here
         assert "có mặt lúc 07:20" in feedback(app)
         assert "Có mặt" in str(app.screen.query_one("#members").get_row("DV21")[3])
@@ -253,12 +254,12 @@ async def test_f8_refuses_a_duplicate_id_and_keeps_the_dialog(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         events = len(session.log.events)
-        await pilot.press("f8", *"DV03", "enter", *"Nguyễn Văn Khác", "enter", "enter", "enter")
+        await press(pilot, "f8", *"DV03", "enter", *"Nguyễn Văn Khác", "enter", "enter", "enter")
         assert isinstance(app.screen, MemberFormScreen)
         assert "đã có đảng viên mã 'DV03'" in error_of(app)
         assert app.screen.focused is app.screen.query_one("#member-id")  # the field to fix, its text selected
         assert len(session.log.events) == events and session.state.roster.get("DV03").name == "Nguyễn Văn Bình"
-        await pilot.press(*"DV30", "ctrl+s")
+        await press(pilot, *"DV30", "ctrl+s")
         assert isinstance(app.screen, DeskScreen)
         assert session.state.roster.get("DV30").name == "Nguyễn Văn Khác"
 
@@ -267,10 +268,10 @@ async def test_f8_asks_for_the_name_and_esc_gives_up(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         events = len(session.log.events)
-        await pilot.press("f8", "ctrl+s")
+        await press(pilot, "f8", "ctrl+s")
         assert isinstance(app.screen, MemberFormScreen) and "Cần có họ và tên" in error_of(app)
         assert app.screen.focused is app.screen.query_one("#member-name")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, DeskScreen)
         assert len(session.log.events) == events and len(session.state.roster) == 20
 
@@ -279,12 +280,12 @@ async def test_f8_in_english_with_status_and_flags(session, clock):
     app = RunsheetApp(session, lang="en", clock=clock, poll=False, screen="desk")
     async with app.run_test(size=SIZE) as pilot:
         d_before = session.state.figures().denominator
-        await pilot.press("f8")
+        await press(pilot, "f8")
         assert "Add to the roster" in str(app.screen.query_one("#question").render())
-        await pilot.press("ctrl+u", *"X7", "enter", *"Jane Smith", "enter")
-        await pilot.press("right", "enter")  # probationary
-        await pilot.press("down", "space")  # the second flag: attached elsewhere
-        await pilot.press("enter")
+        await press(pilot, "ctrl+u", *"X7", "enter", *"Jane Smith", "enter")
+        await press(pilot, "right", "enter")  # probationary
+        await press(pilot, "down", "space")  # the second flag: attached elsewhere
+        await press(pilot, "enter")
         assert isinstance(app.screen, DeskScreen)
         member = session.state.roster.get("X7")
         assert (member.status, member.flags) == ("probationary", frozenset({"transferred"}))
@@ -297,20 +298,20 @@ async def test_f9_corrects_the_highlighted_member(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         d_before = session.state.figures().denominator
-        await pilot.press(*"binh", "f9")
+        await press(pilot, *"binh", "f9")
         form = app.screen
         assert isinstance(form, MemberFormScreen)
         assert form.query_one("#member-id").value == "DV03" and form.query_one("#member-id").disabled
         assert form.focused is form.query_one("#member-name")
-        await pilot.press("backspace", "backspace", "backspace", *"ính", "enter")  # Bình -> Bính, a typo
-        await pilot.press("enter", "space", "enter")  # status kept; flags: exempt
+        await press(pilot, "backspace", "backspace", "backspace", *"ính", "enter")  # Bình -> Bính, a typo
+        await press(pilot, "enter", "space", "enter")  # status kept; flags: exempt
         assert isinstance(app.screen, DeskScreen)
         member = session.state.roster.get("DV03")
         assert (member.name, member.status, member.flags) == ("Nguyễn Văn Bính", "official", frozenset({"exempt"}))
         assert session.log.head.type == "member.corrected"
         assert "Đã sửa DV03" in feedback(app) and "Miễn công tác" in feedback(app)
         assert session.state.figures().denominator == d_before - 1  # exempt and not here: out of D
-        await pilot.press("ctrl+u", *"DV03")
+        await press(pilot, "ctrl+u", *"DV03")
         assert listed(app) == ["Nguyễn Văn Bính"]
         assert "Miễn sinh hoạt" in str(app.screen.query_one("#members").get_row_at(0)[3])
 
@@ -319,10 +320,10 @@ async def test_f9_without_a_change_writes_nothing_and_without_a_selection_says_s
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         events = len(session.log.events)
-        await pilot.press(*"binh", "f9", "enter", "enter", "enter")
+        await press(pilot, *"binh", "f9", "enter", "enter", "enter")
         assert isinstance(app.screen, DeskScreen)
         assert "Không có gì thay đổi" in feedback(app) and len(session.log.events) == events
-        await pilot.press("ctrl+u", *"zzz", "f9")
+        await press(pilot, "ctrl+u", *"zzz", "f9")
         assert isinstance(app.screen, DeskScreen) and "Chưa chọn ai" in feedback(app)
 
 
@@ -330,7 +331,7 @@ async def test_f10_in_a_congress_of_members_says_why_not(session, clock):
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         events = len(session.log.events)
-        await pilot.press(*"binh", "f10")
+        await press(pilot, *"binh", "f10")
         assert isinstance(app.screen, DeskScreen)
         assert "chỉ đại hội đại biểu" in feedback(app)
         assert len(session.log.events) == events
@@ -348,42 +349,42 @@ async def test_the_palette_offers_the_roster_actions(session, clock):
 
 async def test_f10_an_alternate_replaces_an_absent_delegate(make_session, tmp_path, clock):
     session = delegates_session(make_session, tmp_path)
-    session.absent("D03", "Ốm đau")
+    session.attendance.absent("D03", "Ốm đau")
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         assert session.state.figures().denominator == 4
         shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
         assert "replace" in shown
-        await pilot.press(*"cuong", "f10")
+        await press(pilot, *"cuong", "f10")
         dialog = app.screen
         assert isinstance(dialog, ReplaceScreen)
         assert "Lê Văn Cường (D03)" in str(dialog.query_one("#question").render())
         assert [m.id for m in dialog.shown] == ["R01", "R02"]  # the free alternates, in name order (Em, Gấm)
-        await pilot.press(*"em")
+        await press(pilot, *"em")
         assert [m.id for m in dialog.shown] == ["R01"]
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, DeskScreen)
         assert session.state.attendance.replaced == {"D03": "R01"}
         assert session.state.figures().denominator == 5
         assert "Hoàng Văn Em thay cho Lê Văn Cường" in feedback(app)
         assert app.screen.selected == "R01"  # the alternate has not come yet: Enter checks them in
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert "R01" in session.state.attendance.here
-        await pilot.press(*"cuong")
+        await press(pilot, *"cuong")
         assert "dự khuyết thay: Hoàng Văn Em" in str(app.screen.query_one("#members").get_row_at(0)[3])
 
 
 async def test_f10_an_empty_answer_cancels_the_replacement(make_session, tmp_path, clock):
     session = delegates_session(make_session, tmp_path)
-    session.absent("D03", None)
-    session.replace_delegate("D03", "R02")
+    session.attendance.absent("D03", None)
+    session.attendance.replace_delegate("D03", "R02")
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"cuong")
+        await press(pilot, *"cuong")
         assert "Bùi Thị Gấm" in str(app.screen.query_one("#members").get_row_at(0)[3])
-        await pilot.press("f10")
+        await press(pilot, "f10")
         assert "Đang thay: Bùi Thị Gấm (R02)" in str(app.screen.query_one("#hint").render())
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert isinstance(app.screen, DeskScreen)
         assert session.state.attendance.replaced == {}
         assert "Đã hủy thay thế" in feedback(app)
@@ -392,38 +393,38 @@ async def test_f10_an_empty_answer_cancels_the_replacement(make_session, tmp_pat
 
 async def test_f10_refusals(make_session, tmp_path, clock):
     session = delegates_session(make_session, tmp_path)
-    session.absent("D03", None)
-    session.absent("D04", None)
-    session.check_in("D01")
+    session.attendance.absent("D03", None)
+    session.attendance.absent("D04", None)
+    session.attendance.check_in("D01")
     other = Session(session.path, clock=clock, terminal="test:2")
     app = desk_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"R01", "f10")  # an alternate replaces nobody
+        await press(pilot, *"R01", "f10")  # an alternate replaces nobody
         assert isinstance(app.screen, DeskScreen) and "là đại biểu dự khuyết" in feedback(app)
-        await pilot.press("ctrl+u", *"D01", "f10")  # a delegate who came needs nobody
+        await press(pilot, "ctrl+u", *"D01", "f10")  # a delegate who came needs nobody
         assert isinstance(app.screen, DeskScreen) and "đã điểm danh lúc 07:20" in feedback(app)
-        await pilot.press("ctrl+u", *"D03", "f10", *"zzz", "enter")
+        await press(pilot, "ctrl+u", *"D03", "f10", *"zzz", "enter")
         assert isinstance(app.screen, ReplaceScreen) and "zzz" in error_of(app)
-        other.replace_delegate("D04", "R02")  # another terminal takes R02 while the dialog is open
-        await pilot.press("ctrl+u", *"gam", "enter")
+        other.attendance.replace_delegate("D04", "R02")  # another terminal takes R02 while the dialog is open
+        await press(pilot, "ctrl+u", *"gam", "enter")
         assert isinstance(app.screen, ReplaceScreen)
         assert "Bùi Thị Gấm đã thay cho một đại biểu khác" in error_of(app)
         assert session.state.attendance.replaced == {"D04": "R02"}
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, DeskScreen)
-        await pilot.press("f10")  # R02 is taken now: only R01 is offered
+        await press(pilot, "f10")  # R02 is taken now: only R01 is offered
         assert [m.id for m in app.screen.shown] == ["R01"]
 
 
 async def test_f10_in_english(make_session, tmp_path, clock):
     session = delegates_session(make_session, tmp_path)
-    session.absent("D05", None)
-    session.check_in("R01")
+    session.attendance.absent("D05", None)
+    session.attendance.check_in("R01")
     app = RunsheetApp(session, lang="en", clock=clock, poll=False, screen="desk")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"D05", "f10")
+        await press(pilot, *"D05", "f10")
         assert "An alternate replaces Đỗ Minh Đức (D05)" in str(app.screen.query_one("#question").render())
-        await pilot.press("down", "enter")  # nothing typed: ↓ highlights the first free alternate
+        await press(pilot, "down", "enter")  # nothing typed: ↓ highlights the first free alternate
         assert session.state.attendance.replaced == {"D05": "R01"}
         assert "✓ Hoàng Văn Em replaces Đỗ Minh Đức" == feedback(app)  # already here: nothing more to do
         assert "Absent, replaced by Hoàng Văn Em" in str(app.screen.query_one("#members").get_row_at(0)[3])
@@ -433,7 +434,7 @@ def test_member_dialog_snapshot(snap_compare, make_session, tmp_path, clock):
     session = delegates_session(make_session, tmp_path)
 
     async def fix(pilot):
-        await pilot.press(*"R02", "f9", "enter", "right", "enter")  # name kept, probationary, on the flags
+        await press(pilot, *"R02", "f9", "enter", "right", "enter")  # name kept, probationary, on the flags
         await pilot.pause()
 
     assert snap_compare(desk_app(session, clock), terminal_size=SIZE, run_before=fix)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.ask import AskScreen
+from driving import press
 
 ROOT = Path(__file__).resolve().parents[2]
 PRESENT = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV14", "DV17", "DV19", "DV12"]
@@ -29,33 +30,33 @@ async def test_a_whole_congress_through_the_screens_then_both_minutes(session, c
     app = RunsheetApp(session, clock=clock, poll=False, screen="desk")
     async with app.run_test(size=(140, 40)) as pilot:
         for member in PRESENT:  # the desk types each id and checks the member in
-            await pilot.press(*member.lower(), "enter")
+            await press(pilot, *member.lower(), "enter")
             clock.advance(seconds=15)
         assert session.state.figures().present_official == 12
         cli(db, "absent", "DV13", "--excused", "Đi công tác")
         cli(db, "officers", "presidium", "DV01", "DV02", "DV04")
         cli(db, "officers", "secretariat", "DV14", "DV10")
         cli(db, "officers", "counting", "DV07, Trưởng ban", "DV17", "DV19")
-        app.tick()
+        await app.sync_now()
         assert session.state.figures().denominator == 13
 
-        await pilot.press("f2")
+        await press(pilot, "f2")
         clock.moment = clock.moment.replace(hour=7, minute=30, second=0)
         for step_id in list(session.state.agenda.order):
-            await pilot.press("n")
+            await press(pilot, "n")
             step = session.state.agenda.run(step_id).step
             assert session.state.agenda.current == step_id
             if step.motion:
-                await pilot.press("v")
+                await press(pilot, "v")
                 assert isinstance(app.screen, AskScreen)
-                await pilot.press("enter")  # the default: every official member present for
+                await press(pilot, "enter")  # the default: every official member present for
                 assert session.state.last_motion(step.motion).adopted
             if step.speech_limit:
                 await _speeches(pilot, app, session, clock)
             if step.election:
                 await _election(pilot, app, session, clock, step.election)
             clock.advance(minutes=step.minutes)
-        await pilot.press("n", "y")  # after the last step: close the congress, confirmed
+        await press(pilot, "n", "y")  # after the last step: close the congress, confirmed
         assert session.state.agenda.ended
 
     out = tmp_path / "out"
@@ -74,35 +75,35 @@ async def test_a_whole_congress_through_the_screens_then_both_minutes(session, c
 
 
 async def _speeches(pilot, app, session, clock) -> None:
-    await pilot.press("f1")
-    await pilot.press(*"dv03", "enter")
-    await pilot.press(*"Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng", "enter")
-    await pilot.press("f5")
+    await press(pilot, "f1")
+    await press(pilot, *"dv03", "enter")
+    await press(pilot, *"Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng", "enter")
+    await press(pilot, "f5")
     clock.advance(minutes=6)
-    app.tick()
-    await pilot.press("f8")
-    await pilot.press(*"Đề nghị bổ sung chỉ tiêu", "ctrl+s")
-    await pilot.press("f5")  # the guest gets the floor; the first speech ends
+    await app.sync_now()
+    await press(pilot, "f8")
+    await press(pilot, *"Đề nghị bổ sung chỉ tiêu", "ctrl+s")
+    await press(pilot, "f5")  # the guest gets the floor; the first speech ends
     clock.advance(minutes=4)
-    await pilot.press("f7")
+    await press(pilot, "f7")
     speeches = session.state.speeches.of_step(session.state.agenda.current)
     assert [(s.status, s.notes) for s in speeches] == [("done", "Đề nghị bổ sung chỉ tiêu"), ("done", "")]
-    await pilot.press("f2")
+    await press(pilot, "f2")
 
 
 async def _election(pilot, app, session, clock, election: str) -> None:
-    await pilot.press("b")
+    await press(pilot, "b")
     assert isinstance(app.screen, AskScreen)
-    await pilot.press("enter")  # one pass
+    await press(pilot, "enter")  # one pass
     record = session.state.current_round(election)
     assert record is not None and record.issued == 12
-    await pilot.press("f4")
+    await press(pilot, "f4")
     for number in range(record.issued):
         typed = STRUCK[number] if election == "chi-uy" else ("1" if number == 3 else "")
-        await pilot.press(*typed, "enter")
+        await press(pilot, *typed, "enter")
         clock.advance(seconds=20)
     assert record.entered(1) == 12
-    await pilot.press("f10", *"12", "enter")
+    await press(pilot, "f10", *"12", "enter")
     assert session.state.current_round(election).closed is not None
-    await pilot.press("f2", "c", "y")
+    await press(pilot, "f2", "c", "y")
     assert session.state.current_round(election).published

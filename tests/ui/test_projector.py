@@ -6,6 +6,7 @@ from runsheet.commands import Session
 from runsheet.rules.election import Reading
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.projector import ProjectorScreen
+from driving import press
 
 OFFICIALS = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV13", "DV14", "DV17"]
 
@@ -20,12 +21,12 @@ def shown(app, selector: str) -> bool:
 
 
 async def test_the_projector_writes_nothing_whatever_is_pressed(session, clock):
-    session.next_step()
+    session.agenda.next_step()
     app = wall(session, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, ProjectorScreen)
         events = len(session.log.events)
-        await pilot.press("n", "p", "space", "plus", "s", "i", "v", "b", "c", "f2", "f3", "f4", "f5", "enter")
+        await press(pilot, "n", "p", "space", "plus", "s", "i", "v", "b", "c", "f2", "f3", "f4", "f5", "enter")
         assert isinstance(app.screen, ProjectorScreen)
         session.sync()
         assert len(session.log.events) == events
@@ -38,35 +39,34 @@ async def test_the_projector_writes_nothing_whatever_is_pressed(session, clock):
 
 
 async def test_figures_once_the_report_is_read_and_results_once_published(session, clock):
-    session.attend(OFFICIALS)
+    session.attendance.attend(OFFICIALS)
     app = wall(session, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         assert not shown(app, "#wall-figures") and not shown(app, "#wall-result")
         while session.state.agenda.current != "tinh-hinh-dang-vien":
-            session.next_step()
-        session.open_round("chi-uy")
+            session.agenda.next_step()
+        session.voting.open_round("chi-uy")
         for _ in OFFICIALS:
-            session.enter_ballot("chi-uy", Reading(frozenset({6})))
-        session.close_round("chi-uy")
-        app.session.sync()
-        app.tick()
+            session.voting.enter_ballot("chi-uy", Reading(frozenset({6})))
+        session.voting.close_round("chi-uy")
+        await app.sync_now()
         await pilot.pause()
         assert shown(app, "#wall-figures") and not shown(app, "#wall-result")  # closed is not published
-        session.publish_round("chi-uy")
-        app.tick()
+        session.voting.publish_round("chi-uy")
+        await app.sync_now()
         await pilot.pause()
         assert shown(app, "#wall-result")
 
 
 def _published_scene(session, clock):
-    session.attend(OFFICIALS)
+    session.attendance.attend(OFFICIALS)
     while session.state.agenda.current != "ket-qua-chi-uy":
-        session.next_step()
-    session.open_round("chi-uy")
+        session.agenda.next_step()
+    session.voting.open_round("chi-uy")
     for k in range(12):
-        session.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1})))
-    session.close_round("chi-uy")
-    session.publish_round("chi-uy")
+        session.voting.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1})))
+    session.voting.close_round("chi-uy")
+    session.voting.publish_round("chi-uy")
     clock.advance(minutes=3)
     return wall(session, clock)
 
@@ -82,14 +82,14 @@ def test_projector_snapshot_200x60(snap_compare, session, clock):
 # ---- a speech on the wall ------------------------------------------------------------------------------------------
 def _speech_scene(session, clock, minutes: float = 5.5):
     """The discussion, Trần Văn Khách (a guest with a title) speaking for a while of the 7 minutes each."""
-    session.attend(OFFICIALS)
+    session.attendance.attend(OFFICIALS)
     while session.state.agenda.current != "thao-luan":
-        session.next_step()
-    session.add_speaker("DV03")
-    session.add_speaker("Trần Văn Khách", "Phó Bí thư Đảng ủy phường")
-    session.start_speech()
+        session.agenda.next_step()
+    session.speaking.add_speaker("DV03")
+    session.speaking.add_speaker("Trần Văn Khách", "Phó Bí thư Đảng ủy phường")
+    session.speaking.start_speech()
     clock.advance(minutes=6)
-    session.start_speech()
+    session.speaking.start_speech()
     clock.advance(minutes=minutes)
     return wall(session, clock)
 
@@ -102,19 +102,19 @@ async def test_a_speech_shows_the_speaker_and_its_countdown_then_the_calm_view(s
         digits = app.screen.query_one("#wall-timer")
         assert digits.value == "05:00" and not digits.has_class("-warning")
         clock.advance(minutes=4)
-        app.tick()
+        await app.sync_now()
         await pilot.pause()
         assert digits.value == "01:00" and digits.has_class("-warning")
         clock.advance(minutes=1, seconds=30)
-        app.tick()
+        await app.sync_now()
         await pilot.pause()
         assert digits.value == "+00:30" and digits.has_class("-overtime")
-        session.toggle_speech_pause()
-        app.tick()
+        session.speaking.toggle_speech_pause()
+        await app.sync_now()
         await pilot.pause()
         assert "TẠM DỪNG" in str(app.screen.query_one("#wall-speaker").render()) and digits.has_class("-paused")
-        session.end_speech()
-        app.tick()
+        session.speaking.end_speech()
+        await app.sync_now()
         await pilot.pause()
         assert not shown(app, "#wall-speaker")
         assert digits.value == "41:30"  # the step's own timer again: 55 minutes, 13:30 gone

@@ -113,6 +113,6 @@ def test_equal_keys_only_for_equal_names(a, b):
 
 
 def test_numbers_are_grouped_as_each_language_writes_them():
-    from runsheet.rules.script import local_number
+    from runsheet.texts.formats import local_number
 
     assert (local_number(1600, "vi"), local_number(1600, "en"), local_number(999, "vi")) == ("1.600", "1,600", "999")

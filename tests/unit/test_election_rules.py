@@ -400,6 +400,16 @@ def _record(candidates: int, passes: int) -> RoundRecord:
     return RoundRecord("e", 1, [f"C{i}" for i in range(1, candidates + 1)], 1, passes, 50, 50)
 
 
+def _entered(record: RoundRecord, readings: dict[int, dict[int, Reading]], resolved=None) -> RoundRecord:
+    """Readings entered pass by pass (as the fold enters them), then the resolutions."""
+    for pass_no, by_ballot in readings.items():
+        for number, reading in by_ballot.items():
+            record.enter(pass_no, number, reading)
+    for number, reading in (resolved or {}).items():
+        record.resolve(number, reading)
+    return record
+
+
 readings_by_ballot = st.dictionaries(
     st.integers(1, 30), st.builds(Reading, st.frozensets(st.integers(1, 4)), st.just(frozenset()), REASONS), max_size=20
 )
@@ -408,8 +418,7 @@ readings_by_ballot = st.dictionaries(
 @settings(max_examples=200, deadline=None)
 @given(readings_by_ballot)
 def test_agreed_equals_the_readings_when_both_passes_are_identical(entered):
-    record = _record(4, 2)
-    record.readings = {1: dict(entered), 2: dict(entered)}
+    record = _entered(_record(4, 2), {1: dict(entered), 2: dict(entered)})
     assert record.agreed() == entered
     assert record.mismatches() == {}
 
@@ -426,8 +435,7 @@ def test_agreed_excludes_ballots_read_differently_unless_resolved(entered, data)
         second[n] = Reading(other.struck ^ {1}, other.unclear, other.invalid)  # a different reading
     resolved_numbers = data.draw(st.sets(st.sampled_from(sorted(changed))) if changed else st.just(set()))
     resolution = Reading(frozenset({2, 3}))
-    record.readings = {1: dict(entered), 2: second}
-    record.resolved = {n: resolution for n in resolved_numbers}
+    _entered(record, {1: dict(entered), 2: second}, {n: resolution for n in resolved_numbers})
     # readings that differ but count the same (e.g. both invalid for keeping too many) agree
     changed = {n for n in changed if not record.same(entered[n], second[n])}
     agreed = record.agreed()
@@ -440,8 +448,8 @@ def test_agreed_excludes_ballots_read_differently_unless_resolved(entered, data)
 
 
 def test_a_ballot_only_one_pass_has_entered_is_neither_agreed_nor_a_mismatch():
-    record = _record(3, 2)
-    record.readings = {1: {1: Reading(frozenset({1})), 2: Reading(frozenset({2}))}, 2: {1: Reading(frozenset({1}))}}
+    record = _entered(_record(3, 2), {1: {1: Reading(frozenset({1})), 2: Reading(frozenset({2}))},
+                                      2: {1: Reading(frozenset({1}))}})
     assert record.agreed() == {1: Reading(frozenset({1}))}
     assert record.mismatches() == {}
     assert (record.entered(1), record.entered(2)) == (2, 1)
@@ -449,7 +457,40 @@ def test_a_ballot_only_one_pass_has_entered_is_neither_agreed_nor_a_mismatch():
 
 
 def test_single_pass_agreed_is_what_was_entered():
-    record = _record(3, 1)
-    record.readings = {1: {2: Reading(frozenset({1})), 1: Reading()}}
+    record = _entered(_record(3, 1), {1: {2: Reading(frozenset({1})), 1: Reading()}})
     assert record.agreed() == {1: Reading(), 2: Reading(frozenset({1}))}
     assert list(record.agreed()) == [1, 2]  # in ballot-number order
+
+
+# ---- the live tally is kept ballot by ballot: it must always equal a count from scratch -------------------------
+ACTIONS = st.lists(st.tuples(
+    st.sampled_from(["enter", "enter", "enter", "withdraw", "resolve"]),
+    st.integers(1, 3),  # pass
+    st.integers(1, 12),  # ballot
+    st.builds(Reading, st.frozensets(st.integers(1, 5), max_size=5), st.just(frozenset()), REASONS),
+), max_size=60)
+
+
+def _recounted(record: RoundRecord, denominator: int):
+    """What the tally of the agreed ballots is when counted again from the start."""
+    return tally(record.candidates, record.seats, denominator, record.agreed().values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(ACTIONS, st.integers(1, 3), st.integers(1, 4), st.integers(1, 30))
+def test_the_tally_kept_ballot_by_ballot_equals_a_recount(actions, passes, seats, denominator):
+    record = RoundRecord("e", 1, [f"C{i}" for i in range(1, 6)], seats, passes, 12, denominator)
+    for action, pass_no, number, reading in actions:
+        pass_no = min(pass_no, passes)
+        if action == "enter":
+            record.enter(pass_no, number, reading)
+        elif action == "withdraw":
+            record.withdraw(pass_no, number)
+        elif number in record.mismatches():
+            record.resolve(number, reading)
+        assert record.tally(denominator) == _recounted(record, denominator)
+    # and the three sets never overlap: agreed, read differently, still missing on a pass
+    agreed, mismatched, missing = set(record.agreed()), set(record.mismatches()), set(record.missing())
+    assert not (agreed & mismatched or agreed & missing or mismatched & missing)
+    entered = set().union(*(record.readings.get(p, {}) for p in range(1, passes + 1)))
+    assert agreed | mismatched | missing == entered | (set(record.resolved) & agreed)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from ...i18n import t
+from ...texts import t
 from .form import FormScreen
 
 
@@ -18,12 +18,13 @@ class AskScreen(FormScreen[str | None]):
 
     def __init__(self, title: str, label: str, lang: str, value: str = "", hint: str = "",
                  check: Callable[[str], str | None] = lambda text: None, restrict: str | None = None,
-                 suggestions: list[str] | None = None, password: bool = False):
+                 suggestions: list[str] | None = None, password: bool = False, error: str = ""):
         super().__init__()
         self.title_text, self.label, self.lang, self.value, self.hint = title, label, lang, value, hint
         self.check, self.restrict = check, restrict
         self.suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
         self.password = password
+        self.error = error  # shown from the start (asked again after a wrong answer)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -33,7 +34,7 @@ class AskScreen(FormScreen[str | None]):
             yield Label(self.label)
             yield Input(self.value, id="answer", restrict=self.restrict, suggester=self.suggester,
                         password=self.password)
-            yield Static("", id="error")
+            yield Static(self.error, id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(t("confirm.yes", self.lang), variant="primary", id="ok")
                 yield Button(t("confirm.no", self.lang), id="cancel")

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...errors import DomainError, StoreError
-from ...i18n import t
 from ...rules import script
 from ...rules.schedule import Status
-from ...rules.script import local_percent
-from ..format import clock
+from ...store.events import Event
+from ...texts import t
+from ...texts.formats import clock, local_percent
 from ..widgets.agenda_table import AgendaTable
 from ..widgets.speaker_line import SpeakerLine
 from ..widgets.step_timer import StepTimer
@@ -23,22 +21,14 @@ from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .confirm import ConfirmScreen
+from .base import RunsheetScreen
 from .insert_step import InsertStepScreen, NewStep
 
-if TYPE_CHECKING:
-    from ..app import RunsheetApp
 
-
-class ChairScreen(Screen):
-    app: RunsheetApp
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._ready = False  # a first switch to this screen can resume it before on_mount has run
-
+class ChairScreen(RunsheetScreen):
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
-        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
+        lang = self.lang
+        yield TopBar(self.state.scenario.congress.title, id="topbar")
         with Horizontal(id="body"):
             yield AgendaTable(lang, id="agenda")
             with Vertical(id="current"):
@@ -53,34 +43,51 @@ class ChairScreen(Screen):
                 yield Static("", id="next-step")
         yield Footer(compact=True)
 
-    def on_screen_resume(self) -> None:
-        self.refresh_live()
-
     def on_mount(self) -> None:
         self._ready = True
-        self.refresh_live()
-        current = self.app.session.state.agenda.current
+        self.refresh_state([])
+        current = self.state.agenda.current
         if current:
             self.query_one(AgendaTable).select(current)
         self.query_one(AgendaTable).focus()
 
     # ---- what the screen shows -------------------------------------------------------------------------
-    def refresh_live(self) -> None:
-        if not self._ready:
-            return
-        session, lang = self.app.session, self.app.lang
-        state, now = session.state, session.now()
-        agenda, zone, figures = state.agenda, state.zone, state.figures()
-        self.query_one(AgendaTable).show(agenda.rows(now), zone)
-        self.query_one(TopBar).show(state, now, lang)
-
+    def _step(self, now):
+        """The step the screen is about: the one running, else (before the start) the first."""
+        agenda = self.state.agenda
         timer = agenda.timer(now)
-        self.query_one(StepTimer).show(timer, lang)
-        self.query_one(SpeakerLine).show(state.speech_timer(now), lang)
         step = timer.step if timer else None
         if step is None and not agenda.ended:
             first = agenda.following(None)
             step = agenda.runs[first].step if first else None
+        return timer, step
+
+    def refresh_clock(self, now) -> None:
+        """The clocks, the programme's times, the timers and the words read out (they may carry the time)."""
+        if not self._ready:
+            return
+        state, lang = self.state, self.lang
+        agenda, zone = state.agenda, state.zone
+        self.query_one(AgendaTable).show(agenda.rows(now), zone)
+        self.query_one(TopBar).show(state, now, lang)
+        timer, step = self._step(now)
+        self.query_one(StepTimer).show(timer, lang)
+        self.query_one(SpeakerLine).show(state.speech_timer(now), lang)
+        words = script.render(state.scenario, state.roster, agenda, state.figures(), step, now, zone,
+                              lambda key, **values: t(key, lang, **values), lambda p: local_percent(p, lang),
+                              state.published, state.last_motion, state.ballot_order) if step else ""
+        script_box = self.query_one("#script", Static)
+        if getattr(script_box, "_said", None) != words:
+            script_box._said = words
+            script_box.update(words)
+
+    def refresh_state(self, events: list[Event]) -> None:
+        if not self._ready:
+            return
+        state, lang, now = self.state, self.lang, self.now()
+        agenda, zone = state.agenda, state.zone
+        self.refresh_clock(now)
+        timer, step = self._step(now)
         title = self.query_one("#step-title", Static)
         if agenda.ended:
             title.update(t("ended", lang, time=clock(agenda.ended_at, zone)))
@@ -94,10 +101,7 @@ class ChairScreen(Screen):
         record = state.current_round(step.election) if step and step.election else None
         tally.display = record is not None
         if record is not None:
-            tally.show(session.live_results(step.election), lang)
-        words = script.render(state.scenario, state.roster, agenda, figures, step, now, zone, lang,
-                              state.published, state.last_motion, state.ballot_order) if step else ""
-        self.query_one("#script", Static).update(words)
+            tally.show(state.results(step.election), lang)
         following = agenda.following(step.id) if step and not agenda.ended else None
         hint = ""
         if following:
@@ -107,7 +111,7 @@ class ChairScreen(Screen):
 
     def _tags(self, step) -> str:
         """What the step carries besides words: an election, a vote, a list of speakers."""
-        scenario, lang = self.app.session.state.scenario, self.app.lang
+        scenario, lang = self.state.scenario, self.lang
         tags = []
         if step.election:
             election = scenario.elections[step.election]
@@ -115,14 +119,14 @@ class ChairScreen(Screen):
                           n=len(election.candidates)))
         if step.motion:
             tags.append(t("tag.motion", lang, title=scenario.motions[step.motion].title))
-            result = self.app.session.state.last_motion(step.motion)
+            result = self.state.last_motion(step.motion)
             if result is not None:
                 verdict = t("cli.adopted" if result.adopted else "cli.rejected", lang)
                 tags.append(t("tag.motion_result", lang, **{"for": result.votes_for, "d": result.denominator,
                                                             "pct": local_percent(result.percent_for, lang),
                                                             "verdict": verdict}))
         if step.election:
-            record = self.app.session.state.current_round(step.election)
+            record = self.state.current_round(step.election)
             if record is not None:
                 key = "tag.round_open" if record.closed is None else (
                     "tag.round_published" if record.published else "tag.round_closed")
@@ -132,20 +136,12 @@ class ChairScreen(Screen):
         return "\n".join(tags)
 
     # ---- actions ------------------------------------------------------------------------------------------
-    def _run(self, command: Callable[[], object]) -> bool:
-        try:
-            command()
-        except DomainError as exc:
-            self.notify(exc.text(self.app.lang), severity="error", timeout=6)
-            return False
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
-            return False
-        self.refresh_live()
-        return True
+    def _run(self, command: Callable[[Any], Any], then: Callable[[], None] | None = None) -> None:
+        """Hand the command to the store worker; then() once it is saved (a refusal is said)."""
+        self.run_command(command, (lambda _: then()) if then else None)
 
     def _follow_current(self) -> None:
-        current = self.app.session.state.agenda.current
+        current = self.state.agenda.current
         if current:
             self.query_one(AgendaTable).select(current)
 
@@ -153,63 +149,61 @@ class ChairScreen(Screen):
         return self.query_one(AgendaTable).selected
 
     def action_next_step(self) -> None:
-        session = self.app.session
-        agenda = session.state.agenda
+        agenda = self.state.agenda
         if agenda.current is not None and agenda.following(agenda.current) is None and not agenda.ended:
-            self._confirm(t("confirm.end", self.app.lang), session.next_step)
-        elif self._run(session.next_step):
-            self._follow_current()
+            self._confirm(t("confirm.end", self.lang), lambda s: s.agenda.next_step())
+        else:
+            self._run(lambda s: s.agenda.next_step(), self._follow_current)
 
     def action_previous_step(self) -> None:
-        if self._run(self.app.session.previous_step):
-            self._follow_current()
+        self._run(lambda s: s.agenda.previous_step(), self._follow_current)
 
     def action_toggle_pause(self) -> None:
-        self._run(self.app.session.toggle_pause)
+        self._run(lambda s: s.agenda.toggle_pause())
 
     def action_adjust(self, minutes: int) -> None:
-        self._run(lambda: self.app.session.adjust(minutes))
+        self._run(lambda s: s.agenda.adjust(minutes))
 
     def action_skip(self) -> None:
-        session, step_id = self.app.session, self._selected()
+        step_id = self._selected()
         if step_id is None:
             return
-        agenda = session.state.agenda
+        agenda = self.state.agenda
         if agenda.status(step_id) is Status.SKIPPED:
-            self._run(lambda: session.restore(step_id))
+            self._run(lambda s: s.agenda.restore(step_id))
         elif step_id == agenda.current:
             title = agenda.runs[step_id].step.title
-            self._confirm(t("confirm.skip_current", self.app.lang, title=title), lambda: session.skip(step_id))
+            self._confirm(t("confirm.skip_current", self.lang, title=title), lambda s: s.agenda.skip(step_id))
         else:
-            self._run(lambda: session.skip(step_id))
+            self._run(lambda s: s.agenda.skip(step_id))
 
     def action_move(self, offset: int) -> None:
         step_id = self._selected()
-        if step_id is not None and self._run(lambda: self.app.session.move_by(step_id, offset)):
-            self.query_one(AgendaTable).select(step_id)
+        if step_id is not None:
+            self._run(lambda s: s.agenda.move_by(step_id, offset), lambda: self.query_one(AgendaTable).select(step_id))
 
     def action_insert(self) -> None:
         after = self._selected()
 
         def inserted(new: NewStep | None) -> None:
             if new is not None:
-                self._run(lambda: self.app.session.insert_step(new.title, new.minutes, new.who, new.script, after))
+                self._run(lambda s: s.agenda.insert_step(new.title, new.minutes, new.who, new.script, after))
 
-        self.app.push_screen(InsertStepScreen(self.app.lang), inserted)
+        self.app.push_screen(InsertStepScreen(self.lang), inserted)
 
     # ---- votes and elections of the current step ------------------------------------------------------------
     def _current_step(self):
-        agenda = self.app.session.state.agenda
+        agenda = self.state.agenda
         return agenda.runs[agenda.current].step if agenda.current else None
 
     def action_vote(self) -> None:
         """Record the show of hands on the current step's motion: for, against, abstaining."""
-        session, lang = self.app.session, self.app.lang
+        lang = self.lang
         step = self._current_step()
         if step is None or not step.motion:
             self.notify(t("chair.no_motion", lang), severity="warning")
             return
-        present = session.state.figures().present_official
+        present = self.state.figures().present_official
 
         def check(text: str) -> str | None:
             parts = text.split()
@@ -220,15 +214,15 @@ class ChairScreen(Screen):
         def answered(text: str | None) -> None:
             if text:
                 votes_for, against, abstain = map(int, text.split())
-                self._run(lambda: session.record_motion(step.motion, votes_for, against, abstain))
+                self._run(lambda s: s.voting.record_motion(step.motion, votes_for, against, abstain))
 
-        title = session.state.scenario.motions[step.motion].title
+        title = self.state.scenario.motions[step.motion].title
         self.app.push_screen(AskScreen(title, t("chair.vote_label", lang), lang, value=f"{present} 0 0",
                                        hint=t("chair.vote_hint", lang, present=present), check=check,
                                        restrict=r"[0-9 ]*"), answered)
 
     def action_open_round(self) -> None:
-        session, lang = self.app.session, self.app.lang
+        lang = self.lang
         step = self._current_step()
         if step is None or not step.election:
             self.notify(t("chair.no_election", lang), severity="warning")
@@ -236,26 +230,26 @@ class ChairScreen(Screen):
 
         def answered(text: str | None) -> None:
             if text:
-                self._run(lambda: session.open_round(step.election, passes=int(text)))
+                self._run(lambda s: s.voting.open_round(step.election, passes=int(text)))
 
-        title = session.state.scenario.elections[step.election].title
+        title = self.state.scenario.elections[step.election].title
         self.app.push_screen(AskScreen(t("chair.open_title", lang, title=title), t("chair.passes_label", lang),
                                        lang, value="1", restrict=r"[1-3]?",
                                        check=lambda s: None if s in ("1", "2", "3") else t("err.passes", lang)),
                              answered)
 
     def action_publish(self) -> None:
-        session, lang = self.app.session, self.app.lang
+        lang = self.lang
         step = self._current_step()
         if step is None or not step.election:
             self.notify(t("chair.no_election", lang), severity="warning")
             return
-        title = session.state.scenario.elections[step.election].title
-        self._confirm(t("chair.publish_q", lang, title=title), lambda: session.publish_round(step.election))
+        title = self.state.scenario.elections[step.election].title
+        self._confirm(t("chair.publish_q", lang, title=title), lambda s: s.voting.publish_round(step.election))
 
-    def _confirm(self, question: str, command: Callable[[], object]) -> None:
+    def _confirm(self, question: str, command: Callable[[Any], Any]) -> None:
         def answered(yes: bool | None) -> None:
-            if yes and self._run(command):
-                self._follow_current()
+            if yes:
+                self._run(command, self._follow_current)
 
-        self.app.push_screen(ConfirmScreen(question, self.app.lang), answered)
+        self.app.push_screen(ConfirmScreen(question, self.lang), answered)

@@ -4,102 +4,42 @@ reconciliation of ballots issued, collected and entered."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ...errors import DomainError, StoreError
-from ...i18n import t
-from ...reports.digest import find_digest, may_be_digest, scan_placeholder, scan_report
-from ...rules.election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord, check_reading, judge
+from ...rules.ballot_entry import closed_number, entry_text, parse_entry
+from ...rules.digest import find_digest, may_be_digest
+from ...rules.election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord, judge
+from ...store.digest_check import check_digest
+from ...store.events import Event
+from ...texts import t
 from ..widgets.feedback import Feedback
 from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
+from .base import RunsheetScreen
 
-if TYPE_CHECKING:
-    from ..app import RunsheetApp
-
-
-def parse_entry(text: str, record: RoundRecord) -> Reading:
-    """What the clerk typed: the numbers struck ("3 7 12"); on the approve form "?N" marks name N unclear, and
-    on a single-name approve ballot "?" alone means both or neither box marked; "!1", "!2", "!3" mark the
-    ballot invalid for a reason only the paper shows (PAPER_REASONS). Raises ReadingError."""
-    struck, unclear, invalid = set(), set(), None
-    for token in text.replace(",", " ").split():
-        if token.startswith("!"):
-            index = token[1:]
-            if not (index.isascii() and index.isdigit() and 1 <= int(index) <= len(PAPER_REASONS)):
-                raise ReadingError("read.reason")
-            invalid = PAPER_REASONS[int(index) - 1]
-            continue
-        target = struck
-        if token.startswith("?"):
-            target, token = unclear, token[1:]
-            if not token and record.form == APPROVE and len(record.candidates) == 1:
-                token = "1"
-        if not (token.isascii() and token.isdigit()):
-            raise ReadingError("read.token", token=token or "?")
-        target.add(int(token))
-    reading = Reading(frozenset(struck), frozenset(unclear), invalid)
-    check_reading(reading, len(record.candidates), record.form)
-    return reading
+# what changes the figures of a round on this screen (the rest of the log leaves them as they are)
+COUNT_EVENTS = ("round.", "ballot.", "member.", "delegate.")
 
 
-def reading_text(reading: Reading) -> str:
-    """A reading written back the way a clerk types it (for a correction)."""
-    words = [str(n) for n in sorted(reading.struck)] + [f"?{n}" for n in sorted(reading.unclear)]
-    if reading.invalid in PAPER_REASONS:
-        words.append(f"!{PAPER_REASONS.index(reading.invalid) + 1}")
-    return " ".join(words) + (" " if words else "")
-
-
-def closed_number(text: str, candidates: int) -> bool:
-    """Whether the number being typed at the end of text cannot grow (another digit would pass the last name
-    number): the screen then types the space itself. With 6 names every digit is a whole number; with 200,
-    "47" and "103" are, "12" is not."""
-    digits = len(text) - len(text.rstrip("0123456789"))
-    if digits == 0:
-        return False
-    number = int(text[-digits:])
-    return number > 0 and number * 10 > candidates
-
-
-def keystrokes(numbers: list[int], candidates: int) -> int:
-    """Keys a clerk presses for a ballot with these names struck, spaces the screen adds not counted, Enter
-    included."""
-    count, text = 0, ""
-    for number in numbers:
-        if text and not text.endswith(" "):
-            text += " "
-            count += 1
-        for digit in str(number):
-            text += digit
-            count += 1
-            if closed_number(text, candidates):
-                text += " "
-    return count + 1
-
-
-class CountingScreen(Screen):
-    app: RunsheetApp
+class CountingScreen(RunsheetScreen):
+    FEEDBACK = "#count-feedback"
 
     def __init__(self) -> None:
         super().__init__()
-        self._ready = False
         self.election: str | None = None
         self.pass_no = 1
         self.correcting: int | None = None
         self.pass_chosen = False  # with double entry, the clerk says which pass this terminal enters
         self._round: tuple | None = None  # (election, round) shown, to start afresh when a new round opens
         self._typed = ""  # the reading field's last value, to tell typing from deleting
+        self._pending = 0  # new ballots typed and handed to the store worker, not yet saved
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
+        yield TopBar(self.state.scenario.congress.title, id="topbar")
         yield Static("", id="round-info")
         with Horizontal(id="body"):
             with Vertical(id="count-main"):
@@ -116,16 +56,16 @@ class CountingScreen(Screen):
     def on_mount(self) -> None:
         self._ready = True
         self.election = self._default_election()
-        self.refresh_live()
+        self.refresh_state([])
         self.query_one("#reading", Input).focus()
 
     def on_screen_resume(self) -> None:
-        if self.election is None or self.app.session.state.open_round(self.election) is None:
+        if self.election is None or self.state.open_round(self.election) is None:
             self.election = self._default_election()
-        self.refresh_live()
+        super().on_screen_resume()
 
     def _default_election(self) -> str | None:
-        state = self.app.session.state
+        state = self.state
         for election_id in state.scenario.elections:
             if state.open_round(election_id) is not None:
                 return election_id
@@ -134,14 +74,27 @@ class CountingScreen(Screen):
 
     @property
     def record(self) -> RoundRecord | None:
-        return self.app.session.state.current_round(self.election) if self.election else None
+        return self.state.current_round(self.election) if self.election else None
+
+    @property
+    def _sequence(self) -> str:
+        """The ballots of one pass of one round are a sequence: each takes the next number."""
+        record = self.record
+        return f"ballots:{record.election}:{record.number}:{self.pass_no}" if record else "ballots"
 
     # ---- what the screen shows --------------------------------------------------------------------------------
-    def refresh_live(self) -> None:
+    def refresh_clock(self, now) -> None:
+        self.query_one(TopBar).show(self.state, now, self.lang)
+
+    def refresh_state(self, events: list[Event]) -> None:
+        """Redraw from new events; the round's figures and tally only when an event can change them (a tally is
+        never recounted for nothing: the state keeps it up to date ballot by ballot)."""
         if not self._ready:
             return
-        session, lang = self.app.session, self.app.lang
-        state = session.state
+        if events and not any(e.type.startswith(COUNT_EVENTS) for e in events):
+            self.refresh_clock(self.now())
+            return
+        lang, state = self.lang, self.state
         current = self.record
         if current is None or current.closed is not None:
             self.election = self._default_election()  # another election's round may have opened
@@ -149,7 +102,7 @@ class CountingScreen(Screen):
         key = (record.election, record.number) if record else None
         if key != self._round:
             self._round, self.pass_no, self.pass_chosen, self.correcting = key, 1, False, None
-        self.query_one(TopBar).show(state, session.now(), lang)
+        self.query_one(TopBar).show(state, self.now(), lang)
         record = self.record
         info = self.query_one("#round-info", Static)
         if record is None:
@@ -169,31 +122,31 @@ class CountingScreen(Screen):
             placeholder = "count.placeholder_one" if len(record.candidates) == 1 else "count.placeholder_approve"
         field = self.query_one("#reading", Input)
         # once closed, the field takes the QR code of the counting minutes (checked against the store)
-        field.placeholder = scan_placeholder(lang) if record.closed else t(placeholder, lang)
+        field.placeholder = t("digest.scan.placeholder", lang) if record.closed else t(placeholder, lang)
         if record.closed is not None:
             elected = ", ".join(c["name"] for c in sorted(record.closed["candidates"], key=lambda c: -c["votes"])
                                 if c["elected"]) or t("script.nobody", lang)
             self.query_one("#ballot-no", Static).update(t("count.done", lang, elected=elected))
         else:
-            number = self.correcting or record.next_ballot(self.pass_no)
+            number = self.correcting or record.next_ballot(self.pass_no) + self._pending
             key = "count.correcting" if self.correcting else "count.ballot"
             if not self.correcting and number > record.issued:  # every ballot issued is entered on this pass
                 key = "count.all_entered"
             self.query_one("#ballot-no", Static).update(t(key, lang, n=number, issued=record.issued))
-        result = session.live_results(record.election)
+        result = state.results(record.election)
         self.query_one(TallyBars).show(result, lang)
         self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
         self._preview()
 
     def _reconciliation(self, record: RoundRecord, result: dict) -> Text:
-        lang = self.app.lang
+        lang = self.lang
         text = Text()
         ballots = result["ballots"]
         text.append(t("count.issued", lang, n=record.issued) + "\n", style="bold")
         for pass_no in range(1, record.passes + 1):
             text.append(t("count.entered", lang, pass_no=pass_no, n=record.entered(pass_no)) + "\n")
         if record.passes > 1:
-            text.append(t("count.agreed", lang, n=len(record.agreed())) + "\n")
+            text.append(t("count.agreed", lang, n=record.agreed_count()) + "\n")
         text.append(t("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
         for reason, n in sorted(ballots.get("invalid_reasons", {}).items()):
             text.append(f"  – {_reason(reason, lang)}: {n}\n")
@@ -208,12 +161,12 @@ class CountingScreen(Screen):
 
     def _preview(self) -> None:
         """The ballot as it will be read: struck names struck through, names kept against seats, valid or not."""
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         preview = self.query_one("#preview", Static)
         if record is None or record.closed:
             preview.update("")
             return
-        names = [self.app.session.state.roster.get(c).name for c in record.candidates]
+        names = [self.state.roster.get(c).name for c in record.candidates]
         try:
             reading = parse_entry(self.query_one("#reading", Input).value, record)
         except ReadingError as exc:
@@ -237,9 +190,6 @@ class CountingScreen(Screen):
             text.append(t("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
         preview.update(text)
 
-    def _say(self, text: str, ok: bool = True) -> None:
-        self.query_one("#count-feedback", Feedback).say(text, ok)
-
     # ---- entering ballots ---------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         record, field = self.record, event.input
@@ -255,13 +205,16 @@ class CountingScreen(Screen):
         self._preview()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if find_digest(event.value) is not None:  # the QR code of counting minutes: does the paper match the store?
-            self._say(*scan_report(self.app.session.path, find_digest(event.value), self.app.lang))
+        lang = self.lang
+        digest = find_digest(event.value)
+        if digest is not None:  # the QR code of counting minutes: does the paper match the store?
             self._typed = event.input.value = ""
+            self.run_command(lambda s: check_digest(s.path, digest), lambda check: self.say(check.summary(lang),
+                                                                                             check.ok))
             return
         record = self.record
         if record is not None and record.closed and event.value.strip():  # no ballot enters a closed count
-            self._say(f"{t('count.closed', self.app.lang)}: {scan_placeholder(self.app.lang)}", ok=False)
+            self.say(f"{t('count.closed', lang)}: {t('digest.scan.placeholder', lang)}", ok=False)
             self._typed = event.input.value = ""
             return
         if record is None or record.closed:
@@ -269,32 +222,46 @@ class CountingScreen(Screen):
         try:
             reading = parse_entry(event.value, record)
         except ReadingError as exc:
-            self._say(exc.text(self.app.lang), ok=False)
+            self.say(exc.text(lang), ok=False)
             return
         self._commit(reading)
 
     def _commit(self, reading: Reading) -> None:
-        record, lang, session = self.record, self.app.lang, self.app.session
+        """Hand the ballot to the store worker and clear the field at once: the next ballot can be typed while this
+        one is saved (ballots typed ahead keep their order and their numbers)."""
+        record, lang = self.record, self.lang
         if record.passes > 1 and not self.pass_chosen:  # with double entry, say which pass this terminal enters
             self.action_next_pass()
             return
-        try:
-            # a new ballot takes the next number under the store's lock: two terminals never share one
-            events = session.enter_ballot(record.election, reading, self.pass_no, self.correcting)
-        except (DomainError, StoreError) as exc:
-            self._say(exc.text(lang) if isinstance(exc, DomainError) else str(exc), ok=False)
-            return
-        number = events[0].data["ballot"]
-        verdict = judge(reading, len(record.candidates), record.seats)
-        summary = _describe(reading, lang, record.form)
-        key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
-        self._say(t(key, lang, n=number, reading=summary, reason=_reason(verdict.reason, lang)))
+        election, pass_no, correcting = record.election, self.pass_no, self.correcting
+        candidates, seats, form = len(record.candidates), record.seats, record.form
+        if correcting is None:
+            self._pending += 1
+
+        def saved(outcome) -> None:
+            if correcting is None:
+                self._pending -= 1
+            verdict = judge(reading, candidates, seats)
+            key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
+            self.say(t(key, lang, n=outcome.value, reading=_describe(reading, lang, form),
+                       reason=_reason(verdict.reason, lang)))
+            self.refresh_state([])
+
+        def refused(error: BaseException, dropped: int) -> None:
+            if correcting is None:
+                self._pending = max(0, self._pending - 1 - dropped)
+            self.say_error(error, dropped)
+            self.refresh_state([])
+
+        # a new ballot takes the next number under the store's lock: two terminals never share one
+        self.run_command(lambda s: s.voting.enter_ballot(election, reading, pass_no, correcting), saved, refused,
+                         sequence=self._sequence)
         self.correcting = None
-        self.query_one("#reading", Input).value = ""
-        self.refresh_live()
+        self._typed = self.query_one("#reading", Input).value = ""
+        self.refresh_state([])
 
     def action_invalid(self) -> None:
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
         choices = {str(i): reason for i, reason in enumerate(PAPER_REASONS, start=1)}
@@ -320,19 +287,16 @@ class CountingScreen(Screen):
                                        hint=hint, check=check), answered)
 
     def action_take_back(self) -> None:
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
-        try:
-            events = self.app.session.withdraw_ballot(record.election, self.pass_no)
-        except DomainError as exc:
-            self._say(exc.text(lang), ok=False)
-            return
-        self._say(t("count.taken_back", lang, n=events[0].data["ballot"]))
-        self.refresh_live()
+        election, pass_no = record.election, self.pass_no
+        self.run_command(lambda s: s.voting.withdraw_ballot(election, pass_no),
+                         lambda outcome: self.say(t("count.taken_back", lang, n=outcome.value)),
+                         sequence=self._sequence)
 
     def action_correct(self) -> None:
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
         entered = record.readings.get(self.pass_no, {})
@@ -344,10 +308,10 @@ class CountingScreen(Screen):
             if text:
                 self.correcting = int(text)
                 field = self.query_one("#reading", Input)
-                self._typed = field.value = reading_text(entered[int(text)])
+                self._typed = field.value = entry_text(entered[int(text)])
                 field.cursor_position = len(field.value)
                 field.focus()
-                self.refresh_live()
+                self.refresh_state([])
 
         self.app.push_screen(AskScreen(t("count.correct_title", lang), t("count.correct_label", lang), lang,
                                        check=check, restrict=r"[0-9]*"), answered)
@@ -356,11 +320,11 @@ class CountingScreen(Screen):
         if self.correcting is not None:
             self.correcting = None
             self._typed = self.query_one("#reading", Input).value = ""
-            self.refresh_live()
+            self.refresh_state([])
 
     def action_next_pass(self) -> None:
         """Choose this terminal's pass: each clerk enters the whole stack as one pass."""
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None:
             return
         passes = [str(p) for p in range(1, record.passes + 1)]
@@ -368,8 +332,8 @@ class CountingScreen(Screen):
         def answered(text: str | None) -> None:
             if text:
                 self.pass_no, self.pass_chosen, self.correcting = int(text), True, None
-                self._say(t("count.pass_now", lang, pass_no=self.pass_no))
-                self.refresh_live()
+                self.say(t("count.pass_now", lang, pass_no=self.pass_no))
+                self.refresh_state([])
                 self.query_one("#reading", Input).focus()
 
         self.app.push_screen(AskScreen(t("count.pass_title", lang), t("count.pass_label", lang, passes=record.passes),
@@ -379,12 +343,12 @@ class CountingScreen(Screen):
                              answered)
 
     def action_resolve(self) -> None:
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
         mismatches = record.mismatches()
         if not mismatches:
-            self._say(t("count.no_mismatch", lang))
+            self.say(t("count.no_mismatch", lang))
             return
         number = next(iter(mismatches))
         readings = [_describe(r, lang, record.form) if r else "—" for r in mismatches[number]]
@@ -401,31 +365,23 @@ class CountingScreen(Screen):
         def answered(text: str | None) -> None:
             if text is None:
                 return
-            try:
-                self.app.session.resolve_ballot(record.election, number, parse_entry(text, record))
-            except DomainError as exc:
-                self._say(exc.text(lang), ok=False)
-                return
-            self._say(t("count.resolved", lang, n=number))
-            self.refresh_live()
+            reading, election = parse_entry(text, record), record.election
+            self.run_command(lambda s: s.voting.resolve_ballot(election, number, reading),
+                             lambda _: self.say(t("count.resolved", lang, n=number)))
 
         self.app.push_screen(AskScreen(t("count.resolve_title", lang, n=number), t("count.resolve_label", lang),
                                        lang, hint=sides, check=check), answered)
 
     def action_collected(self) -> None:
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
+        election = record.election
 
         def answered(text: str | None) -> None:
             if text:
-                try:
-                    self.app.session.record_collected(record.election, int(text))
-                except DomainError as exc:
-                    self._say(exc.text(lang), ok=False)
-                    return
-                self._say(t("count.collected", lang, n=int(text)))
-                self.refresh_live()
+                self.run_command(lambda s: s.voting.record_collected(election, int(text)),
+                                 lambda _: self.say(t("count.collected", lang, n=int(text))))
 
         self.app.push_screen(AskScreen(t("count.collected_title", lang), t("count.close_label", lang), lang,
                                        restrict=r"[0-9]*",
@@ -434,19 +390,15 @@ class CountingScreen(Screen):
 
     def action_issued(self) -> None:
         """Correct the ballots issued (a latecomer given a ballot after the round opened)."""
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
+        election = record.election
 
         def answered(text: str | None) -> None:
             if text and text.isdigit():
-                try:
-                    self.app.session.set_issued(record.election, int(text))
-                except DomainError as exc:
-                    self._say(exc.text(lang), ok=False)
-                    return
-                self._say(t("count.issued", lang, n=int(text)))
-                self.refresh_live()
+                self.run_command(lambda s: s.voting.set_issued(election, int(text)),
+                                 lambda _: self.say(t("count.issued", lang, n=int(text))))
 
         self.app.push_screen(AskScreen(t("count.issued_title", lang), t("count.issued_label", lang), lang,
                                        value=str(record.issued), restrict=r"[0-9]*",
@@ -454,21 +406,16 @@ class CountingScreen(Screen):
                              answered)
 
     def action_close_count(self) -> None:
-        record, lang = self.record, self.app.lang
+        record, lang = self.record, self.lang
         if record is None or record.closed:
             return
         default = "" if record.collected is None else str(record.collected)  # the box is counted, not assumed
+        election = record.election
 
         def answered(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                self.app.session.close_round(record.election, int(text))
-            except DomainError as exc:
-                self._say(exc.text(lang), ok=False)
-                return
-            self._say(t("count.closed_now", lang))
-            self.refresh_live()
+            if text:
+                self.run_command(lambda s: s.voting.close_round(election, int(text)),
+                                 lambda _: self.say(t("count.closed_now", lang)))
 
         self.app.push_screen(AskScreen(t("count.close_title", lang), t("count.close_label", lang), lang,
                                        value=default, restrict=r"[0-9]*",

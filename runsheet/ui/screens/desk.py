@@ -5,31 +5,29 @@ alternate replacing an absent delegate; the live figures and D."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from ...errors import DomainError, StoreError
-from ...i18n import t
-from ...reports.digest import find_digest, scan_report
+from ...commands.attendance import CheckedIn, Replacements, replacements
+from ...errors import DomainError
 from ...rules import badge
 from ...rules.attendance import Presence, presence
+from ...rules.digest import find_digest
 from ...rules.roster import FLAGS, Member
+from ...store.digest_check import check_digest
+from ...store.events import Event
 from ...store.state import CongressState
-from ..format import clock
+from ...texts import t
+from ...texts.formats import clock
 from ..widgets.attendance_figures import AttendanceFigures, QuorumBanner
 from ..widgets.feedback import Feedback
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
+from .base import RunsheetScreen
 from .member_form import MemberFields, MemberFormScreen, next_id
 from .replace import ReplaceScreen
-
-if TYPE_CHECKING:
-    from ..app import RunsheetApp
 
 USUAL_REASONS = {"vi": ["Ốm đau", "Đi công tác", "Việc gia đình", "Đi học tập trung"],
                  "en": ["Illness", "Travelling for work", "Family matters"]}
@@ -37,17 +35,16 @@ PRESENCE_STYLE = {Presence.HERE: "bold green", Presence.LEFT: "yellow", Presence
                   Presence.AWAITED: "", Presence.REPLACED: "cyan"}
 
 
-class DeskScreen(Screen):
-    app: RunsheetApp
+class DeskScreen(RunsheetScreen):
+    FEEDBACK = "#feedback"
 
     def __init__(self) -> None:
         super().__init__()
         self._shown: list[tuple] = []
-        self._ready = False  # a first switch to this screen can resume it before on_mount has run
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
-        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
+        lang = self.lang
+        yield TopBar(self.state.scenario.congress.title, id="topbar")
         with Horizontal(id="body"):
             with Vertical(id="desk-main"):
                 yield Input(placeholder=t("desk.search", lang), id="search")
@@ -62,25 +59,24 @@ class DeskScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#members", DataTable)
         for key in ("desk.col.id", "desk.col.name", "desk.col.kind", "desk.col.presence"):
-            table.add_column(t(key, self.app.lang), key=key)
+            table.add_column(t(key, self.lang), key=key)
         if not self._delegates:  # F10 still answers (why not) but leaves the footer to keys that act here
             keys = self._bindings.key_to_bindings
             for key, found in keys.items():
                 keys[key] = [dataclasses.replace(b, show=False) if b.action == "replace" else b for b in found]
         self._ready = True
-        self.refresh_live()
+        self.refresh_state([])
         self.query_one("#search", Input).focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_live()
-
     # ---- what the screen shows -------------------------------------------------------------------------------
-    def refresh_live(self) -> None:
+    def refresh_clock(self, now) -> None:
+        self.query_one(TopBar).show(self.state, now, self.lang)
+
+    def refresh_state(self, events: list[Event]) -> None:
         if not self._ready:
             return
-        state, lang = self.app.session.state, self.app.lang
-        now = self.app.session.now()
-        self.query_one(TopBar).show(state, now, lang)
+        state, lang = self.state, self.lang
+        self.query_one(TopBar).show(state, self.now(), lang)
         figures = state.figures()
         self.query_one(AttendanceFigures).show(figures, lang)
         self.query_one(QuorumBanner).show(figures, lang)
@@ -109,7 +105,7 @@ class DeskScreen(Screen):
 
     def _kind(self, member: Member) -> str:
         key = "alternate" if member.alternate else ("official" if member.official else "probationary")
-        return t(f"desk.kind.{key}", self.app.lang)
+        return t(f"desk.kind.{key}", self.lang)
 
     def _presence(self, member: Member, state: CongressState) -> tuple[str, str]:
         where = presence(member, state.attendance)
@@ -121,12 +117,12 @@ class DeskScreen(Screen):
             values["reason"] = state.attendance.excused[member.id]
             replacing = state.roster.get(state.attendance.replaced.get(member.id, ""))
             if replacing is not None:  # excused and replaced: say both
-                return (t("desk.excused_replaced", self.app.lang, reason=values["reason"], alternate=replacing.name),
+                return (t("desk.excused_replaced", self.lang, reason=values["reason"], alternate=replacing.name),
                         PRESENCE_STYLE[Presence.REPLACED])
         elif where is Presence.REPLACED:
             alternate = state.roster.get(state.attendance.replaced[member.id])
             values["alternate"] = alternate.name if alternate else "?"
-        return t(f"presence.{where.value}", self.app.lang, **values), PRESENCE_STYLE.get(where, "dim")
+        return t(f"presence.{where.value}", self.lang, **values), PRESENCE_STYLE.get(where, "dim")
 
     @property
     def selected(self) -> str | None:
@@ -135,12 +131,9 @@ class DeskScreen(Screen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
-    def _say(self, text: str, ok: bool = True) -> None:
-        self.query_one("#feedback", Feedback).say(text, ok)
-
     # ---- typing and keys -------------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._show_members(self.app.session.state)
+        self._show_members(self.state)
         if self._shown:  # the first match, or the member whose id was typed in full
             query = event.value.strip().casefold()
             row = next((i for i, shown in enumerate(self._shown) if shown[0].casefold() == query), 0)
@@ -155,70 +148,69 @@ class DeskScreen(Screen):
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
 
     def action_check_in(self) -> None:
-        session, lang = self.app.session, self.app.lang
+        lang = self.lang
         search = self.query_one("#search", Input)
         query = search.value.strip()
         if find_digest(query) is not None:  # the QR code of counting minutes: does the paper match the store?
-            self._say(*scan_report(session.path, find_digest(query), lang))
             search.value = ""
+            self.run_command(lambda s: check_digest(s.path, find_digest(query)),
+                             lambda check: self.say(check.summary(lang), check.ok))
             return
-        try:
-            if badge.find_payload(query) is not None:
-                session.scan(query)
-            else:
-                member_id = self.selected
-                if member_id is None:
-                    if query:
-                        self._say(t("desk.no_match", lang, query=query), ok=False)
-                    return
-                session.check_in(member_id)
-        except DomainError as exc:
-            self._say(exc.text(lang), ok=False)
-            search.value = ""
-            return
-        except StoreError as exc:
-            self._say(str(exc), ok=False)
-            return
-        member_id = session.log.head.data["member"]
-        member = session.state.roster.get(member_id)
-        self._say(t("desk.checked_in", lang, name=member.name, id=member.id,
-                    time=clock(session.state.attendance.arrived[member_id], session.state.zone)))
-        search.value = ""
-        self.refresh_live()
+        if badge.find_payload(query) is not None:
+            command = lambda s: s.attendance.scan(query)
+        else:
+            member_id = self.selected
+            if member_id is None:
+                if query:
+                    self.say(t("desk.no_match", lang, query=query), ok=False)
+                return
+            command = lambda s: s.attendance.check_in(member_id)
+        search.value = ""  # the next name can be typed at once; the check-in is said when it is saved
+
+        def checked_in(outcome) -> None:
+            done: CheckedIn = outcome.value
+            self.say(t("desk.checked_in", lang, name=done.member.name, id=done.member.id,
+                       time=clock(done.at, self.state.zone)))
+
+        def refused(error: BaseException, _dropped: int) -> None:
+            self.say_error(error)
+            if not isinstance(error, DomainError) and not search.value:  # not saved: the query comes back
+                search.value = query
+
+        self.run_command(command, checked_in, refused)
 
     def _on_selected(self, command, message: str) -> None:
         member_id = self.selected
         if member_id is None:
             return
-        session, lang = self.app.session, self.app.lang
-        try:
-            command(member_id)
-        except DomainError as exc:
-            self._say(exc.text(lang), ok=False)
-            return
-        member = session.state.roster.get(member_id)
-        left = session.state.attendance.left.get(member_id)
-        self._say(t(message, lang, name=member.name, time=clock(left, session.state.zone),
-                    reason=session.state.attendance.excused.get(member_id, "")))
-        self.refresh_live()
+        lang = self.lang
+
+        def done(_outcome) -> None:
+            state = self.state
+            member = state.roster.get(member_id)
+            left = state.attendance.left.get(member_id)
+            self.say(t(message, lang, name=member.name, time=clock(left, state.zone),
+                       reason=state.attendance.excused.get(member_id, "")))
+
+        self.run_command(lambda s: command(s, member_id), done)
 
     def action_undo(self) -> None:
-        self._on_selected(self.app.session.undo_check_in, "desk.undone")
+        self._on_selected(lambda s, m: s.attendance.undo_check_in(m), "desk.undone")
 
     def action_leave(self) -> None:
-        self._on_selected(self.app.session.leave, "desk.left")
+        self._on_selected(lambda s, m: s.attendance.leave(m), "desk.left")
 
     def action_excuse(self) -> None:
         member_id = self.selected
         if member_id is None:
             return
-        member = self.app.session.state.roster.get(member_id)
+        member = self.state.roster.get(member_id)
 
         def answered(reason: str | None) -> None:
             if reason:
-                self._on_selected(lambda m: self.app.session.absent(m, reason), "desk.excused")
+                self._on_selected(lambda s, m: s.attendance.absent(m, reason), "desk.excused")
 
-        lang = self.app.lang
+        lang = self.lang
         self.app.push_screen(AskScreen(t("desk.reason.title", lang, name=member.name), t("desk.reason.label", lang),
                                        lang, suggestions=USUAL_REASONS[lang],
                                        check=lambda s: None if s else t("desk.reason.empty", lang)), answered)
@@ -233,10 +225,10 @@ class DeskScreen(Screen):
     # ---- the roster on the day: add, correct, replace --------------------------------------------------------
     @property
     def _delegates(self) -> bool:
-        return self.app.session.state.scenario.congress.kind == "delegates"
+        return self.state.scenario.congress.kind == "delegates"
 
     def _summary(self, member: Member) -> str:
-        lang = self.app.lang
+        lang = self.lang
         parts = [t(f"member.status.{member.status}", lang)]
         parts += [t(f"member.flag.{f}", lang) for f in FLAGS if f in member.flags]
         return ", ".join(parts)
@@ -250,8 +242,7 @@ class DeskScreen(Screen):
         search.select_all()
 
     def action_add_member(self) -> None:
-        session, lang = self.app.session, self.app.lang
-        state = session.state
+        lang, state = self.lang, self.state
         typed = self.query_one("#search", Input).value.strip()
         # what the clerk typed and found nobody for is the new member's name, or id; else the roster's next id
         looks_like_id = bool(typed) and " " not in typed and any(c.isdigit() for c in typed)
@@ -259,95 +250,76 @@ class DeskScreen(Screen):
         member_id = unmatched if looks_like_id and unmatched else next_id(m.id for m in state.roster)
         name = unmatched if unmatched and not looks_like_id else ""
 
-        def save(fields: MemberFields) -> None:
-            session.add_member(fields.id, fields.name, fields.status, fields.flags)
+        def save(fields: MemberFields):
+            return lambda s: s.attendance.add_member(fields.id, fields.name, fields.status, fields.flags)
 
         def done(fields: MemberFields | None) -> None:
             if fields is None:
                 return
-            member = session.state.roster.get(fields.id)
+            member = self.state.roster.get(fields.id)
             self._offer_check_in(member.id)
-            self._say(t("desk.added", lang, name=member.name, id=member.id, kind=self._summary(member)))
-            self.refresh_live()
+            self.say(t("desk.added", lang, name=member.name, id=member.id, kind=self._summary(member)))
 
         self.app.push_screen(MemberFormScreen(lang, save, alternates=self._delegates, member_id=member_id,
                                               name=name), done)
 
     def action_fix_member(self) -> None:
-        session, lang = self.app.session, self.app.lang
+        lang = self.lang
         member_id = self.selected
         if member_id is None:
-            self._say(t("desk.select_first", lang), ok=False)
+            self.say(t("desk.select_first", lang), ok=False)
             return
-        old = session.state.roster.get(member_id)
-        changed = False
+        old = self.state.roster.get(member_id)
 
-        def save(fields: MemberFields) -> None:
-            nonlocal changed
+        def save(fields: MemberFields):
             if (fields.name, fields.status, frozenset(fields.flags)) == (old.name, old.status, old.flags):
-                return  # nothing to write: the dialog closes and says so
-            session.correct_member(member_id, fields.name, fields.status, fields.flags)
-            changed = True
+                return None  # nothing to write: the dialog closes and says so
+            return lambda s: s.attendance.correct_member(member_id, fields.name, fields.status, fields.flags)
 
         def done(fields: MemberFields | None) -> None:
             if fields is None:
                 return
-            if not changed:
-                self._say(t("desk.unchanged", lang, name=old.name))
+            member = self.state.roster.get(member_id)
+            if member == old:
+                self.say(t("desk.unchanged", lang, name=old.name))
                 return
-            member = session.state.roster.get(member_id)
-            self._say(t("desk.fixed", lang, name=member.name, id=member.id, kind=self._summary(member)))
-            self.refresh_live()
+            self.say(t("desk.fixed", lang, name=member.name, id=member.id, kind=self._summary(member)))
 
         self.app.push_screen(MemberFormScreen(lang, save, member=old, alternates=self._delegates), done)
 
     def action_replace(self) -> None:
-        session, lang = self.app.session, self.app.lang
-        state = session.state
-        if not self._delegates:
-            self._say(t("desk.replace.members", lang), ok=False)
-            return
+        lang, state = self.lang, self.state
         delegate_id = self.selected
-        if delegate_id is None:
-            self._say(t("desk.select_first", lang), ok=False)
+        if delegate_id is None and self._delegates:
+            self.say(t("desk.select_first", lang), ok=False)
             return
-        delegate = state.roster.get(delegate_id)
-        current = state.attendance.replaced.get(delegate_id)
-        if delegate.alternate:
-            self._say(t("desk.replace.is_alternate", lang, name=delegate.name), ok=False)
+        try:
+            choices: Replacements = replacements(state, delegate_id or "")
+        except DomainError as exc:
+            self.say(exc.text(lang), ok=False)
             return
-        if delegate_id in state.attendance.arrived and current is None:
-            self._say(t("desk.replace.came", lang, name=delegate.name,
-                        time=clock(state.attendance.arrived[delegate_id], state.zone)), ok=False)
-            return
-        used = set(state.attendance.replaced.values()) - {current}
-        free = [m for m in state.roster.sorted() if m.alternate and m.id not in used]
-        if not free and current is None:
-            self._say(t("desk.replace.none_free", lang), ok=False)
-            return
-        replacing = state.roster.get(current) if current else None
-        hint = (t("desk.replace.current", lang, name=replacing.name, id=replacing.id) if replacing
+        delegate, current = choices.delegate, choices.current
+        hint = (t("desk.replace.current", lang, name=current.name, id=current.id) if current
                 else t("desk.replace.hint", lang))
 
         def describe(member: Member) -> str:
-            return f"{member.id}  {member.name}  · {self._presence(member, session.state)[0]}"
+            return f"{member.id}  {member.name}  · {self._presence(member, self.state)[0]}"
 
         def done(alternate_id: str | None) -> None:
             if alternate_id is None:
                 return
             if not alternate_id:
-                self._say(t("desk.replace.cancelled", lang, name=delegate.name))
-                self.refresh_live()
+                self.say(t("desk.replace.cancelled", lang, name=delegate.name))
                 return
-            alternate = session.state.roster.get(alternate_id)
-            if alternate_id in session.state.attendance.here:
-                self._say(t("desk.replaced", lang, name=delegate.name, alternate=alternate.name))
+            alternate = self.state.roster.get(alternate_id)
+            if alternate_id in self.state.attendance.here:
+                self.say(t("desk.replaced", lang, name=delegate.name, alternate=alternate.name))
             else:  # the alternate has not checked in: one Enter does it
                 self._offer_check_in(alternate_id)
-                self._say(t("desk.replaced_check_in", lang, name=delegate.name, alternate=alternate.name))
-            self.refresh_live()
+                self.say(t("desk.replaced_check_in", lang, name=delegate.name, alternate=alternate.name))
 
         self.app.push_screen(ReplaceScreen(t("desk.replace.title", lang, name=delegate.name, id=delegate.id), hint,
-                                           lang, state.roster, free, describe,
-                                           lambda alternate: session.replace_delegate(delegate_id, alternate),
-                                           current=current), done)
+                                           lang, state.roster, list(choices.free), describe,
+                                           lambda alternate: lambda s: s.attendance.replace_delegate(delegate_id,
+                                                                                                    alternate),
+                                           current=current.id if current else None), done)

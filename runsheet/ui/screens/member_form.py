@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
-from ...errors import DomainError, StoreError
-from ...i18n import t
+from ...errors import DomainError
+from ...texts import t
 from ...rules.roster import FLAGS, STATUSES, Member
-from .form import FormScreen
+from .form import Command, FormScreen
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,15 @@ def next_id(ids: Iterable[str]) -> str:
 
 
 class MemberFormScreen(FormScreen[MemberFields | None]):
-    """save(fields) runs the command and raises DomainError to refuse; the dialog closes only when it did not."""
+    """save(fields) gives the command that saves them (None: nothing to save); the dialog closes once it is saved,
+    and shows a refusal in place."""
 
     BINDINGS = [
         Binding("enter", "advance", show=False),  # reached from the status and the flags, which leave Enter alone
         Binding("ctrl+s", "save", show=False),
     ]
 
-    def __init__(self, lang: str, save: Callable[[MemberFields], None], member: Member | None = None,
+    def __init__(self, lang: str, save: Callable[[MemberFields], Command | None], member: Member | None = None,
                  alternates: bool = False, member_id: str = "", name: str = ""):
         super().__init__()
         self.lang, self.save, self.member = lang, save, member
@@ -152,14 +153,8 @@ class MemberFormScreen(FormScreen[MemberFields | None]):
                 error.update(t(f"member.no_{name}", self.lang))
                 self.query_one(f"#member-{name}", Input).focus()
                 return
-        try:
-            self.save(fields)
-        except DomainError as exc:
-            error.update(exc.text(self.lang))
-            if exc.key == "err.member_exists":
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, DomainError) and exc.key == "err.member_exists":
                 self.query_one("#member-id", Input).focus()
-            return
-        except StoreError as exc:
-            error.update(str(exc))
-            return
-        self.dismiss(fields)
+
+        self.save_then_close(self.save(fields), fields, refused)

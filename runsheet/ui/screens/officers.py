@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from ...i18n import t
+from ...texts import t
 from .form import FormScreen
 
 BODIES = ("presidium", "secretariat", "counting")

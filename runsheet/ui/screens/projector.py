@@ -5,47 +5,20 @@ a projector terminal changes nothing."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from ...i18n import t
 from ...rules.speeches import SpeechTimer
-from ...store.state import CongressState
-from ..format import clock, countdown
+from ...store.events import Event
+from ...texts import t
+from ...texts.formats import clock, countdown
 from ..widgets.tally_bars import TallyBars
-
-if TYPE_CHECKING:
-    from ..app import RunsheetApp
+from .base import RunsheetScreen
 
 
-def attendance_read(state: CongressState) -> bool:
-    """Whether the step that reports attendance (its words carry D) has been held or is being held."""
-    for step_id in state.agenda.order:
-        run = state.agenda.runs[step_id]
-        if "{denominator}" in run.step.script and run.started:
-            return True
-    return False
-
-
-def latest_published(state: CongressState) -> dict | None:
-    if not state.publications:
-        return None
-    election, number = state.publications[-1]
-    return state.rounds[election][number - 1].closed
-
-
-class ProjectorScreen(Screen):
-    app: RunsheetApp
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._ready = False
-
+class ProjectorScreen(RunsheetScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="wall"):
             yield Static("", id="wall-title")
@@ -61,18 +34,30 @@ class ProjectorScreen(Screen):
 
     def on_mount(self) -> None:
         self._ready = True
-        self.refresh_live()
+        self.refresh_state([])
 
-    def on_screen_resume(self) -> None:
-        self.refresh_live()
-
-    def refresh_live(self) -> None:
+    def refresh_state(self, events: list[Event]) -> None:
         if not self._ready:
             return
-        session, lang = self.app.session, self.app.lang
-        state, now = session.state, session.now()
-        agenda = state.agenda
+        state, lang = self.state, self.lang
         self.query_one("#wall-title", Static).update(state.scenario.congress.title)
+        figures_box = self.query_one("#wall-figures", Static)
+        figures_box.display = state.attendance_reported()
+        if figures_box.display:
+            f = state.figures()
+            figures_box.update(t("wall.figures", lang, present=f.present_official, d=f.denominator,
+                                 probationary=f.present_probationary, majority=f.majority))
+        result = state.latest_published()
+        tally = self.query_one(TallyBars)
+        if result is not None:
+            tally.show(result, lang)
+        self.refresh_clock(self.now())
+
+    def refresh_clock(self, now) -> None:
+        if not self._ready:
+            return
+        state, lang = self.state, self.lang
+        agenda = state.agenda
         self.query_one("#wall-clock", Digits).update(clock(now, state.zone))
         timer = agenda.timer(now)
         step = self.query_one("#wall-step", Static)
@@ -92,24 +77,14 @@ class ProjectorScreen(Screen):
             digits.set_class(shown.phase.value == "warning", "-warning")
             digits.set_class(shown.phase.value == "overtime", "-overtime")
             digits.set_class(shown.paused, "-paused")
-        figures_box = self.query_one("#wall-figures", Static)
-        figures_box.display = attendance_read(state)
-        if figures_box.display:
-            f = state.figures()
-            figures_box.update(t("wall.figures", lang, present=f.present_official, d=f.denominator,
-                                 probationary=f.present_probationary, majority=f.majority))
-        result = latest_published(state)
-        tally = self.query_one(TallyBars)
-        tally.display = result is not None and speech is None
-        if result is not None:
-            tally.show(result, lang)
+        self.query_one(TallyBars).display = state.latest_published() is not None and speech is None
 
     def _show_speaker(self, speech: SpeechTimer | None) -> None:
         box = self.query_one("#wall-speaker", Static)
         box.display = speech is not None
         if speech is None:
             return
-        lang = self.app.lang
+        lang = self.lang
         label = t("wall.speaking", lang) + (f" — {t('paused', lang)}" if speech.paused else "")
         parts = [(label, "bold yellow" if speech.paused else "dim"), "\n", (speech.speech.name, "bold")]
         if speech.speech.title:

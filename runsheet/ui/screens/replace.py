@@ -13,22 +13,21 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...errors import DomainError, StoreError
-from ...i18n import t
+from ...texts import t
 from ...rules.roster import Member, Roster
-from .form import FormScreen
+from .form import Command, FormScreen
 
 NOBODY = ""  # the answer that cancels a replacement (None is Esc)
 
 
 class ReplaceScreen(FormScreen[str | None]):
-    """save(alternate id or None) runs the command and raises DomainError to refuse. The dialog gives the
-    alternate's id, NOBODY when the replacement was cancelled, None when nothing was done."""
+    """save(alternate id or None) gives the command that records it; a refusal is shown in the dialog. The dialog
+    gives the alternate's id, NOBODY when the replacement was cancelled, None when nothing was done."""
 
     BINDINGS = [Binding("up", "cursor(-1)", show=False), Binding("down", "cursor(1)", show=False)]
 
     def __init__(self, title: str, hint: str, lang: str, roster: Roster, free: list[Member],
-                 describe: Callable[[Member], str], save: Callable[[str | None], None], current: str | None = None):
+                 describe: Callable[[Member], str], save: Callable[[str | None], Command], current: str | None = None):
         super().__init__()
         self.title_text, self.hint, self.lang, self.roster = title, hint, lang, roster
         self.free, self.describe, self.save, self.current = free, describe, save, current
@@ -84,12 +83,4 @@ class ReplaceScreen(FormScreen[str | None]):
             return
         else:
             alternate = None
-        try:
-            self.save(alternate)
-        except DomainError as exc:
-            error.update(exc.text(self.lang))
-            return
-        except StoreError as exc:
-            error.update(str(exc))
-            return
-        self.dismiss(alternate or NOBODY)
+        self.save_then_close(self.save(alternate), alternate or NOBODY)

@@ -4,19 +4,18 @@ speaker, function keys act on the list (as at the desk)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ...errors import DomainError, StoreError
-from ...i18n import t
 from ...rules.speeches import Speech
-from ..format import clock, mmss
+from ...store.events import Event
+from ...texts import t
+from ...texts.formats import clock, mmss
 from ..widgets.feedback import Feedback
 from ..widgets.match_list import GUEST, MatchList
 from ..widgets.speaker_entry import SpeakerEntry
@@ -27,23 +26,20 @@ from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .confirm import ConfirmScreen
 from .notes import NotesScreen
+from .base import RunsheetScreen
 from .officers import BODIES, OfficersScreen, as_line, people
 
-if TYPE_CHECKING:
-    from ..app import RunsheetApp
 
-
-class SecretaryScreen(Screen):
-    app: RunsheetApp
+class SecretaryScreen(RunsheetScreen):
+    FEEDBACK = "#sec-feedback"
 
     def __init__(self) -> None:
         super().__init__()
-        self._ready = False  # a first switch to this screen can resume it before on_mount has run
         self._viewing: str | None = None  # a step chosen with PgUp / PgDn; None follows the step now
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
-        yield TopBar(self.app.session.state.scenario.congress.title, id="topbar")
+        lang = self.lang
+        yield TopBar(self.state.scenario.congress.title, id="topbar")
         with Horizontal(id="body"):
             with Vertical(id="sec-main"):
                 yield Static("", id="sec-step")
@@ -63,18 +59,15 @@ class SecretaryScreen(Screen):
 
     def on_mount(self) -> None:
         self._ready = True
-        self.refresh_live()
+        self.refresh_state([])
         self._place_cursor()
         self.query_one(SpeakerEntry).focus()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_live()
 
     # ---- the step whose list is shown ---------------------------------------------------------------------
     @property
     def step_id(self) -> str:
         """The step chosen with PgUp / PgDn, else the step now, else (before the start) the first with speeches."""
-        agenda = self.app.session.state.agenda
+        agenda = self.state.agenda
         if self._viewing in agenda.runs:
             return self._viewing
         if agenda.current:
@@ -82,18 +75,18 @@ class SecretaryScreen(Screen):
         return next((i for i in agenda.order if agenda.runs[i].step.speech_limit), agenda.order[0])
 
     def _speeches(self) -> list[Speech]:
-        return self.app.session.state.speeches.of_step(self.step_id)
+        return self.state.speeches.of_step(self.step_id)
 
     def _selected(self) -> Speech | None:
         speech_id = self.query_one(SpeakerList).selected
-        return self.app.session.state.speeches.items.get(speech_id) if speech_id else None
+        return self.state.speeches.items.get(speech_id) if speech_id else None
 
     def _next_waiting(self):
-        return self.app.session.state.speeches.next_waiting(self.step_id)
+        return self.state.speeches.next_waiting(self.step_id)
 
     def _place_cursor(self) -> None:
         """On the speech running, else the first waiting, else the last."""
-        speeches, current = self._speeches(), self.app.session.state.speeches.current
+        speeches, current = self._speeches(), self.state.speeches.current
         target = next((s for s in speeches if s.id == current), None) or self._next_waiting() or (
             speeches[-1] if speeches else None)
         if target is not None:
@@ -101,11 +94,14 @@ class SecretaryScreen(Screen):
         self._show_notes()
 
     # ---- what the screen shows -----------------------------------------------------------------------------
-    def refresh_live(self) -> None:
+    def refresh_state(self, events: list[Event]) -> None:
+        self.refresh_clock(self.now())
+
+    def refresh_clock(self, now) -> None:
+        """Everything: the lists are short, and their times run with the clock."""
         if not self._ready:
             return
-        session, lang = self.app.session, self.app.lang
-        state, now = session.state, session.now()
+        state, lang = self.state, self.lang
         self.query_one(TopBar).show(state, now, lang)
         if self._viewing == state.agenda.current:  # the programme caught up with the step looked at: follow it
             self._viewing = None
@@ -123,7 +119,7 @@ class SecretaryScreen(Screen):
         self.query_one(SpeechTotals).show(state, now, lang)
 
     def _heading(self, step_id: str) -> Text:
-        agenda, lang = self.app.session.state.agenda, self.app.lang
+        agenda, lang = self.state.agenda, self.lang
         step = agenda.runs[step_id].step
         limit = t("sec.limit", lang, m=f"{step.speech_limit:g}") if step.speech_limit else t("sec.no_limit", lang)
         number = t("sec.step", lang, n=agenda.order.index(step_id) + 1, total=len(agenda.order), title=step.title)
@@ -137,12 +133,12 @@ class SecretaryScreen(Screen):
         notes = self.query_one("#speech-notes", Static)
         notes.display = bool(speech and speech.notes)
         if notes.display:
-            notes.update(t("sec.notes", self.app.lang, notes=" ".join(speech.notes.split())))
+            notes.update(t("sec.notes", self.lang, notes=" ".join(speech.notes.split())))
 
     def _show_floor(self, speeches: list[Speech]) -> None:
         """Who has the floor, in the side panel with the big countdown; or who is next."""
-        state, lang = self.app.session.state, self.app.lang
-        timer = state.speech_timer(self.app.session.now())
+        state, lang = self.state, self.lang
+        timer = state.speech_timer(self.now())
         self.query_one(StepTimer).show(timer, lang)
         label = self.query_one("#now-label", Static)
         name = self.query_one("#now-name", Static)
@@ -156,12 +152,9 @@ class SecretaryScreen(Screen):
         following = self._next_waiting()
         name.update(t("sec.next_up", lang, name=following.label()) if following else "")
 
-    def _say(self, text: str, ok: bool = True) -> None:
-        self.query_one("#sec-feedback", Feedback).say(text, ok)
-
     # ---- typing: find a member, or a guest ------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
-        state, typed = self.app.session.state, self.query_one(SpeakerEntry).typed
+        state, typed = self.state, self.query_one(SpeakerEntry).typed
         members = state.roster.search(typed.who) if typed.who else []
         listed = {s.member: n for n, s in enumerate(self._speeches(), start=1) if s.member}
         self.query_one(MatchList).show(members, typed.who, listed)
@@ -181,7 +174,7 @@ class SecretaryScreen(Screen):
 
     def action_add(self) -> None:
         """Enter: the member highlighted, or the text as a guest ("Name, title"; without a comma, ask the title)."""
-        lang, typed = self.app.lang, self.query_one(SpeakerEntry).typed
+        lang, typed = self.lang, self.query_one(SpeakerEntry).typed
         if not typed.who:
             return
         choice = self.query_one(MatchList).selected
@@ -198,17 +191,18 @@ class SecretaryScreen(Screen):
                                            lang, hint=t("sec.guest_hint", lang)), answered)
 
     def _add(self, who: str, title: str) -> None:
-        session, step_id = self.app.session, self.step_id
-        events = self._run(lambda: session.add_speaker(who, title, step_id=step_id))
-        if events is None:
-            return
-        speech_id = events[-1].data["speech"]
-        order = [s.id for s in self._speeches()]
-        speech = session.state.speeches.items[speech_id]
-        self._say(t("sec.added", self.app.lang, no=order.index(speech_id) + 1, name=speech.label()))
-        self.query_one(SpeakerEntry).value = ""
-        if len(order) == 1:
-            self._place_cursor()
+        step_id, lang = self.step_id, self.lang
+        self.query_one(SpeakerEntry).value = ""  # the next name can be typed while this one is saved
+
+        def added(outcome) -> None:
+            speech_id = outcome.value
+            order = [s.id for s in self.state.speeches.of_step(step_id)]
+            speech = self.state.speeches.items[speech_id]
+            self.say(t("sec.added", lang, no=order.index(speech_id) + 1, name=speech.label()))
+            if len(order) == 1:
+                self._place_cursor()
+
+        self.run_command(lambda s: s.speaking.add_speaker(who, title, step_id=step_id), added)
 
     def action_clear(self) -> None:
         """Esc: empty the field; on an empty field, back to the list of the step now."""
@@ -217,54 +211,51 @@ class SecretaryScreen(Screen):
             entry.value = ""
         elif self._viewing is not None:
             self._viewing = None
-            self.refresh_live()
+            self.refresh_state([])
             self._place_cursor()
         entry.focus()
 
     # ---- the floor ----------------------------------------------------------------------------------------
-    def _run(self, command: Callable[[], list]) -> list | None:
-        try:
-            events = command()
-        except DomainError as exc:
-            self._say(exc.text(self.app.lang), ok=False)
-            return None
-        except StoreError as exc:
-            self._say(str(exc), ok=False)
-            return None
-        self.refresh_live()
-        return events
+    def _run(self, command: Callable[[Any], Any], then: Callable[[Any], None] | None = None) -> None:
+        """Hand the command to the store worker; then(outcome) once it is saved (a refusal is said)."""
+        self.run_command(command, then)
 
     def action_start(self) -> None:
         """Give the floor to the speaker selected if waiting, else to the next waiting on this list."""
-        session, lang = self.app.session, self.app.lang
+        lang = self.lang
         selected = self._selected()
         target = selected if selected and selected.status == "waiting" else self._next_waiting()
         if target is None:
-            self._say(t("err.no_speaker_waiting", lang), ok=False)
+            self.say(t("err.no_speaker_waiting", lang), ok=False)
             return
-        if self._run(lambda: session.start_speech(target.id)) is not None:
-            self.query_one(SpeakerList).select(target.id)
-            self._say(t("sec.started", lang, name=target.label(), time=clock(target.started, session.state.zone)))
+
+        def started(outcome) -> None:
+            speech = self.state.speeches.items[outcome.value]
+            self.query_one(SpeakerList).select(speech.id)
+            self.say(t("sec.started", lang, name=speech.label(), time=clock(speech.started, self.state.zone)))
+
+        self._run(lambda s: s.speaking.start_speech(target.id), started)
 
     def action_toggle_speech(self) -> None:
-        state = self.app.session.state
-        if self._run(self.app.session.toggle_speech_pause) is not None:
-            speech = state.speeches.items[state.speeches.current]
-            self._say(t("sec.paused" if speech.paused_at else "sec.resumed", self.app.lang, name=speech.label()))
+        def toggled(outcome) -> None:
+            speech = self.state.speeches.items[outcome.value.speech]
+            self.say(t("sec.paused" if outcome.value.paused else "sec.resumed", self.lang, name=speech.label()))
+
+        self._run(lambda s: s.speaking.toggle_speech_pause(), toggled)
 
     def action_end(self) -> None:
-        session = self.app.session
-        running = session.state.speeches.current
-        if self._run(session.end_speech) is not None:
-            speech = session.state.speeches.items[running]
-            self._say(t("sec.ended", self.app.lang, name=speech.label(), time=mmss(speech.elapsed(session.now()))))
+        def ended(outcome) -> None:
+            speech = self.state.speeches.items[outcome.value]
+            self.say(t("sec.ended", self.lang, name=speech.label(), time=mmss(speech.elapsed(self.now()))))
             self._place_cursor()
+
+        self._run(lambda s: s.speaking.end_speech(), ended)
 
     # ---- the list -----------------------------------------------------------------------------------------
     def _on_selected(self) -> Speech | None:
         speech = self._selected()
         if speech is None:
-            self._say(t("sec.none_selected", self.app.lang), ok=False)
+            self.say(t("sec.none_selected", self.lang), ok=False)
         return speech
 
     def action_move(self, offset: int) -> None:
@@ -272,28 +263,30 @@ class SecretaryScreen(Screen):
         if speech is None:
             return
 
-        def move() -> list:
-            return self.app.session.move_speaker(speech.id, offset)
-
-        if self._run(move) is not None:
+        def moved(_outcome) -> None:
             self.query_one(SpeakerList).select(speech.id)
             number = [s.id for s in self._speeches()].index(speech.id) + 1
-            self._say(t("sec.moved", self.app.lang, name=speech.label(), no=number))
+            self.say(t("sec.moved", self.lang, name=speech.label(), no=number))
+
+        self._run(lambda s: s.speaking.move_speaker(speech.id, offset), moved)
 
     def action_withdraw(self) -> None:
         speech = self._on_selected()
         if speech is None:
             return
         if speech.status != "waiting":  # refused at once, without asking first
-            self._run(lambda: self.app.session.withdraw_speaker(speech.id))
+            self._run(lambda s: s.speaking.withdraw_speaker(speech.id))
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes and self._run(lambda: self.app.session.withdraw_speaker(speech.id)) is not None:
-                self._say(t("sec.withdrawn", self.app.lang, name=speech.label()))
-                self._place_cursor()
+        def withdrawn(_outcome) -> None:
+            self.say(t("sec.withdrawn", self.lang, name=speech.label()))
+            self._place_cursor()
 
-        self.app.push_screen(ConfirmScreen(t("sec.withdraw_q", self.app.lang, name=speech.label()), self.app.lang),
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._run(lambda s: s.speaking.withdraw_speaker(speech.id), withdrawn)
+
+        self.app.push_screen(ConfirmScreen(t("sec.withdraw_q", self.lang, name=speech.label()), self.lang),
                              answered)
 
     def action_notes(self) -> None:
@@ -302,34 +295,37 @@ class SecretaryScreen(Screen):
             return
 
         def answered(notes: str | None) -> None:
-            if notes is not None and self._run(lambda: self.app.session.note_speech(speech.id, notes)) is not None:
-                self._say(t("sec.noted", self.app.lang, name=speech.label()))
+            if notes is not None:
+                self._run(lambda s: s.speaking.note_speech(speech.id, notes),
+                          lambda _: self.say(t("sec.noted", self.lang, name=speech.label())))
 
-        self.app.push_screen(NotesScreen(t("sec.notes_title", self.app.lang, name=speech.label()), speech.notes,
-                                         self.app.lang), answered)
+        self.app.push_screen(NotesScreen(t("sec.notes_title", self.lang, name=speech.label()), speech.notes,
+                                         self.lang), answered)
 
     def action_officers(self) -> None:
         """Record the presidium, the secretariat and the counting committee (for the minutes)."""
-        state, lang = self.app.session.state, self.app.lang
+        state, lang = self.state, self.lang
         current = {body: as_line(state.officers.get(body, [])) for body in BODIES}
 
         def answered(lines: dict | None) -> None:
             if lines is None:
                 return
-            for body in BODIES:
-                if lines[body].strip() == current[body] or not people(lines[body]):
-                    continue
-                if self._run(lambda body=body: self.app.session.set_officers(body, people(lines[body]))) is None:
-                    return
-            self._say(t("officers.saved", lang))
+            changed = {body: people(lines[body]) for body in BODIES
+                       if lines[body].strip() != current[body] and people(lines[body])}
+
+            def save(s):  # the bodies in one command: the first refusal stops the rest, as one would expect
+                for body, chosen in changed.items():
+                    s.speaking.set_officers(body, chosen)
+
+            self._run(save, lambda _: self.say(t("officers.saved", lang)))
 
         self.app.push_screen(OfficersScreen(current, lang), answered)
 
     def action_view(self, offset: int) -> None:
         """Show the list of the step before or after (PgUp / PgDn); back on the step now, follow it again."""
-        agenda = self.app.session.state.agenda
+        agenda = self.state.agenda
         index = max(0, min(len(agenda.order) - 1, agenda.order.index(self.step_id) + offset))
         self._viewing = None if agenda.order[index] == agenda.current else agenda.order[index]
         self.query_one(SpeakerEntry).value = ""
-        self.refresh_live()
+        self.refresh_state([])
         self._place_cursor()

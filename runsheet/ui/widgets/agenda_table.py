@@ -7,9 +7,9 @@ from datetime import tzinfo
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...i18n import t
+from ...texts import t
 from ...rules.schedule import Row, Status
-from ..format import clock, delta_minutes
+from ...texts.formats import clock, delta_minutes
 
 COLUMNS = ("col.no", "col.step", "col.minutes", "col.planned", "col.expected", "col.actual", "col.delta")
 MIN_TITLE = 16

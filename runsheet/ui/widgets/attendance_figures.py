@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...i18n import t
+from ...texts import t
 from ...rules.attendance import Figures
 
 

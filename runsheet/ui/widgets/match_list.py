@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...i18n import t
+from ...texts import t
 from ...rules.roster import Member
 
 GUEST = "+guest"  # the row key of "add as a guest"

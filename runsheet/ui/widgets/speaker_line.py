@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ...i18n import t
+from ...texts import t
 from ...rules.speeches import SpeechTimer
 from ..speakers import time_word
 from .step_timer import PHASES

@@ -8,9 +8,9 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...i18n import t
+from ...texts import t
 from ...rules.speeches import Speech
-from ..format import mmss
+from ...texts.formats import mmss
 
 COLUMNS = ("sec.col.no", "sec.col.speaker", "sec.col.status", "sec.col.time")
 WIDTHS = {"sec.col.no": 3, "sec.col.status": 16, "sec.col.time": 7}

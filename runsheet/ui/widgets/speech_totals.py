@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...i18n import t
+from ...texts import t
 from ...store.state import CongressState
-from ..format import mmss
+from ...texts.formats import mmss
 
 
 class SpeechTotals(Static):

@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from ...i18n import t
+from ...texts import t
 from ...rules.schedule import Phase, Timer
 from ...rules.speeches import SpeechTimer
-from ..format import countdown, mmss
+from ...texts.formats import countdown, mmss
 
 PHASES = tuple(f"-{p.value}" for p in Phase)
 

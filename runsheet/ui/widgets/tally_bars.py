@@ -6,8 +6,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...i18n import t
-from ...rules.script import local_percent
+from ...texts import t
+from ...texts.formats import local_percent
 
 BAR = 20
 

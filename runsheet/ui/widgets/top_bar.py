@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...i18n import t
+from ...texts import t
 from ...store.state import CongressState
-from ..format import clock, lateness
+from ...texts.formats import clock, lateness
 
 
 class TopBar(Horizontal):
@@ -19,7 +19,7 @@ class TopBar(Horizontal):
         self.congress_title = title
 
     def compose(self) -> ComposeResult:
-        yield Static(self.congress_title, id="congress-title")
+        yield Static(self.congress_title, id="congress-title", markup=False)
         yield Static("", id="attendance")
         yield Static("", id="projection")
         yield Static("", id="clock")
@@ -29,20 +29,27 @@ class TopBar(Horizontal):
             self.show(*self._shown)
 
     def show(self, state: CongressState, now: datetime, lang: str) -> None:
+        """Called on every tick of the clock: each part is redrawn only when what it says has changed."""
         self._shown = (state, now, lang)
         agenda, zone, figures = state.agenda, state.zone, state.figures()
-        self.query_one("#clock", Static).update(clock(now, zone, seconds=True))
+        _set(self.query_one("#clock", Static), clock(now, zone, seconds=True))
         projected = agenda.projected_end(now)
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
         attendance = self.query_one("#attendance", Static)
         present = t("present", lang, p=figures.present_official, d=figures.denominator) + (
             "" if figures.may_proceed else f"  {t('no_quorum', lang)}")
-        attendance.update(present)
+        _set(attendance, present)
         when = f"{clock(projected, zone)} ({lateness(late, lang)})"
         labelled = f"{t('projected_end', lang)} {when}"
         # when the line is too narrow the label goes (the title shrinks first), so that the clock keeps its seconds
         needed = 12 + len(present) + 4 + len(labelled) + 4 + 8
-        projection.update(labelled if not self.size.width or needed <= self.size.width else f"~{when}")
+        _set(projection, labelled if not self.size.width or needed <= self.size.width else f"~{when}")
         projection.set_class(late >= 60, "-late")
         attendance.set_class(not figures.may_proceed, "-alarm")
+
+
+def _set(static: Static, text: str) -> None:
+    if getattr(static, "_said", None) != text:
+        static._said = text
+        static.update(text)

@@ -1,4 +1,5 @@
-"""Interface text in Vietnamese (the default) and English. Pure: any layer may use it."""
+"""Every text in Vietnamese (the default) and English, said with say(key, lang, **values). Pure, and a leaf: it
+imports nothing of runsheet, so every layer but the rules (which raise errors carrying keys) may use it."""
 
 from __future__ import annotations
 
@@ -682,9 +683,34 @@ TEXT: dict[str, tuple[str, str]] = {
                       "địa chỉ này đều có máy trạm này; hãy đặt mã PIN cho các vai trò (run.py pin --db {db} ROLE PIN)",
                       "run.py serve: warning: serving on {host}:{port} with no authentication: anyone on the network who "
                       "opens it gets this terminal; give the roles PINs (run.py pin --db {db} ROLE PIN)"),
+    # the store worker: what a screen says while the store is busy or refuses a write
+    "store.waiting": ("Đang chờ máy khác ghi xong vào kho dữ liệu…", "Waiting for another terminal to finish writing…"),
+    "store.dropped": ("{n} thao tác nhập sau đó chưa được ghi: hãy nhập lại.",
+                      "The {n} entries typed after it were not saved either: enter them again."),
+    "store.lock_timeout": ("Một máy khác giữ kho dữ liệu quá {seconds} giây: chưa ghi gì; hãy thử lại.",
+                           "Another terminal held the store for more than {seconds} s: nothing was saved; try again."),
+    "store.os_error": ("Không ghi được vào kho dữ liệu {path}: {reason}", "Cannot write to the store {path}: {reason}"),
+    "store.write_failed": ("Không ghi được vào kho dữ liệu {path}, chưa có gì thay đổi: {reason}",
+                           "The write to the store {path} failed, nothing was changed: {reason}"),
+    "store.disk_full": ("ổ đĩa đã đầy", "the disk is full"),
+    "store.no_permission": ("không có quyền ghi vào thư mục", "no permission to write in the folder"),
+    "store.read_only": ("thư mục chỉ cho đọc", "the folder is read-only"),
+    "store.unexpected": ("Lỗi không lường trước ({kind}): {problem}. Màn hình vẫn hoạt động; hãy báo cho người phụ "
+                         "trách kỹ thuật.", "Unexpected error ({kind}): {problem}. The screen carries on; tell "
+                         "whoever looks after the computers."),
+    "store.sync_failed": ("Không đọc được dữ liệu mới của các máy khác: {problem}",
+                          "Cannot read the other terminals' new entries: {problem}"),
     "serve.port": ("cổng {port} không hợp lệ (1–65535)", "port {port} is not valid (1–65535)"),
     "serve.listen": ("không mở được {host}:{port}: {reason}", "cannot listen on {host}:{port}: {reason}"),
 }
+
+
+def _merge(*tables: dict[str, tuple[str, str]]) -> None:
+    for table in tables:
+        twice = TEXT.keys() & table.keys()
+        if twice:
+            raise ValueError(f"text keys declared twice: {sorted(twice)}")
+        TEXT.update(table)
 
 
 def pick(table: dict[str, tuple[str, str]], key: str, lang: str, /, **values: object) -> str:
@@ -694,5 +720,14 @@ def pick(table: dict[str, tuple[str, str]], key: str, lang: str, /, **values: ob
     return text.format(**values) if values else text
 
 
-def t(key: str, lang: str = "vi", **values: object) -> str:
+def say(key: str, lang: str = "vi", /, **values: object) -> str:
+    """The text of key in lang ("vi" or "en"), its {placeholders} filled with values."""
     return pick(TEXT, key, lang, **values)
+
+
+t = say
+
+
+from .digest import TEXT as _DIGEST  # noqa: E402 (the tables of each area join the one table)
+
+_merge(_DIGEST)

@@ -12,9 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .commands import Session
-from .errors import RunsheetError
-from .i18n import t
+from ..commands import Session
+from ..errors import RunsheetError
+from ..texts import t
 
 def is_loopback(host: str) -> bool:
     """Whether binding host reaches this machine only. An empty host or 0.0.0.0 / :: means every interface."""
@@ -48,7 +48,7 @@ def app_command(db: str, role: str | None, lang: str | None) -> str:
 def serve(db: str | None, role: str | None = None, lang: str | None = None, host: str = "127.0.0.1",
           port: int = 8000) -> int:
     if db is None:
-        from .demo import open_demo
+        from ..demo import open_demo
 
         db = open_demo().path  # created once here, not by several tabs racing each other
     session = Session(db, role=role)  # a missing or damaged store is refused now, with its one-line error

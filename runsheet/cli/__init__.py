@@ -1,0 +1,58 @@
+"""The command line: every user action can be scripted. Bad input: one line on stderr, exit status 2.
+
+Each group of commands is a module that registers its own subcommands and their handlers (set_defaults(func=...)):
+store.py (new, pin, status, verify, restore), agenda.py (step), attendance.py (attend, scan, leave, absent, replace,
+member), voting.py (motion, round, ballots, results), speaking.py (speech, officers), documents.py (minutes,
+counting-minutes, badges) and app.py (the screens, serve).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import DomainError, RunsheetError, StoreError
+from ..store import backups
+from ..texts import t
+from . import agenda, app, attendance, documents, speaking, store, voting
+from .common import Commands, Parser, shared
+
+GROUPS = (store, agenda, attendance, voting, speaking, documents, app)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="run.py", description="runsheet: run a congress live from its script",
+                    parents=[shared(suppress=False)])
+    parser.register("action", "commands", Commands)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action="commands")
+    parser.set_defaults(func=app.run_screens)
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # Windows pipes default to the ANSI code page: Vietnamese needs UTF-8
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command not in (None, "serve") and not args.db:  # serve without --db: the demo congress
+        parser.error(f"{args.command}: --db FILE is required")
+    try:
+        return args.func(args)
+    except DomainError as exc:
+        print(f"run.py: error: {exc.text(args.lang or getattr(args, 'store_lang', 'vi'))}", file=sys.stderr)
+        return exc.exit_code
+    except RunsheetError as exc:
+        print(f"run.py: error: {exc}", file=sys.stderr)
+        if isinstance(exc, StoreError) and args.db and args.command != "restore" and backups.saved(args.db):
+            print(f"run.py: {t('cli.restore_hint', args.lang or 'vi', db=args.db)}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def console() -> None:
+    """Entry point of the `runsheet` console script."""
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""What every command that opens the store shares: the session, its language, the role's PIN, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import orjson
+
+from ..commands import ROLES, Session
+from ..errors import DomainError, RunsheetError
+
+
+def pin_of(args: argparse.Namespace) -> str | None:
+    return getattr(args, "pin", None) or os.environ.get("RUNSHEET_PIN") or None
+
+
+def open_session(args: argparse.Namespace) -> tuple[Session, str]:
+    """The store of --db as this terminal's role, unlocked with its PIN when it has one; and the language to
+    speak (--lang, else the congress's), kept on args for the error message too."""
+    session = Session(args.db, role=args.role)
+    lang = args.store_lang = args.lang or session.state.language
+    pin = pin_of(args)
+    if pin is not None and not session.roles.unlock(pin):
+        raise DomainError("err.pin_wrong")
+    return session, lang
+
+
+def store_lang(db: str) -> str:
+    """The congress's language, for commands that must speak even when the store cannot be opened (then vi)."""
+    try:
+        return Session(db).state.language
+    except RunsheetError:
+        return "vi"
+
+
+def print_json(data: object, indent: bool = True) -> None:
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode() + "\n")
+
+
+def shared(suppress: bool) -> argparse.ArgumentParser:
+    """Options that may stand before or after the command (a command's copy leaves the first one alone)."""
+    shared = argparse.ArgumentParser(add_help=False)
+    default = {"default": argparse.SUPPRESS} if suppress else {}
+    shared.add_argument("--db", help="the congress store (a JSON file); without it, the demo congress", **default)
+    shared.add_argument("--role", choices=ROLES, help="lock this terminal to one role's screen and rights",
+                        **default)
+    shared.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the scenario's)",
+                        **default)
+    shared.add_argument("--pin", help="the role's PIN, if it has one (or set RUNSHEET_PIN)", **default)
+    return shared
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors in one line too, pointing to -h rather than printing the usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} -h)\n")
+
+
+class Commands(argparse._SubParsersAction):
+    """Subcommands that take the shared options too (before or after their name)."""
+
+    def add_parser(self, name, **kwargs):
+        kwargs.setdefault("parents", [shared(suppress=True)])
+        return super().add_parser(name, **kwargs)
+
+
+def actions(parser: argparse.ArgumentParser, dest: str = "action") -> Commands:
+    """The subcommands of a group command (step next, round open, ...)."""
+    parser.register("action", "commands", Commands)
+    return parser.add_subparsers(dest=dest, metavar="ACTION", required=True, action="commands")

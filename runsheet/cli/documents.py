@@ -1,0 +1,52 @@
+"""The congress's papers from the command line: the minutes, an election round's counting minutes and ballot entry
+log, the badge sheet."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..texts import t
+from .common import open_session
+
+
+def register(sub) -> None:
+    minutes = sub.add_parser("minutes", help="write the minutes of the congress (.docx and .md)")
+    minutes.add_argument("--out", required=True, metavar="DIR")
+    minutes.add_argument("--draft", action="store_true", help="a draft before the closing (marked DỰ THẢO)")
+    minutes.set_defaults(func=write_minutes)
+    counted = sub.add_parser("counting-minutes",
+                             help="write an election round's counting minutes and ballot entry log (.docx and .md)")
+    counted.add_argument("election", metavar="ELECTION")
+    counted.add_argument("--out", required=True, metavar="DIR")
+    counted.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the latest closed)")
+    counted.set_defaults(func=write_counting_minutes)
+    badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
+    badges.add_argument("--out", required=True)
+    badges.set_defaults(func=write_badges)
+
+
+def write_minutes(args: argparse.Namespace) -> int:
+    from ..reports.minutes import write_minutes as write
+
+    session, lang = open_session(args)
+    for path in write(session.state, args.out, lang, session.now(), args.draft):
+        print(path)
+    return 0
+
+
+def write_counting_minutes(args: argparse.Namespace) -> int:
+    from ..reports.counting import write_counting_minutes as write
+
+    session, lang = open_session(args)
+    for path in write(session.log.events, session.state, args.election, args.out, lang, args.round_no):
+        print(path)
+    return 0
+
+
+def write_badges(args: argparse.Namespace) -> int:
+    from ..reports.badges import write_badges as write
+
+    session, lang = open_session(args)
+    count = write(session.state, args.out, lang)
+    print(t("cli.badges", lang, n=count, path=args.out))
+    return 0

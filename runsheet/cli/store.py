@@ -1,0 +1,120 @@
+"""The store itself: create it, set a role's PIN, its status, verify it, restore a backup."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..commands import ROLES, create
+from ..commands.roles import check_pin_text
+from ..commands.status import status_data
+from ..errors import DomainError
+from ..store import backups
+from ..store.log import verify
+from ..texts import t
+from .common import open_session, print_json, store_lang
+from .agenda import print_current
+
+
+def register(sub) -> None:
+    new = sub.add_parser("new", help="create a congress store from a scenario and a roster")
+    new.add_argument("--scenario", required=True)
+    new.add_argument("--roster", required=True)
+    new.add_argument("--date", help="the congress date YYYY-MM-DD (default: the scenario's date, or today)")
+    new.add_argument("--start", help="the planned start HH:MM, when it differs from the scenario's")
+    new.add_argument("--role-pin", action="append", default=[], metavar="ROLE=PIN",
+                     help="a PIN for a role (repeat for several roles)")
+    new.set_defaults(func=new_store)
+
+    pin = sub.add_parser("pin", help="set a role's PIN (an empty PIN removes it); stored as a salted hash")
+    pin.add_argument("pin_role", metavar="ROLE", choices=ROLES)
+    pin.add_argument("new_pin", metavar="PIN")
+    pin.set_defaults(func=set_pin)
+
+    status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=show_status)
+
+    restored = sub.add_parser("restore", help="put back the newest backup that verifies (the damaged store is kept "
+                                              "aside)")
+    restored.set_defaults(func=restore)
+    verified = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
+    verified.add_argument("--digest", metavar="TEXT",
+                          help="the digest printed on counting minutes (or read from their QR code): does it match?")
+    verified.set_defaults(func=verify_store)
+
+
+def new_store(args: argparse.Namespace) -> int:
+    role_pins = []
+    for item in args.role_pin:
+        role, _, value = item.partition("=")
+        if role not in ROLES or not value:
+            raise DomainError("err.role", role=role, roles=", ".join(ROLES))
+        role_pins.append((role, value))
+    for _role, value in role_pins:  # refused before anything is written
+        check_pin_text(value)
+    session = create(args.db, args.scenario, args.roster, congress_date=args.date, start=args.start)
+    for role, value in role_pins:
+        session.roles.set_pin(role, value)
+    state = session.state
+    print(t("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
+            members=len(state.roster), steps=len(state.scenario.steps)))
+    return 0
+
+
+def set_pin(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    session.roles.set_pin(args.pin_role, args.new_pin)
+    key = "cli.pin_set" if args.new_pin.strip() else "cli.pin_cleared"
+    print(t(key, lang, role=t(f"role.{args.pin_role}", lang)))
+    return 0
+
+
+def show_status(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    data = status_data(session.state, session.log.head, session.now())
+    if args.json:
+        print_json(data)
+        return 0
+    print(data["title"])
+    print_current(session, lang)
+    print(t("cli.present", lang, official=data["present_official"], probationary=data["present_probationary"],
+            d=data["denominator"], majority=data["majority"])
+          + ("" if data["may_proceed"] else f"  ({t('cli.no_quorum', lang)})"))
+    print(t("cli.ends", lang, planned=data["planned_end"], projected=data["projected_end"]))
+    print(t("cli.head", lang, seq=data["head"]["seq"], hash=data["head"]["hash"][:16]))
+    return 0
+
+
+def verify_store(args: argparse.Namespace) -> int:
+    if args.digest is not None:
+        return check_digest(args)
+    lang = args.lang or store_lang(args.db)
+    report = verify(args.db)
+    altered = not report.ok
+    if report.ok:
+        print(t("cli.verified", lang, n=report.events, hash=report.head[:16]))
+    for problem in report.problems:
+        print(f"ALTERED: {problem}")
+    for backup in backups.saved(args.db):
+        checked = verify(str(backup))
+        altered = altered or not checked.ok
+        print(t("cli.backup_ok" if checked.ok else "cli.backup_bad", lang, path=backup, n=checked.events))
+    if altered and backups.saved(args.db):
+        print(t("cli.restore_hint", lang, db=args.db))
+    return 1 if altered else 0
+
+
+def check_digest(args: argparse.Namespace) -> int:
+    from ..store.digest_check import check_digest as check
+
+    result = check(args.db, args.digest)
+    for line in result.lines(args.lang or store_lang(args.db)):
+        print(line)
+    return 0 if result.ok else 1
+
+
+def restore(args: argparse.Namespace) -> int:
+    backup, events, aside = backups.restore(args.db)
+    print(t("cli.restored", args.lang or "vi", path=backup, n=events, aside=aside or "—"))
+    return 0
+

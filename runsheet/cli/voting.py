@@ -1,0 +1,144 @@
+"""Motions, election rounds and ballots from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..texts import t
+from ..texts.formats import local_percent
+from .common import actions, open_session, print_json
+
+
+def register(sub) -> None:
+    motion = sub.add_parser("motion", help="record a show-of-hands vote (adopted when for > D/2)")
+    motion.add_argument("motion_id", metavar="MOTION")
+    motion.add_argument("--for", dest="votes_for", type=int, required=True)
+    motion.add_argument("--against", type=int, required=True)
+    motion.add_argument("--abstain", type=int, required=True)
+    motion.add_argument("--json", action="store_true")
+    motion.set_defaults(func=record_motion)
+
+    rounds = sub.add_parser("round", help="open, close or publish an election round")
+    rounds.set_defaults(func=steer_round)
+    round_actions = actions(rounds)
+    opened = round_actions.add_parser("open", help="open the next round (ballots issued = official members present)")
+    opened.add_argument("election", metavar="ELECTION")
+    opened.add_argument("--passes", type=int, default=1, help="entry passes for double (2) or triple (3) entry")
+    opened.add_argument("--candidates", nargs="+", metavar="ID", help="a later round's list, in ballot order")
+    opened.add_argument("--seats", type=int, help="seats of a later round (default: those unfilled)")
+    closed = round_actions.add_parser("close", help="close the count and freeze the result")
+    closed.add_argument("election", metavar="ELECTION")
+    closed.add_argument("--collected", type=int, help="ballots collected from the box (default: those entered)")
+    cancelled = round_actions.add_parser("cancel", help="take back a round opened by mistake (no ballot entered)")
+    cancelled.add_argument("election", metavar="ELECTION")
+    collected = round_actions.add_parser("collected", help="record the ballots counted from the box")
+    collected.add_argument("election", metavar="ELECTION")
+    collected.add_argument("count", type=int, metavar="N")
+    issued = round_actions.add_parser("issued", help="correct the ballots issued (a latecomer given a ballot)")
+    issued.add_argument("election", metavar="ELECTION")
+    issued.add_argument("count", type=int, metavar="N")
+    published = round_actions.add_parser("publish", help="publish the closed round's result")
+    published.add_argument("election", metavar="ELECTION")
+    nominee = round_actions.add_parser("nominate", help="add a nominee from the floor (needs > 30% of those present)")
+    nominee.add_argument("election", metavar="ELECTION")
+    nominee.add_argument("member", metavar="ID")
+    nominee.add_argument("--for", dest="votes_for", type=int, required=True, help="members present in favour")
+    order = round_actions.add_parser("order", help="set the order names are printed in, before a round opens")
+    order.add_argument("election", metavar="ELECTION")
+    order.add_argument("ids", nargs="+", metavar="ID")
+
+    ballots = sub.add_parser("ballots", help="enter ballots")
+    ballots.set_defaults(func=import_ballots)
+    ballot_actions = actions(ballots)
+    imported = ballot_actions.add_parser("import", help="import a ballots CSV (ballot,struck,unclear,invalid)")
+    imported.add_argument("election", metavar="ELECTION")
+    imported.add_argument("file", metavar="B.csv")
+    imported.add_argument("--pass", dest="pass_no", type=int, default=1)
+
+    results = sub.add_parser("results", help="the current round's result (live until it closes)")
+    results.add_argument("election", metavar="ELECTION")
+    results.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the current one)")
+    results.add_argument("--json", action="store_true")
+    results.set_defaults(func=show_results)
+
+
+def record_motion(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    result = session.voting.record_motion(args.motion_id, args.votes_for, args.against, args.abstain).value
+    if args.json:
+        print_json({"motion": args.motion_id, "for": result.votes_for, "against": result.against,
+                    "abstain": result.abstain, "present": result.present_official, "denominator": result.denominator,
+                    "percent_for": result.percent_for, "adopted": result.adopted}, indent=False)
+    else:
+        print(t("cli.motion", lang, title=session.state.scenario.motions[args.motion_id].title, **{
+            "for": result.votes_for, "d": result.denominator, "pct": local_percent(result.percent_for, lang),
+            "verdict": t("cli.adopted" if result.adopted else "cli.rejected", lang)}))
+    return 0
+
+
+def steer_round(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    voting, election = session.voting, args.election
+    if args.action == "open":
+        opened = voting.open_round(election, args.passes, args.candidates, args.seats).value
+        check = opened.list_check
+        if opened.round == 1 and (check.over_limit or check.no_surplus):
+            key = "cli.list_warn_over" if check.over_limit else "cli.list_warn_none"
+            print(t(key, lang, pct=local_percent(check.surplus_percent, lang)), file=sys.stderr)
+        print(t("cli.round_opened", lang, election=election, round=opened.round, issued=opened.issued,
+                d=opened.denominator, form=t(f"form.{opened.form}", lang), passes=opened.passes))
+    elif args.action == "close":
+        print_results(voting.close_round(election, args.collected).value, lang)
+    elif args.action == "cancel":
+        voting.cancel_round(election)
+        print(t("cli.cancelled", lang, election=election))
+    elif args.action == "collected":
+        voting.record_collected(election, args.count)
+        print(t("count.collected", lang, n=args.count))
+    elif args.action == "issued":
+        voting.set_issued(election, args.count)
+        print(t("cli.issued", lang, election=election, n=args.count))
+    elif args.action == "publish":
+        voting.publish_round(election)
+        print(t("cli.published", lang, election=election))
+    elif args.action == "nominate":
+        present = voting.add_nominee(election, args.member, args.votes_for).value
+        print(t("cli.nominee", lang, name=session.state.roster.get(args.member).name, votes=args.votes_for,
+                present=present))
+    elif args.action == "order":
+        voting.set_ballot_order(election, args.ids)
+        print(", ".join(args.ids))
+    return 0
+
+
+def import_ballots(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    count = session.voting.import_ballots(args.election, args.file, args.pass_no).value
+    print(t("cli.imported", lang, n=count, pass_no=args.pass_no))
+    return 0
+
+
+def show_results(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    data = session.state.results(args.election, args.round_no)
+    if args.json:
+        print_json(data)
+    else:
+        print_results(data, lang)
+    return 0
+
+
+def print_results(data: dict, lang: str) -> None:
+    ballots = data["ballots"]
+    print(t("cli.results_head", lang, title=data["title"], round=data["round"], seats=data["seats"],
+            d=data["denominator"], needed=data["needed"], issued=ballots["issued"], collected=ballots["collected"],
+            valid=ballots["valid"], invalid=ballots["invalid"]))
+    for c in data["candidates"]:
+        mark = "*" if c["elected"] else ("=" if c["id"] in data["tied"] else " ")
+        print(f"{mark} {c['no']:>3}. {c['name']:<32} {c['votes']:>5}  {local_percent(c['percent'], lang):>6}%")
+    if data["tied"]:
+        names = {c["id"]: c["name"] for c in data["candidates"]}
+        print(t("cli.tied", lang, ids=", ".join(names[i] for i in data["tied"])))
+    if data["unfilled"]:
+        print(t("cli.unfilled", lang, n=data["unfilled"]))

@@ -1,0 +1,103 @@
+"""Who may do what: the rights of each role, and role PINs kept only as salted scrypt hashes (hashlib's scrypt: the
+standard library, on every platform)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from typing import TYPE_CHECKING
+
+from ..errors import DomainError
+from ..store import events as ev
+
+from .outcome import Outcome
+
+if TYPE_CHECKING:
+    from . import Session
+
+ROLES = ("chair", "secretary", "desk", "counting", "projector")
+# what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
+RIGHTS = {
+    # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee
+    "chair": {"agenda", "attendance", "votes", "close", "roles", "speeches", "officers"},
+    "secretary": {"speeches", "officers"},
+    "desk": {"attendance"},  # check-in, absences, roster corrections
+    "counting": {"ballots", "close"},
+    "projector": set(),
+}
+ROLE_NAMES = {role: f"role.{role}" for role in ROLES}  # the text keys of the roles' names
+RIGHT_NAMES = {right: f"right.{right}" for right in set().union(*RIGHTS.values())}
+
+N, R, P = 2**14, 8, 1  # about 16 MiB and a few tens of milliseconds per check: slow to guess, quick to type
+
+
+def _hash(pin: str, salt: bytes, n: int = N, r: int = R, p: int = P) -> str:
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32).hex()
+
+
+def pin_record(pin: str) -> dict:
+    salt = secrets.token_bytes(16)
+    return {"salt": salt.hex(), "hash": _hash(pin, salt), "n": N, "r": R, "p": P}
+
+
+def pin_matches(pin: str, stored: dict) -> bool:
+    candidate = _hash(pin, bytes.fromhex(stored["salt"]), stored["n"], stored["r"], stored["p"])
+    return hmac.compare_digest(candidate, stored["hash"])
+
+
+def check_pin_text(pin: str) -> None:
+    if len(pin.strip()) < 4 or not pin.isascii():
+        raise DomainError("err.pin_short")
+
+
+def check_role(role: str) -> None:
+    if role not in ROLES:
+        raise DomainError("err.role", role=role, roles=", ".join(ROLES))
+
+
+class Roles:
+    """A terminal's role: what it may do, and whether its PIN has been given."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.unlocked = False
+
+    @property
+    def locked(self) -> bool:
+        """A role with a PIN writes nothing until its PIN is given."""
+        role = self.session.role
+        return role is not None and role in self.session.state.pins and not self.unlocked
+
+    def unlock(self, pin: str) -> bool:
+        role = self.session.role
+        record = self.session.state.pins.get(role) if role else None
+        self.unlocked = record is None or pin_matches(pin, record)
+        return self.unlocked
+
+    def set_pin(self, role: str, pin: str) -> Outcome[None]:
+        """Set (or with an empty PIN, clear) a role's PIN; stored only as a salted scrypt hash."""
+        check_role(role)
+        pin = pin.strip()
+        if pin:
+            check_pin_text(pin)
+        record = pin_record(pin) if pin else None
+        return self.session.commit("roles", lambda state: [ev.PinSet(role, record)])
+
+    def check(self, right: str) -> None:
+        """Refuse (and log the refusal) an action this terminal's role may not take."""
+        role = self.session.role
+        refusal = None
+        if self.locked:
+            refusal = DomainError("err.pin_needed", role="@" + ROLE_NAMES[role])
+        elif role is not None and right not in RIGHTS[role]:
+            refusal = DomainError("err.rights", role="@" + ROLE_NAMES[role], right="@" + RIGHT_NAMES[right])
+        if refusal is None:
+            return
+        if role != "projector":  # the wall's terminal never writes, not even its refusals
+            self._log_refusal(right, refusal.key)
+        raise refusal
+
+    def _log_refusal(self, right: str, reason: str) -> None:
+        """A refused action is itself logged (who tried what, from where); it changes nothing else."""
+        self.session.commit(None, lambda state: [ev.Refused(right, reason)])

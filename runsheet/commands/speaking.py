@@ -1,0 +1,161 @@
+"""Commands of the secretary: the list of speakers (who asks to speak at which step, the floor given, paused and
+ended, notes for the minutes) and the congress's officers (presidium, secretariat, counting committee)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import DomainError
+from ..rules.collation import nfc
+from ..store import events as ev
+from ..store.state import CongressState
+from .outcome import Change, Outcome
+
+if TYPE_CHECKING:
+    from . import Session
+
+BODIES = ("presidium", "secretariat", "counting")  # Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu
+
+
+@dataclass(frozen=True)
+class Paused:
+    speech: str
+    paused: bool  # True: paused now; False: resumed
+
+
+def _on(kind: type[ev.Payload], speech: str) -> Change:
+    return Change([kind(speech)], speech)
+
+
+def _clean(text: str) -> str:
+    return " ".join(nfc(text).split())
+
+
+def _member(state: CongressState, text: str):
+    """The member whose id this is, ignoring case ("dv07" as typed), or None for a name."""
+    member = state.roster.get(text)
+    if member is None:
+        folded = text.casefold()
+        member = next((m for m in state.roster.members if m.id.casefold() == folded), None)
+    return member
+
+
+def _not_skipped(state: CongressState, step_id: str) -> None:
+    """A step the congress skipped holds no speeches (the minutes would list speeches of a step not held)."""
+    run = state.agenda.run(step_id)
+    if run.skipped:
+        raise DomainError("err.skipped", title=run.step.title)
+
+
+def _next_waiting(state: CongressState) -> str:
+    following = state.speeches.next_waiting(state.agenda.current)
+    if following is None:
+        raise DomainError("err.no_speaker_waiting")
+    return following.id
+
+
+class SpeakingCommands:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def _commit(self, build) -> Outcome:
+        return self.session.commit("speeches", build)
+
+    # ---- the list of speakers ------------------------------------------------------------------------------
+    def add_speaker(self, who: str, title: str = "", step_id: str | None = None) -> Outcome[str]:
+        """Put a member (by roster id) or a guest (by name, with a title) on a step's list; default: the step now.
+        The value is the new speech's id."""
+        who, title = _clean(who), _clean(title)
+        if not who:
+            raise DomainError("err.speaker_empty")
+
+        def build(state: CongressState):
+            step = step_id or state.agenda.current
+            if step is None:
+                raise DomainError("err.not_running")
+            _not_skipped(state, step)  # an unknown step is refused here
+            member = _member(state, who)
+            name = member.name if member is not None else who
+            speech = state.speeches.next_id()
+            return Change([ev.SpeechAdded(speech, step, name, title, member.id if member is not None else None)],
+                          speech)
+        return self._commit(build)
+
+    def start_speech(self, speech_id: str | None = None) -> Outcome[str]:
+        """Give the floor to a speaker (default: the first waiting at the current step); ends the speech running.
+        The value is the speech started."""
+        def build(state: CongressState):
+            if state.agenda.current is None:  # before the opening or after the closing: nothing to time
+                raise DomainError("err.not_running")
+            target = speech_id or _next_waiting(state)
+            running = state.speeches.check_start(target)
+            _not_skipped(state, state.speeches.items[target].step)
+            items: list[ev.Payload] = [ev.SpeechEnded(running)] if running else []
+            return Change(items + [ev.SpeechStarted(target)], target)
+        return self._commit(build)
+
+    def toggle_speech_pause(self) -> Outcome[Paused]:
+        """Pause the speech running, or resume it if paused; the value says which and whose."""
+        def build(state: CongressState):
+            speeches = state.speeches
+            running = speeches.check_end()
+            if running.paused_at is None:
+                return Change([ev.SpeechPaused(speeches.check_pause().id)], Paused(running.id, True))
+            return Change([ev.SpeechResumed(speeches.check_resume().id)], Paused(running.id, False))
+        return self._commit(build)
+
+    def pause_speech(self) -> Outcome[str]:
+        return self._commit(lambda s: _on(ev.SpeechPaused, s.speeches.check_pause().id))
+
+    def resume_speech(self) -> Outcome[str]:
+        return self._commit(lambda s: _on(ev.SpeechResumed, s.speeches.check_resume().id))
+
+    def end_speech(self) -> Outcome[str]:
+        """End the speech running; the value is its id."""
+        return self._commit(lambda s: _on(ev.SpeechEnded, s.speeches.check_end().id))
+
+    def move_speaker(self, speech_id: str, offset: int) -> Outcome[None]:
+        def build(state: CongressState):
+            after = state.speeches.check_move(speech_id, offset)
+            return [ev.SpeechMoved(speech_id, after)]
+        return self._commit(build)
+
+    def withdraw_speaker(self, speech_id: str) -> Outcome[None]:
+        def build(state: CongressState):
+            state.speeches.check_withdraw(speech_id)
+            return [ev.SpeechWithdrawn(speech_id)]
+        return self._commit(build)
+
+    def note_speech(self, speech_id: str, notes: str) -> Outcome[None]:
+        """The secretary's notes on a speech (the whole text; a later note replaces it, both stay in the log)."""
+        notes = nfc(notes).strip()
+
+        def build(state: CongressState):
+            speech = state.speeches.get(speech_id)
+            if speech.notes == notes:
+                return []
+            return [ev.SpeechNoted(speech_id, notes)]
+        return self._commit(build)
+
+    # ---- officers: presidium, secretariat, counting committee ------------------------------------------------
+    def set_officers(self, body: str, people: list[str]) -> Outcome[tuple[dict, ...]]:
+        """Who the congress chose (by show of hands) for a body: roster ids or names, each with ", title" if wanted
+        ("DV07, Trưởng ban"). The value is the people recorded."""
+        if body not in BODIES:
+            raise DomainError("err.body", body=body, bodies=", ".join(BODIES))
+
+        def build(state: CongressState):
+            chosen = []
+            for item in people:
+                text = _clean(item)
+                if not text:
+                    continue
+                name, _, title = (part.strip() for part in text.partition(","))
+                member = _member(state, name)
+                person = {"member": member.id, "name": member.name} if member else {"name": name}
+                chosen.append({**person, "title": title} if title else person)
+            if not chosen:
+                raise DomainError("err.body_empty")
+            return Change([ev.OfficersSet(body, tuple(chosen))], tuple(chosen))
+        return self.session.commit("officers", build)

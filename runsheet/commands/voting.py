@@ -1,0 +1,321 @@
+"""Commands for show-of-hands motions and election rounds: the candidate list and its order, nominees from the
+floor, rounds opened, ballots entered, taken back, corrected and settled, ballots issued and collected, the count
+closed and the result published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import DomainError, InputError
+from ..rules.attendance import eligible
+from ..rules.ballot_entry import ballot_rows
+from ..rules.election import (
+    ListCheck,
+    MotionResult,
+    Reading,
+    ReadingError,
+    RoundRecord,
+    check_list,
+    check_motion,
+    check_reading,
+    floor_nominee_accepted,
+)
+from ..rules.scenario import Election
+from ..store import events as ev
+from ..store.state import CongressState
+from .outcome import Change, Outcome
+
+if TYPE_CHECKING:
+    from . import Session
+
+
+@dataclass(frozen=True)
+class OpenedRound:
+    election: str
+    round: int
+    issued: int
+    denominator: int
+    form: str
+    passes: int
+    list_check: ListCheck  # the list against the seats, as it was opened (a warning for a first round)
+
+
+def election_of(state: CongressState, election_id: str) -> Election:
+    election = state.scenario.elections.get(election_id)
+    if election is None:
+        raise DomainError("err.no_election", id=election_id)
+    return election
+
+
+def open_record(state: CongressState, election_id: str) -> RoundRecord:
+    election_of(state, election_id)
+    record = state.open_round(election_id)
+    if record is None:
+        raise DomainError("err.no_open_round", id=election_id)
+    return record
+
+
+def ballot_data(record: RoundRecord, reading: Reading, pass_no: int, ballot: int | None) -> ev.BallotEntered:
+    """A ballot of a pass as it will be written (the next number of the pass unless given); DomainError when it
+    cannot be on this round."""
+    if not 1 <= pass_no <= record.passes:
+        raise DomainError("err.no_pass", n=pass_no, passes=record.passes)
+    number = record.next_ballot(pass_no) if ballot is None else ballot
+    if not 1 <= number <= record.issued:
+        raise DomainError("err.ballot_number", n=number, issued=record.issued)
+    try:
+        check_reading(reading, len(record.candidates), record.form)
+    except ReadingError as exc:
+        raise DomainError("err.reading", ballot=number, problem=exc) from None
+    return ev.BallotEntered(record.election, record.number, number, pass_no, tuple(sorted(reading.struck)),
+                            tuple(sorted(reading.unclear)), reading.invalid)
+
+
+def _list(numbers) -> str:
+    shown = [str(n) for n in list(numbers)[:10]]
+    return ", ".join(shown) + ("…" if len(numbers) > 10 else "")
+
+
+class VotingCommands:
+    def __init__(self, session: Session):
+        self.session = session
+
+    # ---- show of hands ------------------------------------------------------------------------------------
+    def record_motion(self, motion_id: str, votes_for: int, against: int, abstain: int) -> Outcome[MotionResult]:
+        def build(state: CongressState):
+            if motion_id not in state.scenario.motions:
+                raise DomainError("err.no_motion", id=motion_id)
+            figures = state.figures()
+            problem = check_motion(votes_for, against, abstain, figures.present_official)
+            if problem == "negative":
+                raise DomainError("err.motion_negative")
+            if problem == "too_many":
+                raise DomainError("err.motion_too_many", total=votes_for + against + abstain,
+                                  present=figures.present_official)
+            result = MotionResult(votes_for, against, abstain, figures.present_official, figures.denominator)
+            return Change([ev.MotionRecorded(motion_id, votes_for, against, abstain, figures.present_official,
+                                             figures.denominator)], result)
+        return self.session.commit("votes", build)
+
+    # ---- the candidate list ---------------------------------------------------------------------------------
+    def set_ballot_order(self, election_id: str, order: list[str]) -> Outcome[None]:
+        """The order names are printed in (the printed ballot is the truth); only while no round is open."""
+        def build(state: CongressState):
+            election_of(state, election_id)
+            if state.open_round(election_id) is not None:
+                raise DomainError("err.round_open", id=election_id)
+            # exactly the names on the list now (the scenario's and the floor's nominees): a new order never drops one
+            if sorted(order) != sorted(state.ballot_order(election_id)):
+                raise DomainError("err.order_names", id=election_id)
+            return [ev.OrderSet(election_id, tuple(order))]
+        return self.session.commit("votes", build)
+
+    def add_nominee(self, election_id: str, member_id: str, votes_for: int) -> Outcome[int]:
+        """A nominee from the floor, not proposed by the outgoing committee, joins the list only when more than
+        30% of the official members present agree (recorded with the count), before the first round. The value is
+        the official members present it was measured against."""
+        def build(state: CongressState):
+            election_of(state, election_id)
+            if state.rounds[election_id]:
+                raise DomainError("err.round_started", id=election_id)
+            member = state.roster.get(member_id)
+            if member is None:
+                raise DomainError("err.no_member", id=member_id)
+            if not eligible(member):
+                raise DomainError("err.cannot_stand", name=member.name)
+            if member_id in state.ballot_order(election_id):
+                raise DomainError("err.on_list", name=member.name)
+            present = state.figures().present_official
+            if votes_for < 0:
+                raise DomainError("err.motion_negative")
+            if votes_for > present:
+                raise DomainError("err.motion_too_many", total=votes_for, present=present)
+            if not floor_nominee_accepted(votes_for, present):
+                raise DomainError("err.nominee_votes", name=member.name, votes=votes_for, present=present)
+            items: list[ev.Payload] = [ev.NomineeAdded(election_id, member_id, votes_for, present)]
+            if election_id in state.ballot_orders:  # an edited order: the nominee goes at the end, to be placed
+                items.append(ev.OrderSet(election_id, (*state.ballot_orders[election_id], member_id)))
+            return Change(items, present)
+        return self.session.commit("votes", build)
+
+    def list_check(self, state: CongressState, election_id: str) -> ListCheck:
+        """The candidate list against the seats: the surplus, over 30%, or none for a committee."""
+        election = election_of(state, election_id)
+        return check_list(len(state.ballot_order(election_id)), election.seats)
+
+    # ---- rounds ---------------------------------------------------------------------------------------------
+    def open_round(self, election_id: str, passes: int = 1, candidates: list[str] | None = None,
+                   seats: int | None = None) -> Outcome[OpenedRound]:
+        """Open the next round: ballots issued = official members present now; D as it stands now."""
+        def build(state: CongressState):
+            election = election_of(state, election_id)
+            if state.open_round(election_id) is not None:
+                raise DomainError("err.round_open", id=election_id)
+            if not 1 <= passes <= 3:
+                raise DomainError("err.passes")
+            rounds = state.rounds[election_id]
+            names, places = candidates, seats
+            if rounds:
+                last = rounds[-1].closed
+                if last["unfilled"] == 0:
+                    raise DomainError("err.all_elected", id=election_id)
+                if names is None:  # by default: a runoff among the tied, else the rest for the unfilled seats
+                    names = last["tied"] or [c["id"] for c in last["candidates"] if not c["elected"]]
+                if places is None:
+                    places = last["unfilled"]
+            names = list(names) if names is not None else state.ballot_order(election_id)
+            places = election.seats if places is None else places
+            for member_id in names:
+                member = state.roster.get(member_id)
+                if member is None:
+                    raise DomainError("err.no_member", id=member_id)
+                if not eligible(member):
+                    raise DomainError("err.cannot_stand", name=member.name)
+            if len(set(names)) != len(names) or not 1 <= places <= len(names):
+                raise DomainError("err.round_list", seats=places, n=len(names))
+            figures = state.figures()
+            if figures.present_official == 0:
+                raise DomainError("err.nobody_present")
+            listed = self.list_check(state, election_id)
+            opened = ev.RoundOpened(election_id, len(rounds) + 1, tuple(names), places, passes,
+                                    figures.present_official, figures.denominator)
+            record = RoundRecord(election_id, opened.round, names, places, passes, opened.issued, opened.denominator)
+            return Change([opened], OpenedRound(election_id, opened.round, opened.issued, opened.denominator,
+                                                record.form, passes, listed))
+        return self.session.commit("votes", build)
+
+    def cancel_round(self, election_id: str) -> Outcome[None]:
+        """A round opened by mistake (before any ballot was entered) is taken back; the log keeps both."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            if any(record.readings.get(p) for p in range(1, record.passes + 1)):
+                raise DomainError("err.round_has_ballots", id=election_id)
+            return [ev.RoundCancelled(election_id, record.number)]
+        return self.session.commit("votes", build)
+
+    def set_issued(self, election_id: str, issued: int) -> Outcome[int]:
+        """Correct the ballots issued while the round is open (a latecomer given a ballot, one not handed out):
+        never fewer than a number already entered or collected, never more than official members present."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            entered = max((max(r, default=0) for r in record.readings.values()), default=0)
+            floor = max(entered, record.collected or 0, 1)
+            present = state.figures().present_official
+            if not floor <= issued <= present:
+                raise DomainError("err.issued_range", issued=issued, low=floor, high=present)
+            if issued == record.issued:
+                return Change([], issued)
+            return Change([ev.RoundIssued(election_id, record.number, issued)], issued)
+        return self.session.commit("ballots", build)  # the counting committee hands the ballots out
+
+    def record_collected(self, election_id: str, collected: int) -> Outcome[int]:
+        """The ballots the committee counted from the box, before (or while) entering them."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            if not 0 <= collected <= record.issued:
+                raise DomainError("err.collected_over", collected=collected, issued=record.issued)
+            return Change([ev.RoundCollected(election_id, record.number, collected)], collected)
+        return self.session.commit("ballots", build)
+
+    def close_round(self, election_id: str, collected: int | None = None) -> Outcome[dict]:
+        """Close the count: every pass entered the same number of ballots as were collected, no mismatch is
+        left, collected is not more than issued. Freezes the result (the value) with D as it stands now."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            agreed = record.agreed_count()
+            count = collected if collected is not None else (
+                record.collected if record.collected is not None else agreed)
+            if count > record.issued:
+                raise DomainError("err.collected_over", collected=count, issued=record.issued)
+            if count == 0:
+                raise DomainError("err.nothing_collected")
+            missing = record.missing()
+            if missing:
+                raise DomainError("err.missing", ballots=_list(missing))
+            mismatched = record.mismatches()
+            if mismatched:
+                raise DomainError("err.mismatches", n=len(mismatched), ballots=_list(mismatched))
+            for pass_no in range(1, record.passes + 1):
+                if record.entered(pass_no) != count:
+                    raise DomainError("err.entered_differs", pass_no=pass_no, entered=record.entered(pass_no),
+                                      collected=count)
+            if agreed != count:
+                raise DomainError("err.entered_differs", pass_no=1, entered=agreed, collected=count)
+            result = state.round_result(record, count, state.figures().denominator)
+            return Change([ev.RoundClosed(election_id, record.number, count, result)], result)
+        return self.session.commit("close", build)
+
+    def publish_round(self, election_id: str) -> Outcome[None]:
+        def build(state: CongressState):
+            election_of(state, election_id)
+            record = state.current_round(election_id)
+            if record is None or record.closed is None:
+                raise DomainError("err.not_closed", id=election_id)
+            if record.published:
+                raise DomainError("err.published", id=election_id)
+            return [ev.RoundPublished(election_id, record.number)]
+        return self.session.commit("votes", build)
+
+    # ---- ballots --------------------------------------------------------------------------------------------
+    def enter_ballot(self, election_id: str, reading: Reading, pass_no: int = 1,
+                     ballot: int | None = None) -> Outcome[int]:
+        """Enter one ballot of a pass (the next number unless given; a number already entered is a correction).
+        The value is the ballot's number, taken under the store's lock: two terminals never share one."""
+        def build(state: CongressState):
+            entered = ballot_data(open_record(state, election_id), reading, pass_no, ballot)
+            return Change([entered], entered.ballot)
+        return self.session.commit("ballots", build)
+
+    def withdraw_ballot(self, election_id: str, pass_no: int = 1, ballot: int | None = None) -> Outcome[int]:
+        """Take back a ballot of a pass (by default the last one entered); the log keeps the reading. The value is
+        the number taken back."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            entered = record.readings.get(pass_no, {})
+            number = max(entered, default=None) if ballot is None else ballot
+            if number is None:
+                raise DomainError("err.no_ballots_yet")
+            if number not in entered:
+                raise DomainError("err.no_ballot", n=number)
+            return Change([ev.BallotWithdrawn(election_id, record.number, number, pass_no)], number)
+        return self.session.commit("ballots", build)
+
+    def resolve_ballot(self, election_id: str, ballot: int, reading: Reading) -> Outcome[int]:
+        """The head of the counting committee settles a ballot the passes read differently."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            if ballot not in record.mismatches():
+                raise DomainError("err.not_mismatched", n=ballot)
+            entered = ballot_data(record, reading, 1, ballot)
+            return Change([ev.BallotResolved(election_id, record.number, ballot, entered.struck, entered.unclear,
+                                             entered.invalid)], ballot)
+        return self.session.commit("ballots", build)
+
+    def import_ballots(self, election_id: str, path: str, pass_no: int = 1) -> Outcome[int]:
+        """Import a ballots CSV (ballot,struck,unclear,invalid): all rows or none. The value is the number of
+        ballots imported."""
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read the ballots file: {getattr(exc, 'strerror', None) or exc}") from None
+        rows = ballot_rows(text, path)
+
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            items, seen = [], set()
+            entered = record.readings.get(pass_no, {}) if 1 <= pass_no <= record.passes else {}
+            for row in rows:
+                if row.ballot in seen:
+                    raise InputError(path, f"ballot {row.ballot} appears twice", line=row.line)
+                if row.ballot in entered:
+                    raise InputError(path, f"ballot {row.ballot} is already entered in pass {pass_no} (correct it "
+                                     f"on the counting screen, or import into another pass)", line=row.line)
+                seen.add(row.ballot)
+                try:
+                    items.append(ballot_data(record, row.reading, pass_no, row.ballot))
+                except DomainError as exc:
+                    raise InputError(path, exc.text("en"), line=row.line) from None
+            return Change(items, len(items))
+        return self.session.commit("ballots", build)
