@@ -216,7 +216,8 @@ def main() -> None:
 
         began = time.perf_counter()
         result = session.state.results(ELECTION)
-        rows.append(("the live tally (state.results) of 1,600 ballots, kept ballot by ballot", ms(time.perf_counter() - began)))
+        rows.append(("the live tally (state.results) of 1,600 ballots, kept ballot by ballot",
+                     ms(time.perf_counter() - began)))
         assert result["ballots"]["valid"] == MEMBERS and len(result["elected"]) <= SEATS
         opens = []
         for _ in range(3):

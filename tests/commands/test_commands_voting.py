@@ -422,7 +422,8 @@ def test_a_new_order_cannot_drop_a_floor_nominee(session, db):
     session.attendance.attend(["A1", "A2", "A3", "A4"])
     session.voting.add_nominee(E, "A4", 2)
     before = db.read_bytes()
-    refused("err.order_names", session.voting.set_ballot_order, E, ["A1", "A2", "A3"])  # the scenario's list, without A4
+    # the scenario's list, without A4
+    refused("err.order_names", session.voting.set_ballot_order, E, ["A1", "A2", "A3"])
     assert db.read_bytes() == before
     session.voting.set_ballot_order(E, ["A4", "A1", "A2", "A3"])
     assert session.state.ballot_order(E) == ["A4", "A1", "A2", "A3"]

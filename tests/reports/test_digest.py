@@ -1,6 +1,6 @@
-"""The digest of a closed round (rules/digest.py, store/digest_check.py): written, read back, and checked against stores that match, stores
-edited by hand (with and without recomputing the chain), other rounds and other congresses; through the functions and
-through `run.py verify --digest` as a process.
+"""The digest of a closed round (rules/digest.py, store/digest_check.py): written, read back, and checked against
+stores that match, stores edited by hand (with and without recomputing the chain), other rounds and other
+congresses; through the functions and through `run.py verify --digest` as a process.
 
 The round is tests/reports/counting_round.py's: chi-uy round 1, votes in ballot order 9 9 8 8 7 7, D = 13."""
 
@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from runsheet.commands import Session
 from runsheet.errors import DomainError as DigestError
 from runsheet.rules.digest import PREFIX, Digest, digest_for, find_digest, parse_digest
 from runsheet.store.digest_check import check_digest, digest_text
-from runsheet.store.events import GENESIS, Event, chain_hash
+from runsheet.store.events import GENESIS, chain_hash
 from runsheet.store.log import verify
 
 ROOT = Path(__file__).resolve().parents[2]
