@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 
 class Feedback(Static):
     def say(self, text: str, ok: bool = True) -> None:
-        self.update(text)
+        self.update(Text(text))  # names and refusals are shown as typed, never read as markup
         self.set_class(ok, "-ok")
         self.set_class(not ok, "-error")
         if not ok:
