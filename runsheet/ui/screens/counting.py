@@ -160,15 +160,21 @@ class CountingScreen(RunsheetScreen):
         return text
 
     def _preview(self) -> None:
-        """The ballot as it will be read: struck names struck through, names kept against seats, valid or not."""
+        """The ballot as it will be read: struck names struck through, names kept against seats, valid or not
+        (redrawn only when what is typed, or the round, changed: not for another terminal's ballot)."""
         record, lang = self.record, self.lang
         preview = self.query_one("#preview", Static)
+        typed = self.query_one("#reading", Input).value
+        shown = (typed, lang, (record.election, record.number, record.closed is None) if record else None)
+        if shown == getattr(self, "_previewed", None):
+            return
+        self._previewed = shown
         if record is None or record.closed:
             preview.update("")
             return
         names = [self.state.roster.get(c).name for c in record.candidates]
         try:
-            reading = parse_entry(self.query_one("#reading", Input).value, record)
+            reading = parse_entry(typed, record)
         except ReadingError as exc:
             preview.update(Text(exc.text(lang), style="bold red"))
             return
