@@ -1,5 +1,5 @@
 """The counting minutes of a closed election round (biên bản kiểm phiếu) and its ballot entry log (nhật ký nhập
-phiếu), written from the event log as .docx and .md (DESIGN.md §4 "Counting minutes").
+phiếu), written from the event log as .docx and .md (docs/rules.md, "The counting minutes").
 
 The minutes carry the unit, the congress and its term; the regulations cited; the seats; the list in ballot order;
 the counting committee; the official members summoned, present and absent; the ballots issued, collected, valid and

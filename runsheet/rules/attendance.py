@@ -1,4 +1,4 @@
-"""Attendance and the denominator D (DESIGN.md §4): who came, who is in the room, who is excused, who counts."""
+"""Attendance and the denominator D (docs/rules.md): who came, who is in the room, who is excused, who counts."""
 
 from __future__ import annotations
 

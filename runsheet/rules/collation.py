@@ -1,6 +1,6 @@
 """Vietnamese collation and accent-insensitive search keys.
 
-Ballot order (DESIGN §4) sorts by the given name (the last word), then the family name, then the middle
+Ballot order (docs/rules.md) sorts by the given name (the last word), then the family name, then the middle
 names. Within a word the letters of the Vietnamese alphabet are compared first; tones are only a secondary
 difference, so "Án" < "Anh" and Ma < Mà < Mả < Mã < Má < Mạ.
 """

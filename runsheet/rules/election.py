@@ -1,4 +1,4 @@
-"""Elections by paper ballot (DESIGN.md §4): ballot forms and validity, tallies against D, winners, ties.
+"""Elections by paper ballot (docs/rules.md): ballot forms and validity, tallies against D, winners, ties.
 
 Pure: a round's ballots are plain readings; the store keeps who entered them and when.
 """

@@ -1,4 +1,4 @@
-"""The roster of members (DESIGN §3 Roster) and its CSV form."""
+"""The roster of members (docs/formats.md) and its CSV form."""
 
 from __future__ import annotations
 

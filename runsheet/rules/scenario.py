@@ -1,6 +1,6 @@
 """The scenario (kịch bản): the congress, its elections, motions and steps, loaded from TOML and validated.
 
-Every error names the file, the line where it can be found, the id, and the problem (DESIGN.md §3).
+Every error names the file, the line where it can be found, the id, and the problem (docs/formats.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The command line as a process (DESIGN.md §3): exit status, one-line errors, and what `status --json` shows."""
+"""The command line as a process (docs/formats.md): exit status, one-line errors, and what `status --json` shows."""
 
 from __future__ import annotations
 

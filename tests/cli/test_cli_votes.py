@@ -1,4 +1,4 @@
-"""Motions, election rounds and ballot imports through the command line as a process (DESIGN.md §3).
+"""Motions, election rounds and ballot imports through the command line as a process (docs/formats.md).
 
 mini scenario: A1 A2 A3 official, A4 exempt, A5 transferred, A6 probationary; with A1 A2 A3 present D = 3.
 Election "chi-uy": 2 seats, printed in the order of given names: 1 = A3 Lê Văn An, 2 = A1 Nguyễn Văn Bình,
@@ -58,7 +58,7 @@ def fails(*args: object) -> str:
 
 def open_round(db: Path, *args: object) -> subprocess.CompletedProcess:
     """`round open`: the mini list (3 names for 2 seats) is 50% over the seats, which is warned about on stderr
-    (DESIGN.md §4: at most 30%) but not refused."""
+    (docs/rules.md: at most 30%) but not refused."""
     proc = run("round", "open", "--db", db, E, *args)
     assert proc.returncode == 0, proc.stderr
     warning = proc.stderr.strip("\n").split("\n")

@@ -1,4 +1,4 @@
-"""Session commands for motions and election rounds on real stores (runsheet.voting, DESIGN.md §3–4).
+"""Session commands for motions and election rounds on real stores (commands/voting.py; docs/rules.md).
 
 mini-roster.csv: A1..A3 official, A4 official exempt, A5 official transferred, A6 probationary -> D = 3.
 Election "chi-uy": 2 seats, candidates A1 A2 A3, printed in the order of given names: A3 (An), A1 (Bình),

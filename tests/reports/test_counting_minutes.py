@@ -1,4 +1,4 @@
-"""The counting minutes and the ballot entry log of a closed round (DESIGN.md §4 "Counting minutes"): golden Markdown,
+"""The counting minutes and the ballot entry log of a closed round (docs/rules.md, "The counting minutes"): golden Markdown,
 the .docx read back (every field, explicit fonts, A4, the QR code decoded by zxing-cpp), and the refusals.
 
 RUNSHEET_GOLDEN=update pytest tests/reports/test_counting_minutes.py rewrites the golden files (then read them)."""

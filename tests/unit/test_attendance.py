@@ -1,4 +1,4 @@
-"""Attendance and the denominator D (DESIGN.md §4)."""
+"""Attendance and the denominator D (docs/rules.md)."""
 
 from copy import deepcopy
 from datetime import datetime, UTC

@@ -1,4 +1,4 @@
-"""The election and motion rules of DESIGN.md §4 (runsheet.rules.election), with hand-computed cases and properties.
+"""The election and motion rules of docs/rules.md (runsheet.rules.election), with hand-computed cases and properties.
 
 Ballot numbers are 1-based positions in the printed list. On the strike form a reading lists the names struck;
 on the approve form `struck` is the "không đồng ý" column and `unclear` the names marked in both boxes or neither.

@@ -1,4 +1,4 @@
-"""Scenario loading and validation (DESIGN.md §3): every error names the file, the line and the id."""
+"""Scenario loading and validation (docs/formats.md): every error names the file, the line and the id."""
 
 from datetime import date, time
 from pathlib import Path
