@@ -2,12 +2,13 @@
 
 The screens never touch the store. Their commands go to the store worker (store_worker.py), which also polls the
 store for other terminals' events; the app keeps the screens' own fold of the log (app.state), applies what the
-worker appended, and redraws the screens from that. The clock ticks move only the clocks and timers.
+worker appended, and redraws the screens from that. The clock ticks (once a second) move only the clocks and timers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -33,7 +34,7 @@ from .screens.projector import ProjectorScreen
 from .screens.secretary import SecretaryScreen
 from .store_worker import CommandDone, CommandFailed, Job, LockWaiting, StoreChanged, StoreWorker, SyncFailed
 
-TICK_SECONDS = 0.25  # the clocks move on (a second shown is never late by more than this)
+TICK_LATE = 0.01  # the clocks move on just after each second of the wall clock turns
 SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
            "counting": (CountingScreen, COUNTING), "projector": (ProjectorScreen, PROJECTOR)}
 ROLE_NAMES = {"chair": "role.chair", "secretary": "role.secretary", "desk": "role.desk", "counting": "role.counting",
@@ -73,7 +74,7 @@ class RunsheetApp(App):
         self.push_screen(self.start_screen or self.home)
         self.worker.start()
         if self.poll:
-            self.set_interval(TICK_SECONDS, self.tick)
+            self._next_tick()
         if self.session.roles.locked:
             self.ask_pin()
 
@@ -166,6 +167,14 @@ class RunsheetApp(App):
                 if isinstance(screen, RunsheetScreen) and screen.is_attached:
                     self._safely(screen, screen.refresh_state, new)
         return new
+
+    def _next_tick(self) -> None:
+        """Tick once a second, just after the second turns: the clocks show seconds, and nothing else needs more."""
+        self.set_timer(1 - time.time() % 1 + TICK_LATE, self._ticked)
+
+    def _ticked(self) -> None:
+        self.tick()
+        self._next_tick()
 
     def tick(self) -> None:
         """Move the clocks and timers on (the interval calls it; tests call it after moving their clock)."""
