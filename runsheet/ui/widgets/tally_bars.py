@@ -13,6 +13,7 @@ from ...texts import t
 from ...texts.formats import local_percent
 
 BAR = 20
+MIN_BAR = 8
 NAME = 24  # the widest a name is drawn; longer ones end in "…"
 MIN_NAME = 8
 
@@ -42,19 +43,21 @@ def tally_text(result: dict, lang: str, width: int | None = None) -> Text:
     w_name = min(NAME, max(cell_len(c["name"]) for c in candidates))
     w_figures = max(map(len, figures))
     w_sign = max(map(len, signs))
-    total = w_no + 1 + w_name + 1 + BAR + 1 + w_figures + (1 + w_sign if w_sign else 0)
-    if width and total > width:  # too narrow: the names give way first
-        w_name = max(MIN_NAME, w_name - (total - width))
-    mark_at = min(BAR - 1, round(BAR * needed / d)) if d else BAR - 1
+    bar = BAR
+    total = w_no + 1 + w_name + 1 + bar + 1 + w_figures + (1 + w_sign if w_sign else 0)
+    if width and total > width:  # too narrow: the bars give way first (the chair reads the names out)
+        bar = max(MIN_BAR, bar - (total - width))
+        w_name = max(MIN_NAME, w_name - max(0, total - width - (BAR - bar)))
+    mark_at = min(bar - 1, round(bar * needed / d)) if d else bar - 1
     for c, number, figure, sign in zip(candidates, numbers, figures, signs):
-        filled = round(BAR * c["votes"] / d) if d else 0
+        filled = round(bar * c["votes"] / d) if d else 0
         colour = "green" if c["elected"] else ("yellow" if c["id"] in tied else "blue")
         out.append(number.rjust(w_no) + " " + _fit(c["name"], w_name) + " ")
         below = min(filled, mark_at)  # the bar up to the line of votes needed, the line, the bar beyond it
         out.append("█" * below, style=colour)
         out.append("·" * (mark_at - below), style="dim")
         out.append("│", style="bold")
-        beyond = BAR - mark_at - 1
+        beyond = bar - mark_at - 1
         shown = max(0, min(filled - mark_at - 1, beyond))
         out.append("█" * shown, style=colour)
         out.append("·" * (beyond - shown), style="dim")
