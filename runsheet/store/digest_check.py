@@ -5,6 +5,10 @@ verified (log.verify), the round's close event is found by election and round, i
 every figure and every candidate's votes against the frozen result in the store, and, when the ballots kept in the
 store no longer add up to that result, against a recount of them. When the chain verifies and the hash matches
 but a figure differs, it is the paper (or the digest as typed) that differs from the store.
+
+The check reads the events' raw data, not their typed payloads, on purpose: a store edited by hand may hold data of
+any shape, and the check must say what it finds rather than fail on it. The reports, reading a store that verified,
+use the payloads (digest_of).
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def close_event(events: Sequence[Event], election_id: str, round_no: int | None 
 def digest_of(created: Event, closed: Event) -> Digest:
     """The digest of the round a close event closed (created: the log's first event, for the congress id)."""
     done: ev.RoundClosed = closed.payload
-    return digest_for(created.data["congress_id"], closed.seq, closed.hash, done.election, done.round, done.result)
+    return digest_for(created.payload.congress_id, closed.seq, closed.hash, done.election, done.round, done.result)
 
 
 def digest_text(events: Sequence[Event], election_id: str, round_no: int | None = None) -> str:
