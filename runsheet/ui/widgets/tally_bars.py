@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...texts import t
+from ...texts import say
 from ...texts.formats import local_percent
 
 BAR = 20
@@ -15,7 +15,7 @@ BAR = 20
 class TallyBars(Static):
     def show(self, result: dict | None, lang: str) -> None:
         if result is None:
-            self.update(t("count.no_round", lang))
+            self.update(say("count.no_round", lang))
             return
         d, needed = result["denominator"], result["needed"]
         table = Table.grid(padding=(0, 1))
@@ -38,8 +38,8 @@ class TallyBars(Static):
             sign = "✓" if c["elected"] else ("=" if c["id"] in result["tied"] else "")
             table.add_row(f"{c['no']}.", Text(c["name"], no_wrap=True, overflow="ellipsis"), bar,
                           Text(f"{c['votes']:>4}  {local_percent(c['percent'], lang):>6}%"), Text(sign, style="bold"))
-        title = t("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d,
-                  needed=needed)
+        title = say("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d,
+                    needed=needed)
         self.update(_stack(title, table))
 
 
