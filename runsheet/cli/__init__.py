@@ -13,7 +13,7 @@ import sys
 
 from ..errors import DomainError, RunsheetError, StoreError
 from ..store import backups
-from ..texts import t
+from ..texts import say
 from . import agenda, app, attendance, documents, speaking, store, voting
 from .common import Commands, Parser, shared
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     except RunsheetError as exc:
         print(f"run.py: error: {exc}", file=sys.stderr)
         if isinstance(exc, StoreError) and args.db and args.command != "restore" and backups.saved(args.db):
-            print(f"run.py: {t('cli.restore_hint', args.lang or 'vi', db=args.db)}", file=sys.stderr)
+            print(f"run.py: {say('cli.restore_hint', args.lang or 'vi', db=args.db)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..commands import Session
-from ..texts import t
+from ..texts import say
 from ..texts.formats import hhmm, mmss
 from .common import actions, open_session
 
@@ -70,9 +70,9 @@ def print_current(session: Session, lang: str) -> None:
     agenda = session.state.agenda
     timer = agenda.timer(session.now())
     if agenda.ended:
-        print(t("cli.closed", lang, time=hhmm(agenda.ended_at, session.state.zone)))
+        print(say("cli.closed", lang, time=hhmm(agenda.ended_at, session.state.zone)))
     elif timer is None:
-        print(t("cli.not_started", lang))
+        print(say("cli.not_started", lang))
     else:
-        print(t("cli.step", lang, id=timer.step.id, title=timer.step.title, elapsed=mmss(timer.elapsed),
-                allotted=mmss(timer.allotted)) + (t("cli.paused", lang) if timer.paused else ""))
+        print(say("cli.step", lang, id=timer.step.id, title=timer.step.title, elapsed=mmss(timer.elapsed),
+                  allotted=mmss(timer.allotted)) + (say("cli.paused", lang) if timer.paused else ""))

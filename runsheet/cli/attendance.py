@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..rules.roster import FLAGS, STATUSES
-from ..texts import t
+from ..texts import say
 from .common import actions, open_session
 
 
@@ -52,39 +52,39 @@ def check_in(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     if args.undo:
         session.attendance.undo_check_in(*args.ids)
-        print(t("cli.undone", lang, n=len(args.ids)))
+        print(say("cli.undone", lang, n=len(args.ids)))
     else:
         attended = session.attendance.attend(args.ids).value
-        print(t("cli.checked_in", lang, n=len(attended.checked_in), already=attended.already))
+        print(say("cli.checked_in", lang, n=len(attended.checked_in), already=attended.already))
     return 0
 
 
 def scan_badge(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     member = session.attendance.scan(args.payload).value.member
-    print(t("cli.scanned", lang, name=member.name, id=member.id))
+    print(say("cli.scanned", lang, name=member.name, id=member.id))
     return 0
 
 
 def leave_room(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     session.attendance.leave(*args.ids)
-    print(t("cli.left", lang, n=len(args.ids)))
+    print(say("cli.left", lang, n=len(args.ids)))
     return 0
 
 
 def record_absent(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     session.attendance.absent(args.id, args.excused)
-    print(t("cli.excused", lang, id=args.id, reason=args.excused) if args.excused
-          else t("cli.absent", lang, id=args.id))
+    print(say("cli.excused", lang, id=args.id, reason=args.excused) if args.excused
+          else say("cli.absent", lang, id=args.id))
     return 0
 
 
 def replace_delegate(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     session.attendance.replace_delegate(args.delegate, args.alternate)
-    print(t("cli.replaced", lang, delegate=args.delegate, alternate=args.alternate or "—"))
+    print(say("cli.replaced", lang, delegate=args.delegate, alternate=args.alternate or "—"))
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..texts import t
+from ..texts import say
 from .common import open_session
 
 
@@ -48,5 +48,5 @@ def write_badges(args: argparse.Namespace) -> int:
 
     session, lang = open_session(args)
     count = write(session.state, args.out, lang)
-    print(t("cli.badges", lang, n=count, path=args.out))
+    print(say("cli.badges", lang, n=count, path=args.out))
     return 0

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 
 from ..commands import Session
-from ..commands.speaking import BODIES
+from ..commands.speaking import BODIES, BODY_NAMES
 from ..errors import DomainError
-from ..texts import t
+from ..texts import say
 from ..texts.formats import mmss
 from .common import actions, open_session, print_json
+
+STATUS = {"waiting": "speech.waiting", "speaking": "speech.speaking", "paused": "speech.paused", "done": "speech.done",
+          "withdrawn": "speech.withdrawn"}
 
 
 def register(sub) -> None:
@@ -46,7 +49,7 @@ def register(sub) -> None:
 def set_officers(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     session.speaking.set_officers(args.body, args.people)
-    print(f"{t('body.' + args.body, lang)}: {'; '.join(session.state.officer_names(args.body))}")
+    print(f"{say(BODY_NAMES[args.body], lang)}: {'; '.join(session.state.officer_names(args.body))}")
     return 0
 
 
@@ -76,8 +79,8 @@ def speeches(args: argparse.Namespace) -> int:
         print_speakers(session, args, lang)
         return 0
     speech = session.state.speeches.items[shown]
-    print(t("cli.speech", lang, id=speech.id, name=speech.label(), status=t(f"speech.{speech.status}", lang),
-            time=mmss(speech.elapsed(session.now()))))
+    print(say("cli.speech", lang, id=speech.id, name=speech.label(), status=say(STATUS[speech.status], lang),
+              time=mmss(speech.elapsed(session.now()))))
     return 0
 
 
@@ -95,6 +98,6 @@ def print_speakers(session: Session, args: argparse.Namespace, lang: str) -> Non
         print_json({"step": step, "speeches": rows})
         return
     for number, s in enumerate(speeches, start=1):
-        print(f"{number:>3}. {s.id:<5} {s.label():<40} {t(f'speech.{s.status}', lang):<12} {mmss(s.elapsed(now))}")
+        print(f"{number:>3}. {s.id:<5} {s.label():<40} {say(STATUS[s.status], lang):<12} {mmss(s.elapsed(now))}")
     total = state.speeches.step_total(step, now)
-    print(t("cli.speech_total", lang, n=total.count, time=mmss(total.seconds)))
+    print(say("cli.speech_total", lang, n=total.count, time=mmss(total.seconds)))

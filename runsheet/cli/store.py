@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from ..commands import ROLES, create
-from ..commands.roles import check_pin_text
+from ..commands.roles import ROLE_NAMES, check_pin_text
 from ..commands.status import status_data
 from ..errors import DomainError
 from ..store import backups
 from ..store.log import verify
-from ..texts import t
+from ..texts import say
 from .common import open_session, print_json, store_lang
 from .agenda import print_current
 
@@ -56,8 +56,8 @@ def new_store(args: argparse.Namespace) -> int:
     for role, value in role_pins:
         session.roles.set_pin(role, value)
     state = session.state
-    print(t("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
-            members=len(state.roster), steps=len(state.scenario.steps)))
+    print(say("cli.created", args.lang or state.language, path=session.path, title=state.scenario.congress.title,
+              members=len(state.roster), steps=len(state.scenario.steps)))
     return 0
 
 
@@ -65,7 +65,7 @@ def set_pin(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     session.roles.set_pin(args.pin_role, args.new_pin)
     key = "cli.pin_set" if args.new_pin.strip() else "cli.pin_cleared"
-    print(t(key, lang, role=t(f"role.{args.pin_role}", lang)))
+    print(say(key, lang, role=say(ROLE_NAMES[args.pin_role], lang)))
     return 0
 
 
@@ -77,11 +77,11 @@ def show_status(args: argparse.Namespace) -> int:
         return 0
     print(data["title"])
     print_current(session, lang)
-    print(t("cli.present", lang, official=data["present_official"], probationary=data["present_probationary"],
-            d=data["denominator"], majority=data["majority"])
-          + ("" if data["may_proceed"] else f"  ({t('cli.no_quorum', lang)})"))
-    print(t("cli.ends", lang, planned=data["planned_end"], projected=data["projected_end"]))
-    print(t("cli.head", lang, seq=data["head"]["seq"], hash=data["head"]["hash"][:16]))
+    print(say("cli.present", lang, official=data["present_official"], probationary=data["present_probationary"],
+              d=data["denominator"], majority=data["majority"])
+          + ("" if data["may_proceed"] else f"  ({say('cli.no_quorum', lang)})"))
+    print(say("cli.ends", lang, planned=data["planned_end"], projected=data["projected_end"]))
+    print(say("cli.head", lang, seq=data["head"]["seq"], hash=data["head"]["hash"][:16]))
     return 0
 
 
@@ -92,15 +92,15 @@ def verify_store(args: argparse.Namespace) -> int:
     report = verify(args.db)
     altered = not report.ok
     if report.ok:
-        print(t("cli.verified", lang, n=report.events, hash=report.head[:16]))
+        print(say("cli.verified", lang, n=report.events, hash=report.head[:16]))
     for problem in report.problems:
         print(f"ALTERED: {problem}")
     for backup in backups.saved(args.db):
         checked = verify(str(backup))
         altered = altered or not checked.ok
-        print(t("cli.backup_ok" if checked.ok else "cli.backup_bad", lang, path=backup, n=checked.events))
+        print(say("cli.backup_ok" if checked.ok else "cli.backup_bad", lang, path=backup, n=checked.events))
     if altered and backups.saved(args.db):
-        print(t("cli.restore_hint", lang, db=args.db))
+        print(say("cli.restore_hint", lang, db=args.db))
     return 1 if altered else 0
 
 
@@ -115,6 +115,6 @@ def check_digest(args: argparse.Namespace) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     backup, events, aside = backups.restore(args.db)
-    print(t("cli.restored", args.lang or "vi", path=backup, n=events, aside=aside or "—"))
+    print(say("cli.restored", args.lang or "vi", path=backup, n=events, aside=aside or "—"))
     return 0
 

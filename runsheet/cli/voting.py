@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..texts import t
+from ..rules.election import FORM_TEXT
+from ..texts import say
 from ..texts.formats import local_percent
 from .common import actions, open_session, print_json
 
@@ -71,9 +72,9 @@ def record_motion(args: argparse.Namespace) -> int:
                     "abstain": result.abstain, "present": result.present_official, "denominator": result.denominator,
                     "percent_for": result.percent_for, "adopted": result.adopted}, indent=False)
     else:
-        print(t("cli.motion", lang, title=session.state.scenario.motions[args.motion_id].title, **{
+        print(say("cli.motion", lang, title=session.state.scenario.motions[args.motion_id].title, **{
             "for": result.votes_for, "d": result.denominator, "pct": local_percent(result.percent_for, lang),
-            "verdict": t("cli.adopted" if result.adopted else "cli.rejected", lang)}))
+            "verdict": say("cli.adopted" if result.adopted else "cli.rejected", lang)}))
     return 0
 
 
@@ -85,27 +86,27 @@ def steer_round(args: argparse.Namespace) -> int:
         check = opened.list_check
         if opened.round == 1 and (check.over_limit or check.no_surplus):
             key = "cli.list_warn_over" if check.over_limit else "cli.list_warn_none"
-            print(t(key, lang, pct=local_percent(check.surplus_percent, lang)), file=sys.stderr)
-        print(t("cli.round_opened", lang, election=election, round=opened.round, issued=opened.issued,
-                d=opened.denominator, form=t(f"form.{opened.form}", lang), passes=opened.passes))
+            print(say(key, lang, pct=local_percent(check.surplus_percent, lang)), file=sys.stderr)
+        print(say("cli.round_opened", lang, election=election, round=opened.round, issued=opened.issued,
+                  d=opened.denominator, form=say(FORM_TEXT[opened.form], lang), passes=opened.passes))
     elif args.action == "close":
         print_results(voting.close_round(election, args.collected).value, lang)
     elif args.action == "cancel":
         voting.cancel_round(election)
-        print(t("cli.cancelled", lang, election=election))
+        print(say("cli.cancelled", lang, election=election))
     elif args.action == "collected":
         voting.record_collected(election, args.count)
-        print(t("count.collected", lang, n=args.count))
+        print(say("count.collected", lang, n=args.count))
     elif args.action == "issued":
         voting.set_issued(election, args.count)
-        print(t("cli.issued", lang, election=election, n=args.count))
+        print(say("cli.issued", lang, election=election, n=args.count))
     elif args.action == "publish":
         voting.publish_round(election)
-        print(t("cli.published", lang, election=election))
+        print(say("cli.published", lang, election=election))
     elif args.action == "nominate":
         present = voting.add_nominee(election, args.member, args.votes_for).value
-        print(t("cli.nominee", lang, name=session.state.roster.get(args.member).name, votes=args.votes_for,
-                present=present))
+        print(say("cli.nominee", lang, name=session.state.roster.get(args.member).name, votes=args.votes_for,
+                  present=present))
     elif args.action == "order":
         voting.set_ballot_order(election, args.ids)
         print(", ".join(args.ids))
@@ -115,7 +116,7 @@ def steer_round(args: argparse.Namespace) -> int:
 def import_ballots(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     count = session.voting.import_ballots(args.election, args.file, args.pass_no).value
-    print(t("cli.imported", lang, n=count, pass_no=args.pass_no))
+    print(say("cli.imported", lang, n=count, pass_no=args.pass_no))
     return 0
 
 
@@ -131,14 +132,14 @@ def show_results(args: argparse.Namespace) -> int:
 
 def print_results(data: dict, lang: str) -> None:
     ballots = data["ballots"]
-    print(t("cli.results_head", lang, title=data["title"], round=data["round"], seats=data["seats"],
-            d=data["denominator"], needed=data["needed"], issued=ballots["issued"], collected=ballots["collected"],
-            valid=ballots["valid"], invalid=ballots["invalid"]))
+    print(say("cli.results_head", lang, title=data["title"], round=data["round"], seats=data["seats"],
+              d=data["denominator"], needed=data["needed"], issued=ballots["issued"], collected=ballots["collected"],
+              valid=ballots["valid"], invalid=ballots["invalid"]))
     for c in data["candidates"]:
         mark = "*" if c["elected"] else ("=" if c["id"] in data["tied"] else " ")
         print(f"{mark} {c['no']:>3}. {c['name']:<32} {c['votes']:>5}  {local_percent(c['percent'], lang):>6}%")
     if data["tied"]:
         names = {c["id"]: c["name"] for c in data["candidates"]}
-        print(t("cli.tied", lang, ids=", ".join(names[i] for i in data["tied"])))
+        print(say("cli.tied", lang, ids=", ".join(names[i] for i in data["tied"])))
     if data["unfilled"]:
-        print(t("cli.unfilled", lang, n=data["unfilled"]))
+        print(say("cli.unfilled", lang, n=data["unfilled"]))

@@ -26,8 +26,12 @@ RIGHTS = {
     "counting": {"ballots", "close"},
     "projector": set(),
 }
-ROLE_NAMES = {role: f"role.{role}" for role in ROLES}  # the text keys of the roles' names
-RIGHT_NAMES = {right: f"right.{right}" for right in set().union(*RIGHTS.values())}
+# the text keys of the roles' names and of the rights
+ROLE_NAMES = {"chair": "role.chair", "secretary": "role.secretary", "desk": "role.desk", "counting": "role.counting",
+              "projector": "role.projector"}
+RIGHT_NAMES = {"agenda": "right.agenda", "attendance": "right.attendance", "votes": "right.votes",
+               "close": "right.close", "roles": "right.roles", "speeches": "right.speeches",
+               "officers": "right.officers", "ballots": "right.ballots"}
 
 N, R, P = 2**14, 8, 1  # about 16 MiB and a few tens of milliseconds per check: slow to guess, quick to type
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from . import Session
 
 BODIES = ("presidium", "secretariat", "counting")  # Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu
+BODY_NAMES = {"presidium": "body.presidium", "secretariat": "body.secretariat", "counting": "body.counting"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
 from ..store.state import CongressState
-from ..texts import t
+from ..texts import say
 from ..rules.roster import Member
 
 QUIET = 4  # modules of white around the code, as the QR standard asks
@@ -37,8 +37,8 @@ def qr_svg(text: str, size_mm: float = 30) -> str:
 
 def _status(member: Member, kind: str, lang: str) -> str:
     if kind == "delegates":
-        return t("badge.alternate" if member.alternate else "badge.delegate", lang)
-    return t("badge.official" if member.official else "badge.probationary", lang)
+        return say("badge.alternate" if member.alternate else "badge.delegate", lang)
+    return say("badge.official" if member.official else "badge.probationary", lang)
 
 
 CSS = """
@@ -70,10 +70,10 @@ def badges_html(state: CongressState, lang: str) -> str:
             f'<div class="congress">{html.escape(congress.title)}</div>'
             f'<div class="who"><div class="name">{html.escape(member.name)}</div>'
             f'<div class="status">{html.escape(_status(member, congress.kind, lang))}</div>'
-            f'<div class="id">{html.escape(t("badge.id", lang))}: {html.escape(member.id)}</div></div>'
+            f'<div class="id">{html.escape(say("badge.id", lang))}: {html.escape(member.id)}</div></div>'
             f'<div class="qr">{qr_svg(payload)}</div></section>')
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(t('badge.title', lang))} — {html.escape(congress.title)}</title>"
+            f"<title>{html.escape(say('badge.title', lang))} — {html.escape(congress.title)}</title>"
             f"<style>{CSS}</style></head><body><main class=\"sheet\">\n" + "\n".join(cards)
             + "\n</main></body></html>\n")
 

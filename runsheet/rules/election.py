@@ -23,6 +23,12 @@ UNMARKED = "unmarked"  # single-name approve form: neither or both boxes marked
 # reasons only the committee can see on the paper (a reading may also carry the committee's own words)
 PAPER_REASONS = ("not_issued", "written_in", "identifying_mark")
 
+# the text keys (runsheet.texts) of each ballot form and of each reason a ballot is invalid
+FORM_TEXT = {STRIKE: "form.strike", APPROVE: "form.approve"}
+REASON_TEXT = {TOO_MANY: "reason.too_many", ALL_STRUCK: "reason.all_struck", UNMARKED: "reason.unmarked",
+               "not_issued": "reason.not_issued", "written_in": "reason.written_in",
+               "identifying_mark": "reason.identifying_mark"}
+
 
 def form_of(candidates: int, seats: int) -> str:
     return STRIKE if candidates > seats else APPROVE

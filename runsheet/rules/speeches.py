@@ -10,6 +10,10 @@ from ..errors import DomainError
 from .collation import name_key
 from .schedule import WARNING_SHARE, Phase
 
+# why a speech that is no longer waiting cannot start, move or be withdrawn, by its status
+NOT_WAITING = {"speaking": "err.speech_speaking", "paused": "err.speech_paused", "done": "err.speech_done",
+               "withdrawn": "err.speech_withdrawn"}
+
 
 @dataclass
 class Speech:
@@ -125,7 +129,7 @@ class Speeches:
         """The speech to end first (the one running), if any."""
         speech = self.get(speech_id)
         if speech.status != "waiting":
-            raise DomainError(f"err.speech_{speech.status}", name=speech.name)
+            raise DomainError(NOT_WAITING[speech.status], name=speech.name)
         return self.current
 
     def check_pause(self) -> Speech:
@@ -146,7 +150,7 @@ class Speeches:
     def check_withdraw(self, speech_id: str) -> Speech:
         speech = self.get(speech_id)
         if speech.status != "waiting":
-            raise DomainError(f"err.speech_{speech.status}", name=speech.name)
+            raise DomainError(NOT_WAITING[speech.status], name=speech.name)
         return speech
 
     def check_move(self, speech_id: str, offset: int) -> str | None:

@@ -31,7 +31,7 @@ def os_error(path: str, exc: OSError, written: bool = False) -> StoreError:
     reason = OS_REASONS.get(exc.errno)
     head = f"{path}: the write failed, nothing was changed: " if written else f"{path}: "
     return StoreError(head + (exc.strerror or str(exc)), "store.write_failed" if written else "store.os_error",
-                      path=path, reason=f"@{reason}" if reason else (exc.strerror or str(exc)))
+                      path=path, reason="@" + reason if reason else (exc.strerror or str(exc)))
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:

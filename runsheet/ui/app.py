@@ -18,12 +18,13 @@ from textual.screen import Screen
 
 from ..clock import Clock, system_clock
 from ..commands import Session
+from ..commands.roles import ROLE_NAMES
 from ..errors import RunsheetError
 from ..store.events import Event
 from ..store.follow import Follower
 from ..store.state import CongressState
-from ..texts import t
-from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized, palette_name
+from ..texts import say
+from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized
 from .errors import describe
 from .screens.ask import AskScreen
 from .screens.base import RunsheetScreen
@@ -37,8 +38,6 @@ from .store_worker import CommandDone, CommandFailed, Job, LockWaiting, StoreCha
 TICK_LATE = 0.01  # the clocks move on just after each second of the wall clock turns
 SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
            "counting": (CountingScreen, COUNTING), "projector": (ProjectorScreen, PROJECTOR)}
-ROLE_NAMES = {"chair": "role.chair", "secretary": "role.secretary", "desk": "role.desk", "counting": "role.counting",
-              "projector": "role.projector"}
 
 
 class RunsheetApp(App):
@@ -56,7 +55,7 @@ class RunsheetApp(App):
         self.follower = Follower(session.log.events)
         self.lang = lang or self.state.language
         self.poll = poll
-        self.title = t("app.title", self.lang)
+        self.title = say("app.title", self.lang)
         self.worker = StoreWorker(self, session, poll)
         self._sync_problem: str | None = None
 
@@ -90,10 +89,10 @@ class RunsheetApp(App):
                 self.exit()
                 return
             self.run_command(self, lambda s: s.roles.unlock(text),
-                             lambda ok: None if ok else self.ask_pin(t("err.pin_wrong", lang)))
+                             lambda ok: None if ok else self.ask_pin(say("err.pin_wrong", lang)))
 
-        role = t(ROLE_NAMES[self.session.role], lang)
-        self.push_screen(AskScreen(t("pin.title", lang, role=role), t("pin.label", lang), lang, password=True,
+        role = say(ROLE_NAMES[self.session.role], lang)
+        self.push_screen(AskScreen(say("pin.title", lang, role=role), say("pin.label", lang), lang, password=True,
                                    error=problem), answered)
 
     @property
@@ -132,14 +131,14 @@ class RunsheetApp(App):
         if isinstance(owner, RunsheetScreen):
             owner.say_waiting()
         else:
-            self.notify(t("store.waiting", self.lang), timeout=4)
+            self.notify(say("store.waiting", self.lang), timeout=4)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self._sync_problem = None
         self.catch_up()
 
     def on_sync_failed(self, message: SyncFailed) -> None:
-        text = t("store.sync_failed", self.lang, problem=describe(message.error, self.lang))
+        text = say("store.sync_failed", self.lang, problem=describe(message.error, self.lang))
         if text != self._sync_problem:  # said once, not at every poll
             self._sync_problem = text
             self.notify(text, severity="error", timeout=30, markup=False)
@@ -204,11 +203,10 @@ class RunsheetApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for key in getattr(screen, "KEYS", ()):
-            if key.action == "app.quit" or key.action.startswith("cursor"):
+            if key.palette is None:
                 continue
-            name = palette_name(key)
             target = self if key.action.startswith("app.") else screen
-            yield SystemCommand(t(f"palette.{name}", self.lang), t(f"help.{name.rstrip('5')}", self.lang),
+            yield SystemCommand(say(key.palette, self.lang), say(key.help, self.lang),
                                 partial(self.call_next, target.run_action, key.action.removeprefix("app.")))
 
 

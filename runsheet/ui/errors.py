@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import DomainError, RunsheetError, StoreError
-from ..texts import t
+from ..texts import say
 
 
 def describe(error: BaseException, lang: str) -> str:
@@ -11,4 +11,4 @@ def describe(error: BaseException, lang: str) -> str:
         return error.text(lang)
     if isinstance(error, RunsheetError):
         return str(error)
-    return t("store.unexpected", lang, kind=type(error).__name__, problem=str(error) or "—")
+    return say("store.unexpected", lang, kind=type(error).__name__, problem=str(error) or "—")

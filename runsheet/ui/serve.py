@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..commands import Session
 from ..errors import RunsheetError
-from ..texts import t
+from ..texts import say
 
 def is_loopback(host: str) -> bool:
     """Whether binding host reaches this machine only. An empty host or 0.0.0.0 / :: means every interface."""
@@ -54,7 +54,7 @@ def serve(db: str | None, role: str | None = None, lang: str | None = None, host
     session = Session(db, role=role)  # a missing or damaged store is refused now, with its one-line error
     say_lang = lang or session.state.language
     if not 1 <= port <= 65535:
-        raise RunsheetError(t("serve.port", say_lang, port=port))
+        raise RunsheetError(say("serve.port", say_lang, port=port))
 
     # Each tab must run this very runsheet, also when it is importable only from a checkout (run.py adds the
     # checkout to sys.path; a tab's fresh interpreter would not).
@@ -64,7 +64,7 @@ def serve(db: str | None, role: str | None = None, lang: str | None = None, host
     os.environ.pop("RUNSHEET_PIN", None)
 
     if not is_loopback(host):
-        print(t("serve.warning", say_lang, host=host or "*", port=port, db=session.path), file=sys.stderr, flush=True)
+        print(say("serve.warning", say_lang, host=host or "*", port=port, db=session.path), file=sys.stderr, flush=True)
 
     from textual_serve.server import Server
 
@@ -76,10 +76,10 @@ def serve(db: str | None, role: str | None = None, lang: str | None = None, host
             return await super().handle_index(request)
 
     server = RunsheetServer(app_command(session.path, role, lang), host=host, port=port,
-                            title=t("app.title", say_lang))
+                            title=say("app.title", say_lang))
     try:
         server.serve()
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)  # aiohttp's text repeats host and port
-        raise RunsheetError(t("serve.listen", say_lang, host=host, port=port, reason=reason)) from None
+        raise RunsheetError(say("serve.listen", say_lang, host=host, port=port, reason=reason)) from None
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..texts import t
+from ..texts import say
 from ..rules.speeches import SpeechTimer
 from ..texts.formats import mmss
 
@@ -10,7 +10,7 @@ from ..texts.formats import mmss
 def time_word(timer: SpeechTimer, lang: str) -> str:
     """"còn 03:12", "quá giờ 00:40", or "đã nói 05:00" with no limit."""
     if not timer.allotted:
-        return t("speaker.up", lang, time=mmss(timer.elapsed))
+        return say("speaker.up", lang, time=mmss(timer.elapsed))
     if timer.remaining < 0:
-        return t("speaker.over", lang, time=mmss(timer.remaining))
-    return t("speaker.left", lang, time=mmss(timer.remaining))
+        return say("speaker.over", lang, time=mmss(timer.remaining))
+    return say("speaker.left", lang, time=mmss(timer.remaining))

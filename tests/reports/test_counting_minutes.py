@@ -1,5 +1,5 @@
-"""The counting minutes and the ballot entry log of a closed round (docs/rules.md, "The counting minutes"): golden Markdown,
-the .docx read back (every field, explicit fonts, A4, the QR code decoded by zxing-cpp), and the refusals.
+"""The counting minutes and the ballot entry log of a closed round (docs/rules.md, "The counting minutes"): golden
+Markdown, the .docx read back (every field, explicit fonts, A4, the QR code decoded by zxing-cpp), and the refusals.
 
 RUNSHEET_GOLDEN=update pytest tests/reports/test_counting_minutes.py rewrites the golden files (then read them)."""
 
@@ -193,8 +193,9 @@ def test_refusals_write_nothing(closed, tmp_path):
     out = tmp_path / "out"
     with pytest.raises(CountingMinutesError) as info:
         write_counting_minutes(closed.log.events, closed.state, "bi-thu", str(out), "vi")  # no round yet
-    assert info.value.key == "err.no_round" and "chưa có lần bầu nào" in info.value.text("vi")
-    for election, round_no, key in (("khong-co", None, "err.no_election"), (E, 2, "err.no_such_round")):
+    assert info.value.key == "counting_minutes.err.no_round" and "chưa có lần bầu nào" in info.value.text("vi")
+    for election, round_no, key in (("khong-co", None, "counting_minutes.err.no_election"),
+                                    (E, 2, "counting_minutes.err.no_such_round")):
         with pytest.raises(CountingMinutesError) as info:
             write_counting_minutes(closed.log.events, closed.state, election, str(out), "en", round_no)
         assert info.value.key == key

@@ -164,10 +164,10 @@ def test_an_output_folder_that_cannot_be_written_is_a_one_line_refusal(session, 
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(MinutesNotReady) as refused:
         write_minutes(session.state, str(blocker), "vi", session.now(), draft=True)
-    assert refused.value.key == "err.write" and "không ghi được biên bản" in refused.value.text("vi")
+    assert refused.value.key == "minutes.err.write" and "không ghi được biên bản" in refused.value.text("vi")
     with pytest.raises(CountingMinutesError) as refused:
         write_counting_minutes(session.log.events, session.state, "chi-uy", str(blocker / "sub"), "en")
-    assert refused.value.key == "err.write"
+    assert refused.value.key == "counting_minutes.err.write"
     for args in (("minutes", "--draft"), ("counting-minutes", "chi-uy")):
         proc = subprocess.run([sys.executable, "run.py", args[0], "--db", session.path, *args[1:], "--out",
                                str(blocker)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=ENV,

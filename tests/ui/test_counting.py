@@ -289,3 +289,11 @@ async def test_ballots_issued_corrected_for_a_latecomer(counting, clock):
         await press(pilot, "ctrl+g", "ctrl+u", *"13", "enter")
         assert counting.state.current_round("chi-uy").issued == 13
         assert "(phát ra 13)" in text(app, "#ballot-no")
+
+
+async def test_the_palette_offers_the_counting_actions(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Ghi phiếu không hợp lệ (có lý do)", "Sửa số phiếu phát ra",
+                "Kết thúc kiểm phiếu, chốt kết quả"} <= titles

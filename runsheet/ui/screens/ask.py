@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from ...texts import t
+from ...texts import say
 from .form import FormScreen
 
 
@@ -36,8 +36,8 @@ class AskScreen(FormScreen[str | None]):
                         password=self.password)
             yield Static(self.error, id="error", markup=False)
             with Horizontal(id="buttons"):
-                yield Button(t("confirm.yes", self.lang), variant="primary", id="ok")
-                yield Button(t("confirm.no", self.lang), id="cancel")
+                yield Button(say("confirm.yes", self.lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

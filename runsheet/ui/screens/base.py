@@ -13,7 +13,7 @@ from textual.screen import Screen
 from ...commands import Session
 from ...store.events import Event
 from ...store.state import CongressState
-from ...texts import t
+from ...texts import say
 from ..errors import describe
 from ..widgets.feedback import Feedback
 
@@ -58,11 +58,11 @@ class RunsheetScreen(Screen):
     def say_error(self, error: BaseException, dropped: int = 0) -> None:
         text = describe(error, self.lang)
         if dropped:
-            text += " " + t("store.dropped", self.lang, n=dropped)
+            text += " " + say("store.dropped", self.lang, n=dropped)
         self.say(text, ok=False)
 
     def say_waiting(self) -> None:
-        self.say(t("store.waiting", self.lang), ok=True)
+        self.say(say("store.waiting", self.lang), ok=True)
 
     # ---- redrawing ---------------------------------------------------------------------------------------------
     def on_screen_resume(self) -> None:

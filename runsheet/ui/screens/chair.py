@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from ...rules import script
 from ...rules.schedule import Status
 from ...store.events import Event
-from ...texts import t
+from ...texts import say
 from ...texts.formats import clock, local_percent
 from ..widgets.agenda_table import AgendaTable
 from ..widgets.speaker_line import SpeakerLine
@@ -74,7 +74,7 @@ class ChairScreen(RunsheetScreen):
         self.query_one(StepTimer).show(timer, lang)
         self.query_one(SpeakerLine).show(state.speech_timer(now), lang)
         words = script.render(state.scenario, state.roster, agenda, state.figures(), step, now, zone,
-                              lambda key, **values: t(key, lang, **values), lambda p: local_percent(p, lang),
+                              lambda key, **values: say(key, lang, **values), lambda p: local_percent(p, lang),
                               state.published, state.last_motion, state.ballot_order) if step else ""
         script_box = self.query_one("#script", Static)
         if getattr(script_box, "_said", None) != words:
@@ -90,12 +90,12 @@ class ChairScreen(RunsheetScreen):
         timer, step = self._step(now)
         title = self.query_one("#step-title", Static)
         if agenda.ended:
-            title.update(t("ended", lang, time=clock(agenda.ended_at, zone)))
+            title.update(say("ended", lang, time=clock(agenda.ended_at, zone)))
         elif timer is None:
-            title.update(t("not_started", lang))
+            title.update(say("not_started", lang))
         else:
             title.update(step.title)
-        self.query_one("#step-who", Static).update(f"{t('who', lang)}: {step.who}" if step and step.who else "")
+        self.query_one("#step-who", Static).update(f"{say('who', lang)}: {step.who}" if step and step.who else "")
         self.query_one("#step-tags", Static).update(self._tags(step) if step else "")
         tally = self.query_one("#chair-tally", TallyBars)
         record = state.current_round(step.election) if step and step.election else None
@@ -106,7 +106,7 @@ class ChairScreen(RunsheetScreen):
         hint = ""
         if following:
             nxt = agenda.runs[following].step
-            hint = f"{t('next', lang)}: {nxt.title}" + (f" — {nxt.who}" if nxt.who else "")
+            hint = f"{say('next', lang)}: {nxt.title}" + (f" — {nxt.who}" if nxt.who else "")
         self.query_one("#next-step", Static).update(hint)
 
     def _tags(self, step) -> str:
@@ -115,24 +115,24 @@ class ChairScreen(RunsheetScreen):
         tags = []
         if step.election:
             election = scenario.elections[step.election]
-            tags.append(t("tag.election", lang, title=election.title, seats=election.seats,
-                          n=len(election.candidates)))
+            tags.append(say("tag.election", lang, title=election.title, seats=election.seats,
+                            n=len(election.candidates)))
         if step.motion:
-            tags.append(t("tag.motion", lang, title=scenario.motions[step.motion].title))
+            tags.append(say("tag.motion", lang, title=scenario.motions[step.motion].title))
             result = self.state.last_motion(step.motion)
             if result is not None:
-                verdict = t("cli.adopted" if result.adopted else "cli.rejected", lang)
-                tags.append(t("tag.motion_result", lang, **{"for": result.votes_for, "d": result.denominator,
-                                                            "pct": local_percent(result.percent_for, lang),
-                                                            "verdict": verdict}))
+                verdict = say("cli.adopted" if result.adopted else "cli.rejected", lang)
+                tags.append(say("tag.motion_result", lang, **{"for": result.votes_for, "d": result.denominator,
+                                                              "pct": local_percent(result.percent_for, lang),
+                                                              "verdict": verdict}))
         if step.election:
             record = self.state.current_round(step.election)
             if record is not None:
                 key = "tag.round_open" if record.closed is None else (
                     "tag.round_published" if record.published else "tag.round_closed")
-                tags.append(t(key, lang, round=record.number))
+                tags.append(say(key, lang, round=record.number))
         if step.speech_limit:
-            tags.append(t("tag.speeches", lang, m=f"{step.speech_limit:g}"))
+            tags.append(say("tag.speeches", lang, m=f"{step.speech_limit:g}"))
         return "\n".join(tags)
 
     # ---- actions ------------------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ class ChairScreen(RunsheetScreen):
     def action_next_step(self) -> None:
         agenda = self.state.agenda
         if agenda.current is not None and agenda.following(agenda.current) is None and not agenda.ended:
-            self._confirm(t("confirm.end", self.lang), lambda s: s.agenda.next_step())
+            self._confirm(say("confirm.end", self.lang), lambda s: s.agenda.next_step())
         else:
             self._run(lambda s: s.agenda.next_step(), self._follow_current)
 
@@ -173,7 +173,7 @@ class ChairScreen(RunsheetScreen):
             self._run(lambda s: s.agenda.restore(step_id))
         elif step_id == agenda.current:
             title = agenda.runs[step_id].step.title
-            self._confirm(t("confirm.skip_current", self.lang, title=title), lambda s: s.agenda.skip(step_id))
+            self._confirm(say("confirm.skip_current", self.lang, title=title), lambda s: s.agenda.skip(step_id))
         else:
             self._run(lambda s: s.agenda.skip(step_id))
 
@@ -201,14 +201,14 @@ class ChairScreen(RunsheetScreen):
         lang = self.lang
         step = self._current_step()
         if step is None or not step.motion:
-            self.notify(t("chair.no_motion", lang), severity="warning")
+            self.notify(say("chair.no_motion", lang), severity="warning")
             return
         present = self.state.figures().present_official
 
         def check(text: str) -> str | None:
             parts = text.split()
             if len(parts) != 3 or not all(p.isdigit() for p in parts):
-                return t("chair.vote_format", lang)
+                return say("chair.vote_format", lang)
             return None
 
         def answered(text: str | None) -> None:
@@ -217,15 +217,15 @@ class ChairScreen(RunsheetScreen):
                 self._run(lambda s: s.voting.record_motion(step.motion, votes_for, against, abstain))
 
         title = self.state.scenario.motions[step.motion].title
-        self.app.push_screen(AskScreen(title, t("chair.vote_label", lang), lang, value=f"{present} 0 0",
-                                       hint=t("chair.vote_hint", lang, present=present), check=check,
+        self.app.push_screen(AskScreen(title, say("chair.vote_label", lang), lang, value=f"{present} 0 0",
+                                       hint=say("chair.vote_hint", lang, present=present), check=check,
                                        restrict=r"[0-9 ]*"), answered)
 
     def action_open_round(self) -> None:
         lang = self.lang
         step = self._current_step()
         if step is None or not step.election:
-            self.notify(t("chair.no_election", lang), severity="warning")
+            self.notify(say("chair.no_election", lang), severity="warning")
             return
 
         def answered(text: str | None) -> None:
@@ -233,19 +233,19 @@ class ChairScreen(RunsheetScreen):
                 self._run(lambda s: s.voting.open_round(step.election, passes=int(text)))
 
         title = self.state.scenario.elections[step.election].title
-        self.app.push_screen(AskScreen(t("chair.open_title", lang, title=title), t("chair.passes_label", lang),
+        self.app.push_screen(AskScreen(say("chair.open_title", lang, title=title), say("chair.passes_label", lang),
                                        lang, value="1", restrict=r"[1-3]?",
-                                       check=lambda s: None if s in ("1", "2", "3") else t("err.passes", lang)),
+                                       check=lambda s: None if s in ("1", "2", "3") else say("err.passes", lang)),
                              answered)
 
     def action_publish(self) -> None:
         lang = self.lang
         step = self._current_step()
         if step is None or not step.election:
-            self.notify(t("chair.no_election", lang), severity="warning")
+            self.notify(say("chair.no_election", lang), severity="warning")
             return
         title = self.state.scenario.elections[step.election].title
-        self._confirm(t("chair.publish_q", lang, title=title), lambda s: s.voting.publish_round(step.election))
+        self._confirm(say("chair.publish_q", lang, title=title), lambda s: s.voting.publish_round(step.election))
 
     def _confirm(self, question: str, command: Callable[[Any], Any]) -> None:
         def answered(yes: bool | None) -> None:

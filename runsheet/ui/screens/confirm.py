@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...texts import t
+from ...texts import say
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -22,8 +22,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(self.question, id="question")
             with Horizontal(id="buttons"):
-                yield Button(t("confirm.yes", self.lang), variant="warning", id="yes")
-                yield Button(t("confirm.no", self.lang), id="no")
+                yield Button(say("confirm.yes", self.lang), variant="warning", id="yes")
+                yield Button(say("confirm.no", self.lang), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -11,10 +11,10 @@ from textual.widgets import Footer, Input, Static
 
 from ...rules.ballot_entry import closed_number, entry_text, parse_entry
 from ...rules.digest import find_digest, may_be_digest
-from ...rules.election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord, judge
+from ...rules.election import APPROVE, FORM_TEXT, PAPER_REASONS, REASON_TEXT, Reading, ReadingError, RoundRecord, judge
 from ...store.digest_check import check_digest
 from ...store.events import Event
-from ...texts import t
+from ...texts import say
 from ..widgets.feedback import Feedback
 from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
@@ -44,7 +44,7 @@ class CountingScreen(RunsheetScreen):
         with Horizontal(id="body"):
             with Vertical(id="count-main"):
                 yield Static("", id="ballot-no")
-                yield Input(id="reading", placeholder=t("count.placeholder", self.app.lang))
+                yield Input(id="reading", placeholder=say("count.placeholder", self.app.lang))
                 yield Feedback(id="count-feedback")
                 with VerticalScroll(id="preview-box"):
                     yield Static("", id="preview")
@@ -106,7 +106,7 @@ class CountingScreen(RunsheetScreen):
         record = self.record
         info = self.query_one("#round-info", Static)
         if record is None:
-            info.update(t("count.no_round", lang))
+            info.update(say("count.no_round", lang))
             self.query_one("#ballot-no", Static).update("")
             self.query_one(TallyBars).show(None, lang)
             self.query_one("#reconcile", Static).update("")
@@ -114,25 +114,25 @@ class CountingScreen(RunsheetScreen):
         title = state.scenario.elections[record.election].title
         state_key = "count.closed" if record.closed else "count.open"
         d = record.closed["denominator"] if record.closed else state.figures().denominator
-        info.update(t("count.round", lang, title=title, round=record.number, form=t(f"form.{record.form}", lang),
-                      seats=record.seats, n=len(record.candidates), d=d,
-                      pass_no=self.pass_no, passes=record.passes, state=t(state_key, lang)))
+        info.update(say("count.round", lang, title=title, round=record.number, form=say(FORM_TEXT[record.form], lang),
+                        seats=record.seats, n=len(record.candidates), d=d,
+                        pass_no=self.pass_no, passes=record.passes, state=say(state_key, lang)))
         placeholder = "count.placeholder"
         if record.form == APPROVE:
             placeholder = "count.placeholder_one" if len(record.candidates) == 1 else "count.placeholder_approve"
         field = self.query_one("#reading", Input)
         # once closed, the field takes the QR code of the counting minutes (checked against the store)
-        field.placeholder = t("digest.scan.placeholder", lang) if record.closed else t(placeholder, lang)
+        field.placeholder = say("digest.scan.placeholder", lang) if record.closed else say(placeholder, lang)
         if record.closed is not None:
             elected = ", ".join(c["name"] for c in sorted(record.closed["candidates"], key=lambda c: -c["votes"])
-                                if c["elected"]) or t("script.nobody", lang)
-            self.query_one("#ballot-no", Static).update(t("count.done", lang, elected=elected))
+                                if c["elected"]) or say("script.nobody", lang)
+            self.query_one("#ballot-no", Static).update(say("count.done", lang, elected=elected))
         else:
             number = self.correcting or record.next_ballot(self.pass_no) + self._pending
             key = "count.correcting" if self.correcting else "count.ballot"
             if not self.correcting and number > record.issued:  # every ballot issued is entered on this pass
                 key = "count.all_entered"
-            self.query_one("#ballot-no", Static).update(t(key, lang, n=number, issued=record.issued))
+            self.query_one("#ballot-no", Static).update(say(key, lang, n=number, issued=record.issued))
         result = state.results(record.election)
         self.query_one(TallyBars).show(result, lang)
         self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
@@ -142,20 +142,20 @@ class CountingScreen(RunsheetScreen):
         lang = self.lang
         text = Text()
         ballots = result["ballots"]
-        text.append(t("count.issued", lang, n=record.issued) + "\n", style="bold")
+        text.append(say("count.issued", lang, n=record.issued) + "\n", style="bold")
         for pass_no in range(1, record.passes + 1):
-            text.append(t("count.entered", lang, pass_no=pass_no, n=record.entered(pass_no)) + "\n")
+            text.append(say("count.entered", lang, pass_no=pass_no, n=record.entered(pass_no)) + "\n")
         if record.passes > 1:
-            text.append(t("count.agreed", lang, n=record.agreed_count()) + "\n")
-        text.append(t("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
+            text.append(say("count.agreed", lang, n=record.agreed_count()) + "\n")
+        text.append(say("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
         for reason, n in sorted(ballots.get("invalid_reasons", {}).items()):
             text.append(f"  – {_reason(reason, lang)}: {n}\n")
         if record.closed or record.collected is not None:
             collected = ballots["collected"] if record.closed else record.collected
-            text.append(t("count.collected", lang, n=collected) + "\n", style="bold")
+            text.append(say("count.collected", lang, n=collected) + "\n", style="bold")
         mismatches = record.mismatches()
         if mismatches:
-            text.append(t("count.mismatches", lang, ballots=", ".join(map(str, mismatches))) + "\n",
+            text.append(say("count.mismatches", lang, ballots=", ".join(map(str, mismatches))) + "\n",
                         style="bold red")
         return text
 
@@ -189,11 +189,11 @@ class CountingScreen(RunsheetScreen):
             else:
                 text.append(f" ✓ {number:>3}. {name}\n", style="bold")
         key = "count.kept" if record.form != APPROVE else "count.agreed_names"
-        text.append("\n" + t(key, lang, kept=verdict.kept, seats=record.seats) + "  ")
+        text.append("\n" + say(key, lang, kept=verdict.kept, seats=record.seats) + "  ")
         if verdict.valid:
-            text.append(t("count.is_valid", lang), style="bold green")
+            text.append(say("count.is_valid", lang), style="bold green")
         else:
-            text.append(t("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
+            text.append(say("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
         preview.update(text)
 
     # ---- entering ballots ---------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ class CountingScreen(RunsheetScreen):
             return
         record = self.record
         if record is not None and record.closed and event.value.strip():  # no ballot enters a closed count
-            self.say(f"{t('count.closed', lang)}: {t('digest.scan.placeholder', lang)}", ok=False)
+            self.say(f"{say('count.closed', lang)}: {say('digest.scan.placeholder', lang)}", ok=False)
             self._typed = event.input.value = ""
             return
         if record is None or record.closed:
@@ -249,8 +249,8 @@ class CountingScreen(RunsheetScreen):
                 self._pending -= 1
             verdict = judge(reading, candidates, seats)
             key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
-            self.say(t(key, lang, n=outcome.value, reading=_describe(reading, lang, form),
-                       reason=_reason(verdict.reason, lang)))
+            self.say(say(key, lang, n=outcome.value, reading=_describe(reading, lang, form),
+                         reason=_reason(verdict.reason, lang)))
             self.refresh_state([])
 
         def refused(error: BaseException, dropped: int) -> None:
@@ -284,12 +284,12 @@ class CountingScreen(RunsheetScreen):
 
         def check(text: str) -> str | None:
             if not text:
-                return t("desk.reason.empty", lang)
+                return say("desk.reason.empty", lang)
             if text.isdigit() and text not in choices:
-                return t("count.invalid_label", lang)
+                return say("count.invalid_label", lang)
             return None
 
-        self.app.push_screen(AskScreen(t("count.invalid_title", lang), t("count.invalid_label", lang), lang,
+        self.app.push_screen(AskScreen(say("count.invalid_title", lang), say("count.invalid_label", lang), lang,
                                        hint=hint, check=check), answered)
 
     def action_take_back(self) -> None:
@@ -298,7 +298,7 @@ class CountingScreen(RunsheetScreen):
             return
         election, pass_no = record.election, self.pass_no
         self.run_command(lambda s: s.voting.withdraw_ballot(election, pass_no),
-                         lambda outcome: self.say(t("count.taken_back", lang, n=outcome.value)),
+                         lambda outcome: self.say(say("count.taken_back", lang, n=outcome.value)),
                          sequence=self._sequence)
 
     def action_correct(self) -> None:
@@ -308,7 +308,7 @@ class CountingScreen(RunsheetScreen):
         entered = record.readings.get(self.pass_no, {})
 
         def check(text: str) -> str | None:
-            return None if text.isdigit() and int(text) in entered else t("count.no_such_ballot", lang)
+            return None if text.isdigit() and int(text) in entered else say("count.no_such_ballot", lang)
 
         def answered(text: str | None) -> None:
             if text:
@@ -319,7 +319,7 @@ class CountingScreen(RunsheetScreen):
                 field.focus()
                 self.refresh_state([])
 
-        self.app.push_screen(AskScreen(t("count.correct_title", lang), t("count.correct_label", lang), lang,
+        self.app.push_screen(AskScreen(say("count.correct_title", lang), say("count.correct_label", lang), lang,
                                        check=check, restrict=r"[0-9]*"), answered)
 
     def action_cancel_correction(self) -> None:
@@ -338,14 +338,15 @@ class CountingScreen(RunsheetScreen):
         def answered(text: str | None) -> None:
             if text:
                 self.pass_no, self.pass_chosen, self.correcting = int(text), True, None
-                self.say(t("count.pass_now", lang, pass_no=self.pass_no))
+                self.say(say("count.pass_now", lang, pass_no=self.pass_no))
                 self.refresh_state([])
                 self.query_one("#reading", Input).focus()
 
-        self.app.push_screen(AskScreen(t("count.pass_title", lang), t("count.pass_label", lang, passes=record.passes),
-                                       lang, value=str(self.pass_no), restrict=r"[0-9]*",
-                                       check=lambda s: None if s in passes else t("count.pass_label", lang,
-                                                                                  passes=record.passes)),
+        self.app.push_screen(AskScreen(say("count.pass_title", lang),
+                                       say("count.pass_label", lang, passes=record.passes), lang,
+                                       value=str(self.pass_no), restrict=r"[0-9]*",
+                                       check=lambda s: None if s in passes else say("count.pass_label", lang,
+                                                                                    passes=record.passes)),
                              answered)
 
     def action_resolve(self) -> None:
@@ -354,11 +355,11 @@ class CountingScreen(RunsheetScreen):
             return
         mismatches = record.mismatches()
         if not mismatches:
-            self.say(t("count.no_mismatch", lang))
+            self.say(say("count.no_mismatch", lang))
             return
         number = next(iter(mismatches))
         readings = [_describe(r, lang, record.form) if r else "—" for r in mismatches[number]]
-        sides = "\n".join(t("count.pass_reading", lang, pass_no=i, reading=reading)
+        sides = "\n".join(say("count.pass_reading", lang, pass_no=i, reading=reading)
                           for i, reading in enumerate(readings, start=1))
 
         def check(text: str) -> str | None:
@@ -373,9 +374,9 @@ class CountingScreen(RunsheetScreen):
                 return
             reading, election = parse_entry(text, record), record.election
             self.run_command(lambda s: s.voting.resolve_ballot(election, number, reading),
-                             lambda _: self.say(t("count.resolved", lang, n=number)))
+                             lambda _: self.say(say("count.resolved", lang, n=number)))
 
-        self.app.push_screen(AskScreen(t("count.resolve_title", lang, n=number), t("count.resolve_label", lang),
+        self.app.push_screen(AskScreen(say("count.resolve_title", lang, n=number), say("count.resolve_label", lang),
                                        lang, hint=sides, check=check), answered)
 
     def action_collected(self) -> None:
@@ -387,11 +388,11 @@ class CountingScreen(RunsheetScreen):
         def answered(text: str | None) -> None:
             if text:
                 self.run_command(lambda s: s.voting.record_collected(election, int(text)),
-                                 lambda _: self.say(t("count.collected", lang, n=int(text))))
+                                 lambda _: self.say(say("count.collected", lang, n=int(text))))
 
-        self.app.push_screen(AskScreen(t("count.collected_title", lang), t("count.close_label", lang), lang,
+        self.app.push_screen(AskScreen(say("count.collected_title", lang), say("count.close_label", lang), lang,
                                        restrict=r"[0-9]*",
-                                       check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
+                                       check=lambda s: None if s.isdigit() else say("count.need_number", lang)),
                              answered)
 
     def action_issued(self) -> None:
@@ -404,11 +405,11 @@ class CountingScreen(RunsheetScreen):
         def answered(text: str | None) -> None:
             if text and text.isdigit():
                 self.run_command(lambda s: s.voting.set_issued(election, int(text)),
-                                 lambda _: self.say(t("count.issued", lang, n=int(text))))
+                                 lambda _: self.say(say("count.issued", lang, n=int(text))))
 
-        self.app.push_screen(AskScreen(t("count.issued_title", lang), t("count.issued_label", lang), lang,
+        self.app.push_screen(AskScreen(say("count.issued_title", lang), say("count.issued_label", lang), lang,
                                        value=str(record.issued), restrict=r"[0-9]*",
-                                       check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
+                                       check=lambda s: None if s.isdigit() else say("count.need_number", lang)),
                              answered)
 
     def action_close_count(self) -> None:
@@ -421,31 +422,28 @@ class CountingScreen(RunsheetScreen):
         def answered(text: str | None) -> None:
             if text:
                 self.run_command(lambda s: s.voting.close_round(election, int(text)),
-                                 lambda _: self.say(t("count.closed_now", lang)))
+                                 lambda _: self.say(say("count.closed_now", lang)))
 
-        self.app.push_screen(AskScreen(t("count.close_title", lang), t("count.close_label", lang), lang,
+        self.app.push_screen(AskScreen(say("count.close_title", lang), say("count.close_label", lang), lang,
                                        value=default, restrict=r"[0-9]*",
-                                       check=lambda s: None if s.isdigit() else t("count.need_number", lang)),
+                                       check=lambda s: None if s.isdigit() else say("count.need_number", lang)),
                              answered)
 
 
 def _reason(reason: str | None, lang: str) -> str:
     if reason is None:
         return ""
-    key = f"reason.{reason}"
-    try:
-        return t(key, lang)
-    except KeyError:
-        return reason  # the committee's own words
+    key = REASON_TEXT.get(reason)
+    return say(key, lang) if key else reason  # else the committee's own words
 
 
 def _describe(reading: Reading, lang: str, form: str = "strike") -> str:
     parts = []
     if reading.struck:
         key = "count.disagree" if form == APPROVE else "count.struck"
-        parts.append(t(key, lang, numbers=" ".join(map(str, sorted(reading.struck)))))
+        parts.append(say(key, lang, numbers=" ".join(map(str, sorted(reading.struck)))))
     if reading.unclear:
-        parts.append(t("count.unclear", lang, numbers=" ".join(map(str, sorted(reading.unclear)))))
+        parts.append(say("count.unclear", lang, numbers=" ".join(map(str, sorted(reading.unclear)))))
     if reading.invalid:
         parts.append(_reason(reading.invalid, lang))
-    return "; ".join(parts) or t("count.all_agree" if form == APPROVE else "count.nothing_struck", lang)
+    return "; ".join(parts) or say("count.all_agree" if form == APPROVE else "count.nothing_struck", lang)

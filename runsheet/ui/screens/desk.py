@@ -19,18 +19,22 @@ from ...rules.roster import FLAGS, Member
 from ...store.digest_check import check_digest
 from ...store.events import Event
 from ...store.state import CongressState
-from ...texts import t
+from ...texts import say
 from ...texts.formats import clock
 from ..widgets.attendance_figures import AttendanceFigures, QuorumBanner
 from ..widgets.feedback import Feedback
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .base import RunsheetScreen
-from .member_form import MemberFields, MemberFormScreen, next_id
+from .member_form import FLAG_TEXT, STATUS_TEXT, MemberFields, MemberFormScreen, next_id
 from .replace import ReplaceScreen
 
 USUAL_REASONS = {"vi": ["Ốm đau", "Đi công tác", "Việc gia đình", "Đi học tập trung"],
                  "en": ["Illness", "Travelling for work", "Family matters"]}
+PRESENCE = {Presence.HERE: "presence.here", Presence.LEFT: "presence.left", Presence.EXCUSED: "presence.excused",
+            Presence.REPLACED: "presence.replaced", Presence.EXEMPT: "presence.exempt",
+            Presence.TRANSFERRED: "presence.transferred", Presence.SUSPENDED: "presence.suspended",
+            Presence.AWAITED: "presence.awaited"}
 PRESENCE_STYLE = {Presence.HERE: "bold green", Presence.LEFT: "yellow", Presence.EXCUSED: "cyan",
                   Presence.AWAITED: "", Presence.REPLACED: "cyan"}
 
@@ -47,11 +51,11 @@ class DeskScreen(RunsheetScreen):
         yield TopBar(self.state.scenario.congress.title, id="topbar")
         with Horizontal(id="body"):
             with Vertical(id="desk-main"):
-                yield Input(placeholder=t("desk.search", lang), id="search")
+                yield Input(placeholder=say("desk.search", lang), id="search")
                 yield Feedback(id="feedback")
                 yield DataTable(id="members", cursor_type="row")
             with VerticalScroll(id="desk-side"):
-                yield Static(t("fig.title", lang), id="figures-title")
+                yield Static(say("fig.title", lang), id="figures-title")
                 yield AttendanceFigures(id="figures")
                 yield QuorumBanner(id="quorum")
         yield Footer(compact=True)
@@ -59,7 +63,7 @@ class DeskScreen(RunsheetScreen):
     def on_mount(self) -> None:
         table = self.query_one("#members", DataTable)
         for key in ("desk.col.id", "desk.col.name", "desk.col.kind", "desk.col.presence"):
-            table.add_column(t(key, self.lang), key=key)
+            table.add_column(say(key, self.lang), key=key)
         if not self._delegates:  # F10 still answers (why not) but leaves the footer to keys that act here
             keys = self._bindings.key_to_bindings
             for key, found in keys.items():
@@ -104,8 +108,9 @@ class DeskScreen(RunsheetScreen):
                     table.move_cursor(row=index)
 
     def _kind(self, member: Member) -> str:
-        key = "alternate" if member.alternate else ("official" if member.official else "probationary")
-        return t(f"desk.kind.{key}", self.lang)
+        if member.alternate:
+            return say("desk.kind.alternate", self.lang)
+        return say("desk.kind.official" if member.official else "desk.kind.probationary", self.lang)
 
     def _presence(self, member: Member, state: CongressState) -> tuple[str, str]:
         where = presence(member, state.attendance)
@@ -117,12 +122,12 @@ class DeskScreen(RunsheetScreen):
             values["reason"] = state.attendance.excused[member.id]
             replacing = state.roster.get(state.attendance.replaced.get(member.id, ""))
             if replacing is not None:  # excused and replaced: say both
-                return (t("desk.excused_replaced", self.lang, reason=values["reason"], alternate=replacing.name),
+                return (say("desk.excused_replaced", self.lang, reason=values["reason"], alternate=replacing.name),
                         PRESENCE_STYLE[Presence.REPLACED])
         elif where is Presence.REPLACED:
             alternate = state.roster.get(state.attendance.replaced[member.id])
             values["alternate"] = alternate.name if alternate else "?"
-        return t(f"presence.{where.value}", self.lang, **values), PRESENCE_STYLE.get(where, "dim")
+        return say(PRESENCE[where], self.lang, **values), PRESENCE_STYLE.get(where, "dim")
 
     @property
     def selected(self) -> str | None:
@@ -162,15 +167,15 @@ class DeskScreen(RunsheetScreen):
             member_id = self.selected
             if member_id is None:
                 if query:
-                    self.say(t("desk.no_match", lang, query=query), ok=False)
+                    self.say(say("desk.no_match", lang, query=query), ok=False)
                 return
             command = lambda s: s.attendance.check_in(member_id)
         search.value = ""  # the next name can be typed at once; the check-in is said when it is saved
 
         def checked_in(outcome) -> None:
             done: CheckedIn = outcome.value
-            self.say(t("desk.checked_in", lang, name=done.member.name, id=done.member.id,
-                       time=clock(done.at, self.state.zone)))
+            self.say(say("desk.checked_in", lang, name=done.member.name, id=done.member.id,
+                         time=clock(done.at, self.state.zone)))
 
         def refused(error: BaseException, _dropped: int) -> None:
             self.say_error(error)
@@ -189,8 +194,8 @@ class DeskScreen(RunsheetScreen):
             state = self.state
             member = state.roster.get(member_id)
             left = state.attendance.left.get(member_id)
-            self.say(t(message, lang, name=member.name, time=clock(left, state.zone),
-                       reason=state.attendance.excused.get(member_id, "")))
+            self.say(say(message, lang, name=member.name, time=clock(left, state.zone),
+                         reason=state.attendance.excused.get(member_id, "")))
 
         self.run_command(lambda s: command(s, member_id), done)
 
@@ -211,9 +216,9 @@ class DeskScreen(RunsheetScreen):
                 self._on_selected(lambda s, m: s.attendance.absent(m, reason), "desk.excused")
 
         lang = self.lang
-        self.app.push_screen(AskScreen(t("desk.reason.title", lang, name=member.name), t("desk.reason.label", lang),
+        self.app.push_screen(AskScreen(say("desk.reason.title", lang, name=member.name), say("desk.reason.label", lang),
                                        lang, suggestions=USUAL_REASONS[lang],
-                                       check=lambda s: None if s else t("desk.reason.empty", lang)), answered)
+                                       check=lambda s: None if s else say("desk.reason.empty", lang)), answered)
 
     def action_clear(self) -> None:
         self.query_one("#search", Input).value = ""
@@ -229,8 +234,8 @@ class DeskScreen(RunsheetScreen):
 
     def _summary(self, member: Member) -> str:
         lang = self.lang
-        parts = [t(f"member.status.{member.status}", lang)]
-        parts += [t(f"member.flag.{f}", lang) for f in FLAGS if f in member.flags]
+        parts = [say(STATUS_TEXT[member.status], lang)]
+        parts += [say(FLAG_TEXT[f], lang) for f in FLAGS if f in member.flags]
         return ", ".join(parts)
 
     def _offer_check_in(self, member_id: str) -> None:
@@ -258,7 +263,7 @@ class DeskScreen(RunsheetScreen):
                 return
             member = self.state.roster.get(fields.id)
             self._offer_check_in(member.id)
-            self.say(t("desk.added", lang, name=member.name, id=member.id, kind=self._summary(member)))
+            self.say(say("desk.added", lang, name=member.name, id=member.id, kind=self._summary(member)))
 
         self.app.push_screen(MemberFormScreen(lang, save, alternates=self._delegates, member_id=member_id,
                                               name=name), done)
@@ -267,7 +272,7 @@ class DeskScreen(RunsheetScreen):
         lang = self.lang
         member_id = self.selected
         if member_id is None:
-            self.say(t("desk.select_first", lang), ok=False)
+            self.say(say("desk.select_first", lang), ok=False)
             return
         old = self.state.roster.get(member_id)
 
@@ -281,9 +286,9 @@ class DeskScreen(RunsheetScreen):
                 return
             member = self.state.roster.get(member_id)
             if member == old:
-                self.say(t("desk.unchanged", lang, name=old.name))
+                self.say(say("desk.unchanged", lang, name=old.name))
                 return
-            self.say(t("desk.fixed", lang, name=member.name, id=member.id, kind=self._summary(member)))
+            self.say(say("desk.fixed", lang, name=member.name, id=member.id, kind=self._summary(member)))
 
         self.app.push_screen(MemberFormScreen(lang, save, member=old, alternates=self._delegates), done)
 
@@ -291,7 +296,7 @@ class DeskScreen(RunsheetScreen):
         lang, state = self.lang, self.state
         delegate_id = self.selected
         if delegate_id is None and self._delegates:
-            self.say(t("desk.select_first", lang), ok=False)
+            self.say(say("desk.select_first", lang), ok=False)
             return
         try:
             choices: Replacements = replacements(state, delegate_id or "")
@@ -299,8 +304,8 @@ class DeskScreen(RunsheetScreen):
             self.say(exc.text(lang), ok=False)
             return
         delegate, current = choices.delegate, choices.current
-        hint = (t("desk.replace.current", lang, name=current.name, id=current.id) if current
-                else t("desk.replace.hint", lang))
+        hint = (say("desk.replace.current", lang, name=current.name, id=current.id) if current
+                else say("desk.replace.hint", lang))
 
         def describe(member: Member) -> str:
             return f"{member.id}  {member.name}  · {self._presence(member, self.state)[0]}"
@@ -309,16 +314,16 @@ class DeskScreen(RunsheetScreen):
             if alternate_id is None:
                 return
             if not alternate_id:
-                self.say(t("desk.replace.cancelled", lang, name=delegate.name))
+                self.say(say("desk.replace.cancelled", lang, name=delegate.name))
                 return
             alternate = self.state.roster.get(alternate_id)
             if alternate_id in self.state.attendance.here:
-                self.say(t("desk.replaced", lang, name=delegate.name, alternate=alternate.name))
+                self.say(say("desk.replaced", lang, name=delegate.name, alternate=alternate.name))
             else:  # the alternate has not checked in: one Enter does it
                 self._offer_check_in(alternate_id)
-                self.say(t("desk.replaced_check_in", lang, name=delegate.name, alternate=alternate.name))
+                self.say(say("desk.replaced_check_in", lang, name=delegate.name, alternate=alternate.name))
 
-        self.app.push_screen(ReplaceScreen(t("desk.replace.title", lang, name=delegate.name, id=delegate.id), hint,
+        self.app.push_screen(ReplaceScreen(say("desk.replace.title", lang, name=delegate.name, id=delegate.id), hint,
                                            lang, state.roster, list(choices.free), describe,
                                            lambda alternate: lambda s: s.attendance.replace_delegate(delegate_id,
                                                                                                     alternate),

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from ...texts import t
+from ...texts import say
 from .form import FormScreen
 
 
@@ -27,19 +27,19 @@ class InsertStepScreen(FormScreen[NewStep | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(t("insert.title", self.lang), id="question")
-            yield Label(t("insert.name", self.lang))
+            yield Static(say("insert.title", self.lang), id="question")
+            yield Label(say("insert.name", self.lang))
             yield Input(id="title")
-            yield Label(t("insert.minutes", self.lang))
+            yield Label(say("insert.minutes", self.lang))
             yield Input("5", id="minutes", restrict=r"[0-9.,]*")
-            yield Label(t("insert.who", self.lang))
+            yield Label(say("insert.who", self.lang))
             yield Input(id="who")
-            yield Label(t("insert.script", self.lang))
+            yield Label(say("insert.script", self.lang))
             yield Input(id="script")
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button(t("insert.ok", self.lang), variant="primary", id="ok")
-                yield Button(t("confirm.no", self.lang), id="cancel")
+                yield Button(say("insert.ok", self.lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -48,7 +48,7 @@ class InsertStepScreen(FormScreen[NewStep | None]):
         value = lambda name: self.query_one(f"#{name}", Input).value.strip()
         error = self.query_one("#error", Static)
         if not value("title"):
-            error.update(t("insert.no_title", self.lang))
+            error.update(say("insert.no_title", self.lang))
             self.query_one("#title", Input).focus()
             return
         try:
@@ -56,7 +56,7 @@ class InsertStepScreen(FormScreen[NewStep | None]):
         except ValueError:
             minutes = 0
         if not 1 <= minutes <= 24 * 60:
-            error.update(t("insert.bad_minutes", self.lang))
+            error.update(say("insert.bad_minutes", self.lang))
             self.query_one("#minutes", Input).focus()
             return
         self.dismiss(NewStep(value("title"), minutes, value("who"), value("script")))

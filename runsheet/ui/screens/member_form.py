@@ -17,9 +17,13 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
 from ...errors import DomainError
-from ...texts import t
+from ...texts import say
 from ...rules.roster import FLAGS, STATUSES, Member
 from .form import Command, FormScreen
+
+STATUS_TEXT = {"official": "member.status.official", "probationary": "member.status.probationary"}
+FLAG_TEXT = {"exempt": "member.flag.exempt", "transferred": "member.flag.transferred",
+             "suspended": "member.flag.suspended", "alternate": "member.flag.alternate"}
 
 
 @dataclass(frozen=True)
@@ -95,27 +99,27 @@ class MemberFormScreen(FormScreen[MemberFields | None]):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        title = (t("member.fix.title", lang, id=self.member.id) if self.member else t("member.add.title", lang))
+        title = (say("member.fix.title", lang, id=self.member.id) if self.member else say("member.add.title", lang))
         with Vertical(id="dialog", classes="-member"):
             yield Static(title, id="question")
             with Grid(id="member-grid"):
-                yield Label(t("member.id", lang))
+                yield Label(say("member.id", lang))
                 yield Input(self.start.id, id="member-id", disabled=self.member is not None)
-                yield Label(t("member.name", lang))
+                yield Label(say("member.name", lang))
                 # a correction puts the cursor after the name rather than selecting it (a key would erase it)
                 yield Input(self.start.name, id="member-name", select_on_focus=self.member is None)
-                yield Label(t("member.status", lang))
+                yield Label(say("member.status", lang))
                 with StatusChoice(id="member-status"):
                     for status in STATUSES:
-                        yield RadioButton(t(f"member.status.{status}", lang), value=status == self.start.status)
-                yield Label(t("member.flags", lang))
-                yield FlagChoice(*[(t(f"member.flag.{f}", lang), f, f in self.start.flags) for f in self.offered],
+                        yield RadioButton(say(STATUS_TEXT[status], lang), value=status == self.start.status)
+                yield Label(say("member.flags", lang))
+                yield FlagChoice(*[(say(FLAG_TEXT[f], lang), f, f in self.start.flags) for f in self.offered],
                                  id="member-flags")
             yield Static("", id="error")
-            yield Static(t("member.keys", lang), id="hint")
+            yield Static(say("member.keys", lang), id="hint")
             with Horizontal(id="buttons"):
-                yield Button(t("sec.save", lang), variant="primary", id="ok")
-                yield Button(t("confirm.no", lang), id="cancel")
+                yield Button(say("sec.save", lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#member-name" if self.member else "#member-id", Input).focus()
@@ -148,9 +152,9 @@ class MemberFormScreen(FormScreen[MemberFields | None]):
 
     def submit(self) -> None:
         fields, error = self.answer(), self.query_one("#error", Static)
-        for name, empty in (("id", not fields.id), ("name", not fields.name)):
+        for name, empty, key in (("id", not fields.id, "member.no_id"), ("name", not fields.name, "member.no_name")):
             if empty:
-                error.update(t(f"member.no_{name}", self.lang))
+                error.update(say(key, self.lang))
                 self.query_one(f"#member-{name}", Input).focus()
                 return
         def refused(exc: BaseException) -> None:

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
-from ...texts import t
+from ...texts import say
 from .form import FormScreen
 
 
@@ -21,11 +21,11 @@ class NotesScreen(FormScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="-wide"):
             yield Static(self.title_text, id="question")
-            yield Static(t("sec.notes_hint", self.lang), id="hint")
+            yield Static(say("sec.notes_hint", self.lang), id="hint")
             yield TextArea(self.notes, id="notes-text", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="buttons"):
-                yield Button(t("sec.save", self.lang), variant="primary", id="ok")
-                yield Button(t("confirm.no", self.lang), id="cancel")
+                yield Button(say("sec.save", self.lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

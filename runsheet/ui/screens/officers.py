@@ -7,10 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from ...texts import t
+from ...commands.speaking import BODIES, BODY_NAMES
+from ...texts import say
 from .form import FormScreen
-
-BODIES = ("presidium", "secretariat", "counting")
 
 
 class OfficersScreen(FormScreen[dict | None]):
@@ -20,14 +19,14 @@ class OfficersScreen(FormScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="-wide"):
-            yield Static(t("officers.title", self.lang), id="question")
-            yield Static(t("officers.hint", self.lang), id="hint")
+            yield Static(say("officers.title", self.lang), id="question")
+            yield Static(say("officers.hint", self.lang), id="hint")
             for body in BODIES:
-                yield Label(t(f"body.{body}", self.lang))
+                yield Label(say(BODY_NAMES[body], self.lang))
                 yield Input(self.current.get(body, ""), id=f"officers-{body}")
             with Horizontal(id="buttons"):
-                yield Button(t("sec.save", self.lang), variant="primary", id="ok")
-                yield Button(t("confirm.no", self.lang), id="cancel")
+                yield Button(say("sec.save", self.lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -12,7 +12,7 @@ from textual.widgets import Digits, Static
 
 from ...rules.speeches import SpeechTimer
 from ...store.events import Event
-from ...texts import t
+from ...texts import say
 from ...texts.formats import clock, countdown
 from ..widgets.tally_bars import TallyBars
 from .base import RunsheetScreen
@@ -45,8 +45,8 @@ class ProjectorScreen(RunsheetScreen):
         figures_box.display = state.attendance_reported()
         if figures_box.display:
             f = state.figures()
-            figures_box.update(t("wall.figures", lang, present=f.present_official, d=f.denominator,
-                                 probationary=f.present_probationary, majority=f.majority))
+            figures_box.update(say("wall.figures", lang, present=f.present_official, d=f.denominator,
+                                   probationary=f.present_probationary, majority=f.majority))
         result = state.latest_published()
         tally = self.query_one(TallyBars)
         if result is not None:
@@ -63,9 +63,9 @@ class ProjectorScreen(RunsheetScreen):
         step = self.query_one("#wall-step", Static)
         digits = self.query_one("#wall-timer", Digits)
         if agenda.ended:
-            step.update(t("ended", lang, time=clock(agenda.ended_at, state.zone)))
+            step.update(say("ended", lang, time=clock(agenda.ended_at, state.zone)))
         elif timer is None:
-            step.update(t("wall.welcome", lang, start=clock(agenda.starts_at, state.zone)))
+            step.update(say("wall.welcome", lang, start=clock(agenda.starts_at, state.zone)))
         else:
             step.update(Text(timer.step.title, style="bold"))
         speech = state.speech_timer(now)
@@ -85,7 +85,7 @@ class ProjectorScreen(RunsheetScreen):
         if speech is None:
             return
         lang = self.lang
-        label = t("wall.speaking", lang) + (f" — {t('paused', lang)}" if speech.paused else "")
+        label = say("wall.speaking", lang) + (f" — {say('paused', lang)}" if speech.paused else "")
         parts = [(label, "bold yellow" if speech.paused else "dim"), "\n", (speech.speech.name, "bold")]
         if speech.speech.title:
             parts += ["\n", (speech.speech.title, "italic")]

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...texts import t
+from ...texts import say
 from ...rules.roster import Member, Roster
 from .form import Command, FormScreen
 
@@ -37,13 +37,13 @@ class ReplaceScreen(FormScreen[str | None]):
         with Vertical(id="dialog", classes="-wide"):
             yield Static(self.title_text, id="question")
             yield Static(self.hint, id="hint")
-            yield Label(t("replace.label", self.lang))
-            yield Input(id="alternate-search", placeholder=t("replace.placeholder", self.lang))
+            yield Label(say("replace.label", self.lang))
+            yield Input(id="alternate-search", placeholder=say("replace.placeholder", self.lang))
             yield OptionList(id="alternates")
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button(t("sec.save", self.lang), variant="primary", id="ok")
-                yield Button(t("confirm.no", self.lang), id="cancel")
+                yield Button(say("sec.save", self.lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).can_focus = False  # the field keeps the focus; ↑/↓ move the list
@@ -76,7 +76,7 @@ class ReplaceScreen(FormScreen[str | None]):
         if options.highlighted is not None and self.shown:
             alternate: str | None = self.shown[options.highlighted].id
         elif self.query_one(Input).value.strip():
-            error.update(t("replace.no_match", self.lang, query=self.query_one(Input).value.strip()))
+            error.update(say("replace.no_match", self.lang, query=self.query_one(Input).value.strip()))
             return
         elif self.current is None:
             self.dismiss(None)  # nothing chosen, nothing to cancel

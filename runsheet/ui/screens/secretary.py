@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...rules.speeches import Speech
 from ...store.events import Event
-from ...texts import t
+from ...texts import say
 from ...texts.formats import clock, mmss
 from ..widgets.feedback import Feedback
 from ..widgets.match_list import GUEST, MatchList
@@ -43,7 +43,7 @@ class SecretaryScreen(RunsheetScreen):
         with Horizontal(id="body"):
             with Vertical(id="sec-main"):
                 yield Static("", id="sec-step")
-                yield SpeakerEntry(placeholder=t("sec.entry", lang), id="speaker-entry")
+                yield SpeakerEntry(placeholder=say("sec.entry", lang), id="speaker-entry")
                 yield Feedback(id="sec-feedback")
                 yield MatchList(lang, id="matches")
                 yield SpeakerList(lang, id="speakers")
@@ -114,26 +114,26 @@ class SecretaryScreen(RunsheetScreen):
         total = state.speeches.step_total(step_id, now)
         waiting = sum(s.status == "waiting" for s in speeches)
         self.query_one("#step-total", Static).update(
-            t("sec.total", lang, n=total.count, time=mmss(total.seconds), waiting=waiting))
+            say("sec.total", lang, n=total.count, time=mmss(total.seconds), waiting=waiting))
         self._show_floor(speeches)
         self.query_one(SpeechTotals).show(state, now, lang)
 
     def _heading(self, step_id: str) -> Text:
         agenda, lang = self.state.agenda, self.lang
         step = agenda.runs[step_id].step
-        limit = t("sec.limit", lang, m=f"{step.speech_limit:g}") if step.speech_limit else t("sec.no_limit", lang)
-        number = t("sec.step", lang, n=agenda.order.index(step_id) + 1, total=len(agenda.order), title=step.title)
+        limit = say("sec.limit", lang, m=f"{step.speech_limit:g}") if step.speech_limit else say("sec.no_limit", lang)
+        number = say("sec.step", lang, n=agenda.order.index(step_id) + 1, total=len(agenda.order), title=step.title)
         heading = Text(number, style="bold", no_wrap=True, overflow="ellipsis")
         if self._viewing is not None:
-            return heading.append_text(Text("\n" + t("sec.other", lang), style="bold yellow"))
-        return heading.append_text(Text(f"\n{t('sec.title', lang)} · {limit}", style="dim"))
+            return heading.append_text(Text("\n" + say("sec.other", lang), style="bold yellow"))
+        return heading.append_text(Text(f"\n{say('sec.title', lang)} · {limit}", style="dim"))
 
     def _show_notes(self) -> None:
         speech = self._selected()
         notes = self.query_one("#speech-notes", Static)
         notes.display = bool(speech and speech.notes)
         if notes.display:
-            notes.update(t("sec.notes", self.lang, notes=" ".join(speech.notes.split())))
+            notes.update(say("sec.notes", self.lang, notes=" ".join(speech.notes.split())))
 
     def _show_floor(self, speeches: list[Speech]) -> None:
         """Who has the floor, in the side panel with the big countdown; or who is next."""
@@ -145,12 +145,12 @@ class SecretaryScreen(RunsheetScreen):
         label.set_class(timer is not None and not timer.paused, "-speaking")
         label.set_class(timer is not None and timer.paused, "-paused")
         if timer is not None:
-            label.update(t("sec.paused_now" if timer.paused else "sec.speaking", lang))
+            label.update(say("sec.paused_now" if timer.paused else "sec.speaking", lang))
             name.update(timer.speech.label())
             return
-        label.update(t("sec.nobody", lang))
+        label.update(say("sec.nobody", lang))
         following = self._next_waiting()
-        name.update(t("sec.next_up", lang, name=following.label()) if following else "")
+        name.update(say("sec.next_up", lang, name=following.label()) if following else "")
 
     # ---- typing: find a member, or a guest ------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -187,8 +187,8 @@ class SecretaryScreen(RunsheetScreen):
                 if title is not None:
                     self._add(typed.who, title)
 
-            self.app.push_screen(AskScreen(t("sec.guest_title", lang, name=typed.who), t("sec.guest_label", lang),
-                                           lang, hint=t("sec.guest_hint", lang)), answered)
+            self.app.push_screen(AskScreen(say("sec.guest_title", lang, name=typed.who), say("sec.guest_label", lang),
+                                           lang, hint=say("sec.guest_hint", lang)), answered)
 
     def _add(self, who: str, title: str) -> None:
         step_id, lang = self.step_id, self.lang
@@ -198,7 +198,7 @@ class SecretaryScreen(RunsheetScreen):
             speech_id = outcome.value
             order = [s.id for s in self.state.speeches.of_step(step_id)]
             speech = self.state.speeches.items[speech_id]
-            self.say(t("sec.added", lang, no=order.index(speech_id) + 1, name=speech.label()))
+            self.say(say("sec.added", lang, no=order.index(speech_id) + 1, name=speech.label()))
             if len(order) == 1:
                 self._place_cursor()
 
@@ -226,27 +226,27 @@ class SecretaryScreen(RunsheetScreen):
         selected = self._selected()
         target = selected if selected and selected.status == "waiting" else self._next_waiting()
         if target is None:
-            self.say(t("err.no_speaker_waiting", lang), ok=False)
+            self.say(say("err.no_speaker_waiting", lang), ok=False)
             return
 
         def started(outcome) -> None:
             speech = self.state.speeches.items[outcome.value]
             self.query_one(SpeakerList).select(speech.id)
-            self.say(t("sec.started", lang, name=speech.label(), time=clock(speech.started, self.state.zone)))
+            self.say(say("sec.started", lang, name=speech.label(), time=clock(speech.started, self.state.zone)))
 
         self._run(lambda s: s.speaking.start_speech(target.id), started)
 
     def action_toggle_speech(self) -> None:
         def toggled(outcome) -> None:
             speech = self.state.speeches.items[outcome.value.speech]
-            self.say(t("sec.paused" if outcome.value.paused else "sec.resumed", self.lang, name=speech.label()))
+            self.say(say("sec.paused" if outcome.value.paused else "sec.resumed", self.lang, name=speech.label()))
 
         self._run(lambda s: s.speaking.toggle_speech_pause(), toggled)
 
     def action_end(self) -> None:
         def ended(outcome) -> None:
             speech = self.state.speeches.items[outcome.value]
-            self.say(t("sec.ended", self.lang, name=speech.label(), time=mmss(speech.elapsed(self.now()))))
+            self.say(say("sec.ended", self.lang, name=speech.label(), time=mmss(speech.elapsed(self.now()))))
             self._place_cursor()
 
         self._run(lambda s: s.speaking.end_speech(), ended)
@@ -255,7 +255,7 @@ class SecretaryScreen(RunsheetScreen):
     def _on_selected(self) -> Speech | None:
         speech = self._selected()
         if speech is None:
-            self.say(t("sec.none_selected", self.lang), ok=False)
+            self.say(say("sec.none_selected", self.lang), ok=False)
         return speech
 
     def action_move(self, offset: int) -> None:
@@ -266,7 +266,7 @@ class SecretaryScreen(RunsheetScreen):
         def moved(_outcome) -> None:
             self.query_one(SpeakerList).select(speech.id)
             number = [s.id for s in self._speeches()].index(speech.id) + 1
-            self.say(t("sec.moved", self.lang, name=speech.label(), no=number))
+            self.say(say("sec.moved", self.lang, name=speech.label(), no=number))
 
         self._run(lambda s: s.speaking.move_speaker(speech.id, offset), moved)
 
@@ -279,14 +279,14 @@ class SecretaryScreen(RunsheetScreen):
             return
 
         def withdrawn(_outcome) -> None:
-            self.say(t("sec.withdrawn", self.lang, name=speech.label()))
+            self.say(say("sec.withdrawn", self.lang, name=speech.label()))
             self._place_cursor()
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._run(lambda s: s.speaking.withdraw_speaker(speech.id), withdrawn)
 
-        self.app.push_screen(ConfirmScreen(t("sec.withdraw_q", self.lang, name=speech.label()), self.lang),
+        self.app.push_screen(ConfirmScreen(say("sec.withdraw_q", self.lang, name=speech.label()), self.lang),
                              answered)
 
     def action_notes(self) -> None:
@@ -297,9 +297,9 @@ class SecretaryScreen(RunsheetScreen):
         def answered(notes: str | None) -> None:
             if notes is not None:
                 self._run(lambda s: s.speaking.note_speech(speech.id, notes),
-                          lambda _: self.say(t("sec.noted", self.lang, name=speech.label())))
+                          lambda _: self.say(say("sec.noted", self.lang, name=speech.label())))
 
-        self.app.push_screen(NotesScreen(t("sec.notes_title", self.lang, name=speech.label()), speech.notes,
+        self.app.push_screen(NotesScreen(say("sec.notes_title", self.lang, name=speech.label()), speech.notes,
                                          self.lang), answered)
 
     def action_officers(self) -> None:
@@ -317,7 +317,7 @@ class SecretaryScreen(RunsheetScreen):
                 for body, chosen in changed.items():
                     s.speaking.set_officers(body, chosen)
 
-            self._run(save, lambda _: self.say(t("officers.saved", lang)))
+            self._run(save, lambda _: self.say(say("officers.saved", lang)))
 
         self.app.push_screen(OfficersScreen(current, lang), answered)
 

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...texts import t
+from ...texts import say
 from ...rules.schedule import Row, Status
 from ...texts.formats import clock, delta_minutes
 
@@ -43,7 +43,7 @@ class AgendaTable(DataTable):
         on a narrow terminal the least needed columns go first."""
         columns = list(COLUMNS)
         while True:
-            fixed = sum(max(len(t(key, self.lang)), WIDTHS[key]) for key in columns if key != "col.step")
+            fixed = sum(max(len(say(key, self.lang)), WIDTHS[key]) for key in columns if key != "col.step")
             title = width - fixed - 2 * len(columns) - 4  # cell padding and the scrollbar
             if title >= MIN_TITLE or not any(key in columns for key in DROP_FIRST):
                 break
@@ -54,8 +54,8 @@ class AgendaTable(DataTable):
         self._layout = layout
         self.clear(columns=True)
         for key in columns:
-            width = layout[1] if key == "col.step" else max(len(t(key, self.lang)), WIDTHS[key])
-            self.add_column(t(key, self.lang), key=key, width=width)
+            width = layout[1] if key == "col.step" else max(len(say(key, self.lang)), WIDTHS[key])
+            self.add_column(say(key, self.lang), key=key, width=width)
         return True
 
     @property
@@ -92,9 +92,9 @@ class AgendaTable(DataTable):
     def _cells(self, index: int, row: Row, zone: tzinfo) -> tuple:
         step = row.step
         mark = {Status.CURRENT: "▶", Status.DONE: "✓", Status.SKIPPED: "–"}.get(row.status, "")
-        title = step.title + (f" ({t('adhoc', self.lang)})" if step.adhoc else "")
+        title = step.title + (f" ({say('adhoc', self.lang)})" if step.adhoc else "")
         if row.status is Status.SKIPPED:
-            title += f" — {t('status.skipped', self.lang)}"
+            title += f" — {say('status.skipped', self.lang)}"
         minutes = row.allotted / 60
         return (step.id, f"{mark}{index}", title, f"{minutes:g}", clock(row.planned_start, zone),
                 clock(row.expected_start, zone) if row.status is Status.PENDING else "",

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...texts import t
+from ...texts import say
 from ...rules.attendance import Figures
 
 
@@ -28,19 +28,19 @@ class AttendanceFigures(Static):
             if row is None:
                 table.add_row("", "")
             else:
-                label = t(row[0], lang)
+                label = say(row[0], lang)
                 indent = len(label) - len(label.lstrip(" "))
                 table.add_row(Padding(label.lstrip(" "), (0, 0, 0, indent)), Text(str(row[1]), style="bold"))
-        table.add_row(Text(t("fig.denominator", lang), style="bold"), Text(str(f.denominator), style="bold reverse"))
-        table.add_row(t("fig.majority", lang), Text(str(f.majority), style="bold"))
+        table.add_row(Text(say("fig.denominator", lang), style="bold"), Text(str(f.denominator), style="bold reverse"))
+        table.add_row(say("fig.majority", lang), Text(str(f.majority), style="bold"))
         self.update(table)
         self.set_class(not f.may_proceed, "-alarm")
 
 
 class QuorumBanner(Static):
     def show(self, f: Figures, lang: str) -> None:
-        lines = [t("fig.ok" if f.more_than_half else "fig.warn", lang)]
+        lines = [say("fig.ok" if f.more_than_half else "fig.warn", lang)]
         if not f.quorum_met:
-            lines.append(t("fig.quorum", lang, n=f.quorum))
+            lines.append(say("fig.quorum", lang, n=f.quorum))
         self.update("\n".join(lines))
         self.set_class(not f.may_proceed, "-alarm")

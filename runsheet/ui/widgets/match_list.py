@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...texts import t
+from ...texts import say
 from ...rules.roster import Member
 
 GUEST = "+guest"  # the row key of "add as a guest"
@@ -36,10 +36,10 @@ class MatchList(DataTable):
         for member in members[:MAX_ROWS]:
             name = Text(member.name, style="bold")
             if member.id in listed:
-                name.append("  " + t("sec.listed", self.lang, no=listed[member.id]), style="dim")
+                name.append("  " + say("sec.listed", self.lang, no=listed[member.id]), style="dim")
             self.add_row(member.id, name, key=member.id)
         if guest:
-            self.add_row("+", Text(t("sec.guest_row", self.lang, name=guest), style="italic"), key=GUEST)
+            self.add_row("+", Text(say("sec.guest_row", self.lang, name=guest), style="italic"), key=GUEST)
         self.display = self.row_count > 0
         if self.row_count:
             self.move_cursor(row=0)

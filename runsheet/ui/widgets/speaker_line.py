@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ...texts import t
+from ...texts import say
 from ...rules.speeches import SpeechTimer
 from ..speakers import time_word
 from .step_timer import PHASES
@@ -18,7 +18,7 @@ class SpeakerLine(Static):
             return
         self.add_class(f"-{timer.phase.value}")
         self.set_class(timer.paused, "-paused")
-        parts = [t("speaker.line", lang, name=timer.speech.label()), time_word(timer, lang)]
+        parts = [say("speaker.line", lang, name=timer.speech.label()), time_word(timer, lang)]
         if timer.paused:
-            parts.append(t("paused", lang))
+            parts.append(say("paused", lang))
         self.update(" · ".join(parts))

@@ -8,7 +8,7 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...texts import t
+from ...texts import say
 from ...rules.speeches import Speech
 from ...texts.formats import mmss
 
@@ -16,6 +16,8 @@ COLUMNS = ("sec.col.no", "sec.col.speaker", "sec.col.status", "sec.col.time")
 WIDTHS = {"sec.col.no": 3, "sec.col.status": 16, "sec.col.time": 7}
 MIN_SPEAKER = 20  # below this, the status column shows only its mark
 MARK = {"speaking": "▶", "paused": "‖", "done": "✓", "waiting": ""}
+STATUS = {"speaking": "sec.status.speaking", "paused": "sec.status.paused", "done": "sec.status.done",
+          "waiting": "sec.status.waiting"}
 STYLE = {"speaking": "bold green", "paused": "bold yellow", "done": "dim", "waiting": ""}
 
 
@@ -32,7 +34,7 @@ class SpeakerList(DataTable):
 
     def on_resize(self, event) -> None:
         """The speaker's name takes what the other columns leave; on a narrow terminal the status is a mark."""
-        labels = {key: t(key, self.lang) for key in COLUMNS}
+        labels = {key: say(key, self.lang) for key in COLUMNS}
         widths = {key: max(len(labels[key]), width) for key, width in WIDTHS.items()}
         self.compact = event.size.width - sum(widths.values()) - 2 * len(COLUMNS) - 2 < MIN_SPEAKER
         if self.compact:
@@ -99,5 +101,5 @@ class SpeakerList(DataTable):
         seconds = speech.elapsed(now)
         time = mmss(seconds) if speech.started else ""
         over = bool(limit) and seconds > limit * 60
-        return ((str(number), style), (name, style), (t(f"sec.status.{status}", self.lang), MARK[status], style),
+        return ((str(number), style), (name, style), (say(STATUS[status], self.lang), MARK[status], style),
                 (time, "bold red" if over else style))

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ...texts import t
+from ...texts import say
 from ...store.state import CongressState
 from ...texts.formats import mmss
 
@@ -21,10 +21,10 @@ class SpeechTotals(Static):
                  for step_id in state.agenda.order if step_id in speeches.lists]
         steps = [(title, total) for title, total in steps if total.count]
         if not steps:
-            self.update(Text(t("sec.nothing_yet", lang), style="dim"))
+            self.update(Text(say("sec.nothing_yet", lang), style="dim"))
             return
-        self.update(Group(Text(t("sec.by_step", lang), style="bold"), _table(steps, lang),
-                          Text(""), Text(t("sec.by_speaker", lang), style="bold"),
+        self.update(Group(Text(say("sec.by_step", lang), style="bold"), _table(steps, lang),
+                          Text(""), Text(say("sec.by_speaker", lang), style="bold"),
                           _table(speeches.speaker_totals(now), lang)))
 
 
@@ -34,5 +34,5 @@ def _table(rows, lang: str) -> Table:
     table.add_column(justify="right", no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
     for name, total in rows:
-        table.add_row(name, t("sec.times", lang, n=total.count), mmss(total.seconds))
+        table.add_row(name, say("sec.times", lang, n=total.count), mmss(total.seconds))
     return table

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from ...texts import t
+from ...texts import say
 from ...rules.schedule import Phase, Timer
 from ...rules.speeches import SpeechTimer
 from ...texts.formats import countdown, mmss
@@ -32,11 +32,11 @@ class StepTimer(Vertical):
         self.set_class(timer.paused, "-paused")
         digits.update(countdown(timer))
         if timer.allotted:
-            label = t("overtime" if timer.remaining < 0 else "remaining", lang)
-            allotted = t("allotted", lang, m=f"{timer.allotted / 60:g}")
-            parts = [label, f"{t('elapsed', lang)} {mmss(timer.elapsed)} {allotted}"]
+            label = say("overtime" if timer.remaining < 0 else "remaining", lang)
+            allotted = say("allotted", lang, m=f"{timer.allotted / 60:g}")
+            parts = [label, f"{say('elapsed', lang)} {mmss(timer.elapsed)} {allotted}"]
         else:
-            parts = [t("elapsed", lang), t("no_limit", lang)]
+            parts = [say("elapsed", lang), say("no_limit", lang)]
         if timer.paused:
-            parts.insert(0, t("paused", lang))
+            parts.insert(0, say("paused", lang))
         info.update("  ·  ".join(parts))

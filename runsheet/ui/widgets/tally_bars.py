@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from ...texts import t
+from ...texts import say
 from ...texts.formats import local_percent
 
 BAR = 20
@@ -29,7 +29,7 @@ def _fit(text: str, width: int) -> str:
 
 def tally_text(result: dict, lang: str, width: int | None = None) -> Text:
     d, needed = result["denominator"], result["needed"]
-    title = t("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d, needed=needed)
+    title = say("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d, needed=needed)
     out = Text()
     out.append(title + "\n", style="bold")
     candidates = result["candidates"]
@@ -78,7 +78,7 @@ class TallyBars(Static):
     def show(self, result: dict | None, lang: str) -> None:
         if result is None:
             self._shown = None
-            self.update(t("count.no_round", lang))
+            self.update(say("count.no_round", lang))
             return
         self._shown = (result, lang)
         self.update(tally_text(result, lang, self.content_size.width or None))

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ...texts import t
+from ...texts import say
 from ...store.state import CongressState
 from ...texts.formats import clock, lateness
 
@@ -37,11 +37,11 @@ class TopBar(Horizontal):
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
         attendance = self.query_one("#attendance", Static)
-        present = t("present", lang, p=figures.present_official, d=figures.denominator) + (
-            "" if figures.may_proceed else f"  {t('no_quorum', lang)}")
+        present = say("present", lang, p=figures.present_official, d=figures.denominator) + (
+            "" if figures.may_proceed else f"  {say('no_quorum', lang)}")
         _set(attendance, present)
         when = f"{clock(projected, zone)} ({lateness(late, lang)})"
-        labelled = f"{t('projected_end', lang)} {when}"
+        labelled = f"{say('projected_end', lang)} {when}"
         # when the line is too narrow the label goes (the title shrinks first), so that the clock keeps its seconds
         needed = 12 + len(present) + 4 + len(labelled) + 4 + 8
         _set(projection, labelled if not self.size.width or needed <= self.size.width else f"~{when}")
