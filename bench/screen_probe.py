@@ -23,7 +23,12 @@ def main() -> None:
     parser.add_argument("--record", required=True)
     parser.add_argument("--role", default="counting")
     args = parser.parse_args()
-    sys.path.insert(0, os.path.abspath(args.checkout))
+    checkout = os.path.abspath(args.checkout)
+    sys.path.insert(0, checkout)
+    import runsheet
+
+    if not os.path.abspath(runsheet.__file__).startswith(checkout + os.sep):  # an editable install answers first
+        sys.exit(f"screen_probe: runsheet came from {runsheet.__file__}, not from {checkout}")
     from runsheet.commands import Session
     from runsheet.ui import app as app_module
     from runsheet.ui.screens.counting import CountingScreen
