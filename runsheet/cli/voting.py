@@ -36,15 +36,31 @@ def register(sub) -> None:
     collected = round_actions.add_parser("collected", help="record the ballots counted from the box")
     collected.add_argument("election", metavar="ELECTION")
     collected.add_argument("count", type=int, metavar="N")
-    issued = round_actions.add_parser("issued", help="correct the ballots issued (a latecomer given a ballot)")
+    issued = round_actions.add_parser("issued", help="correct the ballots issued (a latecomer given a ballot), or "
+                                                     "--add ID: a member D did not count, handed a ballot")
     issued.add_argument("election", metavar="ELECTION")
-    issued.add_argument("count", type=int, metavar="N")
+    given = issued.add_mutually_exclusive_group(required=True)
+    given.add_argument("count", type=int, metavar="N", nargs="?")
+    given.add_argument("--add", metavar="ID", help="a member not counted in the round's D (exempt, or excused) who "
+                                                  "came and is handed a ballot: counted in from now on")
     published = round_actions.add_parser("publish", help="publish the closed round's result")
     published.add_argument("election", metavar="ELECTION")
-    nominee = round_actions.add_parser("nominate", help="add a nominee from the floor (needs > 30% of those present)")
+    nominee = round_actions.add_parser("nominate", help="retired: a nominee from the floor joins through a secret poll "
+                                                        "(run.py nominate open|import|close)")
     nominee.add_argument("election", metavar="ELECTION")
     nominee.add_argument("member", metavar="ID")
-    nominee.add_argument("--for", dest="votes_for", type=int, required=True, help="members present in favour")
+    nominee.add_argument("--for", dest="votes_for", type=int, required=True, help=argparse.SUPPRESS)
+    listed = round_actions.add_parser("candidates", help="replace the list before the next round (as the congress "
+                                                         "decided; printed in Vietnamese order unless ordered again)")
+    listed.add_argument("election", metavar="ELECTION")
+    listed.add_argument("ids", nargs="+", metavar="ID")
+    withdrawn = round_actions.add_parser("withdraw", help="a request to come off the list, decided by show of hands "
+                                                          "(allowed when more than half of D are for it)")
+    withdrawn.add_argument("election", metavar="ELECTION")
+    withdrawn.add_argument("member", metavar="ID")
+    withdrawn.add_argument("--for", dest="votes_for", type=int, required=True)
+    withdrawn.add_argument("--against", type=int, required=True)
+    withdrawn.add_argument("--abstain", type=int, required=True)
     order = round_actions.add_parser("order", help="set the order names are printed in, before a round opens")
     order.add_argument("election", metavar="ELECTION")
     order.add_argument("ids", nargs="+", metavar="ID")
@@ -56,6 +72,23 @@ def register(sub) -> None:
     imported.add_argument("election", metavar="ELECTION")
     imported.add_argument("file", metavar="B.csv")
     imported.add_argument("--pass", dest="pass_no", type=int, default=1)
+
+    nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
+                                               "than 30% of the members present agree to join the list")
+    nominate.set_defaults(func=poll)
+    poll_actions = actions(nominate)
+    opened_poll = poll_actions.add_parser("open", help="open the poll on the nominees (ballots to the official "
+                                                       "members present)")
+    opened_poll.add_argument("election", metavar="ELECTION")
+    opened_poll.add_argument("ids", nargs="+", metavar="ID")
+    imported_poll = poll_actions.add_parser("import", help="import the poll's ballots (CSV: ballot,against)")
+    imported_poll.add_argument("election", metavar="ELECTION")
+    imported_poll.add_argument("file", metavar="B.csv")
+    imported_poll.add_argument("--pass", dest="pass_no", type=int, default=1)
+    closed_poll = poll_actions.add_parser("close", help="close the poll's count: who joins the list")
+    closed_poll.add_argument("election", metavar="ELECTION")
+    closed_poll.add_argument("--collected", type=int, help="ballots collected from the box (default: those entered)")
+    closed_poll.add_argument("--json", action="store_true")
 
     results = sub.add_parser("results", help="the current round's result (live until it closes)")
     results.add_argument("election", metavar="ELECTION")
@@ -97,6 +130,10 @@ def steer_round(args: argparse.Namespace) -> int:
     elif args.action == "collected":
         voting.record_collected(election, args.count)
         print(say("count.collected", lang, n=args.count))
+    elif args.action == "issued" and args.add:
+        d = voting.issue_to(election, args.add).value
+        print(say("cli.issued_to", lang, election=election, name=session.state.roster.get(args.add).name,
+                  issued=session.state.current_round(election).issued, d=d))
     elif args.action == "issued":
         voting.set_issued(election, args.count)
         print(say("cli.issued", lang, election=election, n=args.count))
@@ -104,9 +141,15 @@ def steer_round(args: argparse.Namespace) -> int:
         voting.publish_round(election)
         print(say("cli.published", lang, election=election))
     elif args.action == "nominate":
-        present = voting.add_nominee(election, args.member, args.votes_for).value
-        print(say("cli.nominee", lang, name=session.state.roster.get(args.member).name, votes=args.votes_for,
-                  present=present))
+        voting.add_nominee(election, args.member, args.votes_for)
+    elif args.action == "candidates":
+        names = voting.set_candidates(election, args.ids).value
+        print(say("cli.candidates", lang, election=election, names=", ".join(names)))
+    elif args.action == "withdraw":
+        allowed = voting.decide_withdrawal(election, args.member, args.votes_for, args.against, args.abstain).value
+        print(say("cli.withdrawal_allowed" if allowed else "cli.withdrawal_refused", lang,
+                  name=session.state.roster.get(args.member).name, votes=args.votes_for,
+                  d=session.state.figures().denominator))
     elif args.action == "order":
         voting.set_ballot_order(election, args.ids)
         print(", ".join(args.ids))
@@ -143,3 +186,31 @@ def print_results(data: dict, lang: str) -> None:
         print(say("cli.tied", lang, ids=", ".join(names[i] for i in data["tied"])))
     if data["unfilled"]:
         print(say("cli.unfilled", lang, n=data["unfilled"]))
+
+
+def poll(args: argparse.Namespace) -> int:
+    session, lang = open_session(args)
+    voting, election = session.voting, args.election
+    if args.action == "open":
+        issued = voting.open_poll(election, args.ids).value
+        print(say("cli.poll_opened", lang, election=election, n=len(args.ids), issued=issued))
+    elif args.action == "import":
+        count = voting.import_ballots(election, args.file, args.pass_no, poll=True).value
+        print(say("cli.imported", lang, n=count, pass_no=args.pass_no))
+    elif args.action == "close":
+        result = voting.close_poll(election, args.collected).value
+        if args.json:
+            print_json(result)
+        else:
+            print_poll(result, lang)
+    return 0
+
+
+def print_poll(result: dict, lang: str) -> None:
+    ballots = result["ballots"]
+    print(say("cli.poll_head", lang, title=result["title"], present=result["present"], needed=result["needed"],
+              issued=ballots["issued"], collected=ballots["collected"], valid=ballots["valid"],
+              invalid=ballots["invalid"]))
+    for n in result["nominees"]:
+        mark = "+" if n["joins"] else " "
+        print(f"{mark} {n['no']:>3}. {n['name']:<32} {n['agree']:>5}  {local_percent(n['percent'], lang):>6}%")

@@ -3,14 +3,16 @@ absences, members added or corrected on the day, and alternates replacing absent
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
 from ..rules import badge
+from ..rules.attendance import Attendance, figures
 from ..rules.collation import nfc
-from ..rules.roster import FLAGS, STATUSES, Member
+from ..rules.roster import FLAGS, STATUSES, Member, Roster
 from ..store import events as ev
 from ..store.state import CongressState
 from ..texts.formats import hhmm
@@ -46,6 +48,27 @@ def known(state: CongressState, member_id: str) -> Member:
     if member is None:
         raise DomainError("err.no_member", id=member_id)
     return member
+
+
+def keep_d(state: CongressState, roster: Roster | None = None, attendance: Attendance | None = None) -> None:
+    """While a round is open its D is fixed (it was fixed when the ballots were issued): a change that would alter D
+    (an absence accepted, a status or flag fixed, a member added, an alternate standing in) waits for the count to
+    close. Check-ins and departures are not refused here: they do not change who was summoned."""
+    open_rounds = state.open_rounds()
+    if not open_rounds:
+        return
+    congress = state.scenario.congress
+    after = figures(roster or state.roster, attendance or state.attendance, congress.kind, congress.quorum)
+    if after.denominator != state.figures().denominator:
+        record = open_rounds[0]
+        raise DomainError("err.d_fixed", title=state.scenario.elections[record.election].title, round=record.number,
+                          d=record.denominator)
+
+
+def _attendance_after(state: CongressState, change) -> Attendance:
+    attendance = copy.deepcopy(state.attendance)
+    change(attendance)
+    return attendance
 
 
 def member_record(member_id: str, name: str, status: str, flags) -> Member:
@@ -145,7 +168,9 @@ class AttendanceCommands:
             member = known(state, member_id)
             if member_id in state.attendance.arrived:
                 raise DomainError("err.came", name=member.name)
-            return [ev.MemberAbsent(member_id, (reason or "").strip() or None)]
+            why = (reason or "").strip() or None
+            keep_d(state, attendance=_attendance_after(state, lambda a: a.absent(member_id, why)))
+            return [ev.MemberAbsent(member_id, why)]
         return self._commit(build)
 
     def replace_delegate(self, delegate_id: str, alternate_id: str | None) -> Outcome[None]:
@@ -162,6 +187,7 @@ class AttendanceCommands:
                     raise DomainError("err.alternate_taken", name=alternate.name)
                 if delegate_id in state.attendance.arrived:
                     raise DomainError("err.came", name=delegate.name)
+            keep_d(state, attendance=_attendance_after(state, lambda a: a.replace(delegate_id, alternate_id)))
             return [ev.DelegateReplaced(delegate_id, alternate_id)]
         return self._commit(build)
 
@@ -172,6 +198,7 @@ class AttendanceCommands:
         def build(state: CongressState):
             if state.roster.get(member.id) is not None:
                 raise DomainError("err.member_exists", id=member.id)
+            keep_d(state, roster=state.roster.with_member(member))
             return Change([ev.MemberAdded(_record(member))], member)
         return self._commit(build)
 
@@ -185,5 +212,6 @@ class AttendanceCommands:
                                 tuple(old.flags) if flags is None else flags)
             if new == old:
                 raise DomainError("err.zero")
+            keep_d(state, roster=state.roster.with_member(new))
             return Change([ev.MemberCorrected(_record(new))], new)
         return self._commit(build)

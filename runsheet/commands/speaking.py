@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
+from ..rules.attendance import eligible
 from ..rules.collation import nfc
 from ..store import events as ev
 from ..store.state import CongressState
@@ -47,6 +48,22 @@ def _not_skipped(state: CongressState, step_id: str) -> None:
     run = state.agenda.run(step_id)
     if run.skipped:
         raise DomainError("err.skipped", title=run.step.title)
+
+
+def check_counting_committee(state: CongressState, people: list[dict]) -> None:
+    """The counting committee (ban kiểm phiếu): official members present, none on the list of an election still to
+    be counted (docs/rules.md, "The counting committee")."""
+    for person in people:
+        member = state.roster.get(person.get("member", ""))
+        if member is None:
+            raise DomainError("err.counter_not_member", name=person["name"])
+        if not eligible(member):
+            raise DomainError("err.counter_not_official", name=member.name)
+        if member.id not in state.attendance.here:
+            raise DomainError("err.counter_not_here", name=member.name)
+        for election in state.scenario.elections.values():
+            if not state.finished(election.id) and member.id in state.ballot_order(election.id):
+                raise DomainError("err.counter_on_list", name=member.name, election=election.title)
 
 
 def _next_waiting(state: CongressState) -> str:
@@ -143,20 +160,33 @@ class SpeakingCommands:
     def set_officers(self, body: str, people: list[str]) -> Outcome[tuple[dict, ...]]:
         """Who the congress chose (by show of hands) for a body: roster ids or names, each with ", title" if wanted
         ("DV07, Trưởng ban"). The value is the people recorded."""
-        if body not in BODIES:
-            raise DomainError("err.body", body=body, bodies=", ".join(BODIES))
+        outcome = self.set_bodies({body: people})
+        return Outcome(outcome.events, outcome.value[body])
+
+    def set_bodies(self, bodies: dict[str, list[str]]) -> Outcome[dict[str, tuple[dict, ...]]]:
+        """Several bodies at once, all or none (the officers dialog saves every line it changed)."""
+        for body in bodies:
+            if body not in BODIES:
+                raise DomainError("err.body", body=body, bodies=", ".join(BODIES))
 
         def build(state: CongressState):
-            chosen = []
-            for item in people:
-                text = _clean(item)
-                if not text:
-                    continue
-                name, _, title = (part.strip() for part in text.partition(","))
-                member = _member(state, name)
-                person = {"member": member.id, "name": member.name} if member else {"name": name}
-                chosen.append({**person, "title": title} if title else person)
-            if not chosen:
-                raise DomainError("err.body_empty")
-            return Change([ev.OfficersSet(body, tuple(chosen))], tuple(chosen))
+            chosen = {body: _people(state, body, people) for body, people in bodies.items()}
+            return Change([ev.OfficersSet(body, people) for body, people in chosen.items()], chosen)
         return self.session.commit("officers", build)
+
+
+def _people(state: CongressState, body: str, people: list[str]) -> tuple[dict, ...]:
+    chosen = []
+    for item in people:
+        text = _clean(item)
+        if not text:
+            continue
+        name, _, title = (part.strip() for part in text.partition(","))
+        member = _member(state, name)
+        person = {"member": member.id, "name": member.name} if member else {"name": name}
+        chosen.append({**person, "title": title} if title else person)
+    if not chosen:
+        raise DomainError("err.body_empty")
+    if body == "counting":
+        check_counting_committee(state, chosen)
+    return tuple(chosen)

@@ -11,6 +11,7 @@ from ..errors import DomainError, InputError
 from ..rules.attendance import eligible
 from ..rules.ballot_entry import ballot_rows
 from ..rules.election import (
+    SECRETARY_ROUNDS,
     ListCheck,
     MotionResult,
     Reading,
@@ -19,7 +20,9 @@ from ..rules.election import (
     check_list,
     check_motion,
     check_reading,
-    floor_nominee_accepted,
+    most_candidates,
+    poll_result,
+    surplus_allowed,
 )
 from ..rules.scenario import Election
 from ..store import events as ev
@@ -48,15 +51,17 @@ def election_of(state: CongressState, election_id: str) -> Election:
     return election
 
 
-def open_record(state: CongressState, election_id: str) -> RoundRecord:
+def open_record(state: CongressState, election_id: str, poll: bool = False) -> RoundRecord:
+    """The election's round being counted (or, with poll, its nomination poll)."""
     election_of(state, election_id)
-    record = state.open_round(election_id)
+    record = state.open_poll(election_id) if poll else state.open_round(election_id)
     if record is None:
-        raise DomainError("err.no_open_round", id=election_id)
+        raise DomainError("err.no_open_poll" if poll else "err.no_open_round", id=election_id)
     return record
 
 
-def ballot_data(record: RoundRecord, reading: Reading, pass_no: int, ballot: int | None) -> ev.BallotEntered:
+def ballot_data(record: RoundRecord, reading: Reading, pass_no: int, ballot: int | None,
+                poll: bool = False) -> ev.BallotEntered:
     """A ballot of a pass as it will be written (the next number of the pass unless given); DomainError when it
     cannot be on this round."""
     if not 1 <= pass_no <= record.passes:
@@ -69,7 +74,68 @@ def ballot_data(record: RoundRecord, reading: Reading, pass_no: int, ballot: int
     except ReadingError as exc:
         raise DomainError("err.reading", ballot=number, problem=exc) from None
     return ev.BallotEntered(record.election, record.number, number, pass_no, tuple(sorted(reading.struck)),
-                            tuple(sorted(reading.unclear)), reading.invalid)
+                            tuple(sorted(reading.unclear)), reading.invalid, poll=poll)
+
+
+def counted(record: RoundRecord, collected: int | None) -> int:
+    """The ballots a count closes with, checked: every pass entered as many as were collected (the number recorded
+    from the box, or the ballots agreed), no mismatch left, no more collected than issued."""
+    agreed = record.agreed_count()
+    count = collected if collected is not None else (record.collected if record.collected is not None else agreed)
+    if count > record.issued:
+        raise DomainError("err.collected_over", collected=count, issued=record.issued)
+    if count == 0:
+        raise DomainError("err.nothing_collected")
+    missing = record.missing()
+    if missing:
+        raise DomainError("err.missing", ballots=_list(missing))
+    mismatched = record.mismatches()
+    if mismatched:
+        raise DomainError("err.mismatches", n=len(mismatched), ballots=_list(mismatched))
+    for pass_no in range(1, record.passes + 1):
+        if record.entered(pass_no) != count:
+            raise DomainError("err.entered_differs", pass_no=pass_no, entered=record.entered(pass_no), collected=count)
+    if agreed != count:
+        raise DomainError("err.entered_differs", pass_no=1, entered=agreed, collected=count)
+    return count
+
+
+def check_surplus(candidates: int, seats: int) -> None:
+    """A committee's first round: more names than seats, at most 30% more, but for a committee of 3 to 5 seats one
+    name more even above 30% (docs/rules.md, "The candidate list")."""
+    if not surplus_allowed(candidates, seats):
+        raise DomainError("err.surplus", n=candidates, seats=seats, low=seats + 1, most=most_candidates(seats))
+
+
+def check_officers(state: CongressState, election: Election, names: list[str], rounds: int) -> None:
+    """A secretary or deputy is elected from the committee just elected; the secretary is not also the deputy; a
+    secretary not elected in three rounds is appointed by the higher committee (docs/rules.md, "A cell's
+    officers")."""
+    if election.kind == "secretary" and rounds >= SECRETARY_ROUNDS:
+        raise DomainError("err.secretary_appointed", title=election.title, rounds=SECRETARY_ROUNDS)
+    if election.source:
+        elected = state.elected(election.source)
+        committee = state.scenario.elections[election.source].title
+        for member_id in names:
+            if member_id not in elected:
+                raise DomainError("err.not_in_committee", name=state.roster.get(member_id).name, committee=committee)
+    if election.kind == "deputy":
+        secretaries = {m for e in state.scenario.elections.values() if e.kind == "secretary"
+                       for m in state.elected(e.id)}
+        for member_id in names:
+            if member_id in secretaries:
+                raise DomainError("err.secretary_not_deputy", name=state.roster.get(member_id).name)
+
+
+def check_counting_committee(state: CongressState, election: Election, names: list[str]) -> None:
+    """Nobody on a list counts its ballots (docs/rules.md, "The counting committee")."""
+    for person in state.officers.get("counting", []):
+        if person.get("member") in names:
+            raise DomainError("err.counter_on_list", name=person["name"], election=election.title)
+
+
+def sorted_names(state: CongressState, member_ids: list[str]) -> list[str]:
+    return [state.roster.get(m).name for m in member_ids]
 
 
 def _list(numbers) -> str:
@@ -111,34 +177,6 @@ class VotingCommands:
             return [ev.OrderSet(election_id, tuple(order))]
         return self.session.commit("votes", build)
 
-    def add_nominee(self, election_id: str, member_id: str, votes_for: int) -> Outcome[int]:
-        """A nominee from the floor, not proposed by the outgoing committee, joins the list only when more than
-        30% of the official members present agree (recorded with the count), before the first round. The value is
-        the official members present it was measured against."""
-        def build(state: CongressState):
-            election_of(state, election_id)
-            if state.rounds[election_id]:
-                raise DomainError("err.round_started", id=election_id)
-            member = state.roster.get(member_id)
-            if member is None:
-                raise DomainError("err.no_member", id=member_id)
-            if not eligible(member):
-                raise DomainError("err.cannot_stand", name=member.name)
-            if member_id in state.ballot_order(election_id):
-                raise DomainError("err.on_list", name=member.name)
-            present = state.figures().present_official
-            if votes_for < 0:
-                raise DomainError("err.motion_negative")
-            if votes_for > present:
-                raise DomainError("err.motion_too_many", total=votes_for, present=present)
-            if not floor_nominee_accepted(votes_for, present):
-                raise DomainError("err.nominee_votes", name=member.name, votes=votes_for, present=present)
-            items: list[ev.Payload] = [ev.NomineeAdded(election_id, member_id, votes_for, present)]
-            if election_id in state.ballot_orders:  # an edited order: the nominee goes at the end, to be placed
-                items.append(ev.OrderSet(election_id, (*state.ballot_orders[election_id], member_id)))
-            return Change(items, present)
-        return self.session.commit("votes", build)
-
     def list_check(self, state: CongressState, election_id: str) -> ListCheck:
         """The candidate list against the seats: the surplus, over 30%, or none for a committee."""
         election = election_of(state, election_id)
@@ -164,6 +202,8 @@ class VotingCommands:
                     names = last["tied"] or [c["id"] for c in last["candidates"] if not c["elected"]]
                 if places is None:
                     places = last["unfilled"]
+            if rounds and candidates is None and state.listed_after.get(election_id) == len(rounds):
+                names = state.ballot_order(election_id)  # a list the chair gave since (round candidates)
             names = list(names) if names is not None else state.ballot_order(election_id)
             places = election.seats if places is None else places
             for member_id in names:
@@ -174,6 +214,10 @@ class VotingCommands:
                     raise DomainError("err.cannot_stand", name=member.name)
             if len(set(names)) != len(names) or not 1 <= places <= len(names):
                 raise DomainError("err.round_list", seats=places, n=len(names))
+            if election.committee and not rounds:
+                check_surplus(len(names), places)
+            check_officers(state, election, names, len(rounds))
+            check_counting_committee(state, election, names)
             figures = state.figures()
             if figures.present_official == 0:
                 raise DomainError("err.nobody_present")
@@ -209,42 +253,144 @@ class VotingCommands:
             return Change([ev.RoundIssued(election_id, record.number, issued)], issued)
         return self.session.commit("ballots", build)  # the counting committee hands the ballots out
 
-    def record_collected(self, election_id: str, collected: int) -> Outcome[int]:
-        """The ballots the committee counted from the box, before (or while) entering them."""
+    def issue_to(self, election_id: str, member_id: str) -> Outcome[int]:
+        """A member the round's D did not count (an exempt member, or one whose absence was accepted) came during the
+        round and is handed a ballot: one more ballot issued, and the member counted in the round's D from now on
+        (the counting minutes say so). The value is the round's D."""
         def build(state: CongressState):
             record = open_record(state, election_id)
+            member = state.roster.get(member_id)
+            if member is None:
+                raise DomainError("err.no_member", id=member_id)
+            if not eligible(member):
+                raise DomainError("err.cannot_vote", name=member.name)
+            if member_id not in state.attendance.here:
+                raise DomainError("err.not_here", name=member.name)
+            if record.counts(member_id):
+                raise DomainError("err.counted_already", name=member.name, issued=record.issued)
+            return Change([ev.RoundIssued(election_id, record.number, record.issued + 1, member_id)],
+                          record.denominator + 1)
+        return self.session.commit("ballots", build)
+
+    def set_candidates(self, election_id: str, member_ids: list[str]) -> Outcome[tuple[str, ...]]:
+        """Replace an election's list before its next round opens (the chair, after the congress decided it: a
+        secretary's list from the new committee, a new list for unfilled seats). Printed in Vietnamese order unless
+        an order is set again (round order). The value is the list as it will be printed."""
+        def build(state: CongressState):
+            election_of(state, election_id)
+            if state.open_round(election_id) is not None:
+                raise DomainError("err.round_open", id=election_id)
+            if not member_ids or len(set(member_ids)) != len(member_ids):
+                raise DomainError("err.round_list", seats=state.scenario.elections[election_id].seats,
+                                  n=len(set(member_ids)))
+            for member_id in member_ids:
+                member = state.roster.get(member_id)
+                if member is None:
+                    raise DomainError("err.no_member", id=member_id)
+                if not eligible(member):
+                    raise DomainError("err.cannot_stand", name=member.name)
+            change = ev.CandidatesSet(election_id, tuple(member_ids))
+            return Change([change], tuple(sorted_names(state, member_ids)))
+        return self.session.commit("votes", build)
+
+    def record_collected(self, election_id: str, collected: int, poll: bool = False) -> Outcome[int]:
+        """The ballots the committee counted from the box, before (or while) entering them."""
+        def build(state: CongressState):
+            record = open_record(state, election_id, poll)
             if not 0 <= collected <= record.issued:
                 raise DomainError("err.collected_over", collected=collected, issued=record.issued)
-            return Change([ev.RoundCollected(election_id, record.number, collected)], collected)
+            return Change([ev.RoundCollected(election_id, record.number, collected, poll=poll)], collected)
         return self.session.commit("ballots", build)
 
     def close_round(self, election_id: str, collected: int | None = None) -> Outcome[dict]:
         """Close the count: every pass entered the same number of ballots as were collected, no mismatch is
-        left, collected is not more than issued. Freezes the result (the value) with D as it stands now."""
+        left, collected is not more than issued. Freezes the result (the value) against the round's D."""
         def build(state: CongressState):
             record = open_record(state, election_id)
-            agreed = record.agreed_count()
-            count = collected if collected is not None else (
-                record.collected if record.collected is not None else agreed)
-            if count > record.issued:
-                raise DomainError("err.collected_over", collected=count, issued=record.issued)
-            if count == 0:
-                raise DomainError("err.nothing_collected")
-            missing = record.missing()
-            if missing:
-                raise DomainError("err.missing", ballots=_list(missing))
-            mismatched = record.mismatches()
-            if mismatched:
-                raise DomainError("err.mismatches", n=len(mismatched), ballots=_list(mismatched))
-            for pass_no in range(1, record.passes + 1):
-                if record.entered(pass_no) != count:
-                    raise DomainError("err.entered_differs", pass_no=pass_no, entered=record.entered(pass_no),
-                                      collected=count)
-            if agreed != count:
-                raise DomainError("err.entered_differs", pass_no=1, entered=agreed, collected=count)
-            result = state.round_result(record, count, state.figures().denominator)
+            count = counted(record, collected)
+            result = state.round_result(record, count)
             return Change([ev.RoundClosed(election_id, record.number, count, result)], result)
         return self.session.commit("close", build)
+
+    # ---- nominees from the floor, withdrawals from the list -------------------------------------------------
+    def add_nominee(self, election_id: str, member_id: str, votes_for: int) -> Outcome[int]:
+        """Retired: a nominee from the floor joins the list through a secret poll (open_poll ... close_poll)."""
+        def build(state: CongressState):
+            raise DomainError("err.nominate_retired", id=election_id)
+        return self.session.commit("votes", build)
+
+    def open_poll(self, election_id: str, nominees: list[str]) -> Outcome[int]:
+        """A secret poll (phiếu xin ý kiến) on members put forward from the floor, not on the list the convening
+        committee prepared, before the election's first round: ballots issued to the official members present.
+        The value is the ballots issued."""
+        def build(state: CongressState):
+            election_of(state, election_id)
+            if state.rounds[election_id]:
+                raise DomainError("err.round_started", id=election_id)
+            if state.open_poll(election_id) is not None:
+                raise DomainError("err.poll_open", id=election_id)
+            if not nominees or len(set(nominees)) != len(nominees):
+                raise DomainError("err.poll_list")
+            listed = state.ballot_order(election_id)
+            for member_id in nominees:
+                member = state.roster.get(member_id)
+                if member is None:
+                    raise DomainError("err.no_member", id=member_id)
+                if not eligible(member):
+                    raise DomainError("err.cannot_stand", name=member.name)
+                if member_id in listed:
+                    raise DomainError("err.on_list", name=member.name)
+            present = state.figures().present_official
+            if present == 0:
+                raise DomainError("err.nobody_present")
+            number = len(state.polls[election_id]) + 1
+            return Change([ev.NominationOpened(election_id, number, tuple(nominees), present)], present)
+        return self.session.commit("votes", build)
+
+    def close_poll(self, election_id: str, collected: int | None = None) -> Outcome[dict]:
+        """Close the poll's count (as a round's): nominees more than 30% of those present agree to join the list
+        (each logged with its count); the others do not. The value is the poll's result."""
+        def build(state: CongressState):
+            record = open_record(state, election_id, poll=True)
+            count = counted(record, collected)
+            names = {m: state.roster.get(m).name for m in record.candidates}
+            result = poll_result(record, names, state.scenario.elections[election_id].title, count)
+            items: list[ev.Payload] = [ev.NominationClosed(election_id, record.number, count, result)]
+            order = state.ballot_orders.get(election_id)
+            for nominee in result["nominees"]:
+                if nominee["joins"]:
+                    items.append(ev.NomineeAdded(election_id, nominee["id"], nominee["agree"], result["present"]))
+                    if order is not None:  # an edited order: the nominee goes at the end, to be placed
+                        order = [*order, nominee["id"]]
+            if order is not None and order != state.ballot_orders[election_id]:
+                items.append(ev.OrderSet(election_id, tuple(order)))
+            return Change(items, result)
+        return self.session.commit("close", build)
+
+    def decide_withdrawal(self, election_id: str, member_id: str, votes_for: int, against: int,
+                          abstain: int) -> Outcome[bool]:
+        """A request to come off the list, decided by show of hands before the next round: allowed when more than
+        half of D are for it (docs/rules.md, "Withdrawals"). Logged either way; the value says whether allowed."""
+        def build(state: CongressState):
+            election_of(state, election_id)
+            if state.open_round(election_id) is not None:
+                raise DomainError("err.round_open", id=election_id)
+            member = state.roster.get(member_id)
+            if member is None:
+                raise DomainError("err.no_member", id=member_id)
+            if member_id not in state.ballot_order(election_id):
+                raise DomainError("err.not_on_list", name=member.name)
+            figures = state.figures()
+            problem = check_motion(votes_for, against, abstain, figures.present_official)
+            if problem == "negative":
+                raise DomainError("err.motion_negative")
+            if problem == "too_many":
+                raise DomainError("err.motion_too_many", total=votes_for + against + abstain,
+                                  present=figures.present_official)
+            allowed = MotionResult(votes_for, against, abstain, figures.present_official, figures.denominator).adopted
+            return Change([ev.WithdrawalDecided(election_id, member_id, votes_for, against, abstain,
+                                                figures.present_official, figures.denominator, allowed)], allowed)
+        return self.session.commit("votes", build)
 
     def publish_round(self, election_id: str) -> Outcome[None]:
         def build(state: CongressState):
@@ -258,52 +404,54 @@ class VotingCommands:
         return self.session.commit("votes", build)
 
     # ---- ballots --------------------------------------------------------------------------------------------
-    def enter_ballot(self, election_id: str, reading: Reading, pass_no: int = 1,
-                     ballot: int | None = None) -> Outcome[int]:
-        """Enter one ballot of a pass (the next number unless given; a number already entered is a correction).
-        The value is the ballot's number, taken under the store's lock: two terminals never share one."""
+    def enter_ballot(self, election_id: str, reading: Reading, pass_no: int = 1, ballot: int | None = None,
+                     poll: bool = False) -> Outcome[int]:
+        """Enter one ballot of a pass (the next number unless given; a number already entered is a correction), of
+        the election's round being counted, or with poll of its nomination poll (struck: the nominees marked không
+        đồng ý). The value is the ballot's number, taken under the store's lock: two terminals never share one."""
         def build(state: CongressState):
-            entered = ballot_data(open_record(state, election_id), reading, pass_no, ballot)
+            entered = ballot_data(open_record(state, election_id, poll), reading, pass_no, ballot, poll)
             return Change([entered], entered.ballot)
         return self.session.commit("ballots", build)
 
-    def withdraw_ballot(self, election_id: str, pass_no: int = 1, ballot: int | None = None) -> Outcome[int]:
+    def withdraw_ballot(self, election_id: str, pass_no: int = 1, ballot: int | None = None,
+                        poll: bool = False) -> Outcome[int]:
         """Take back a ballot of a pass (by default the last one entered); the log keeps the reading. The value is
         the number taken back."""
         def build(state: CongressState):
-            record = open_record(state, election_id)
+            record = open_record(state, election_id, poll)
             entered = record.readings.get(pass_no, {})
             number = max(entered, default=None) if ballot is None else ballot
             if number is None:
                 raise DomainError("err.no_ballots_yet")
             if number not in entered:
                 raise DomainError("err.no_ballot", n=number)
-            return Change([ev.BallotWithdrawn(election_id, record.number, number, pass_no)], number)
+            return Change([ev.BallotWithdrawn(election_id, record.number, number, pass_no, poll=poll)], number)
         return self.session.commit("ballots", build)
 
-    def resolve_ballot(self, election_id: str, ballot: int, reading: Reading) -> Outcome[int]:
+    def resolve_ballot(self, election_id: str, ballot: int, reading: Reading, poll: bool = False) -> Outcome[int]:
         """The head of the counting committee settles a ballot the passes read differently."""
         def build(state: CongressState):
-            record = open_record(state, election_id)
+            record = open_record(state, election_id, poll)
             if ballot not in record.mismatches():
                 raise DomainError("err.not_mismatched", n=ballot)
             entered = ballot_data(record, reading, 1, ballot)
             return Change([ev.BallotResolved(election_id, record.number, ballot, entered.struck, entered.unclear,
-                                             entered.invalid)], ballot)
+                                             entered.invalid, poll=poll)], ballot)
         return self.session.commit("ballots", build)
 
-    def import_ballots(self, election_id: str, path: str, pass_no: int = 1) -> Outcome[int]:
-        """Import a ballots CSV (ballot,struck,unclear,invalid): all rows or none. The value is the number of
-        ballots imported."""
+    def import_ballots(self, election_id: str, path: str, pass_no: int = 1, poll: bool = False) -> Outcome[int]:
+        """Import a ballots CSV (ballot,struck,unclear,invalid; for a nomination poll ballot,against): all rows or
+        none. The value is the number of ballots imported."""
         try:
             with open(path, encoding="utf-8-sig", newline="") as f:
                 text = f.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(path, f"cannot read the ballots file: {getattr(exc, 'strerror', None) or exc}") from None
-        rows = ballot_rows(text, path)
+        rows = ballot_rows(text, path, poll)
 
         def build(state: CongressState):
-            record = open_record(state, election_id)
+            record = open_record(state, election_id, poll)
             items, seen = [], set()
             entered = record.readings.get(pass_no, {}) if 1 <= pass_no <= record.passes else {}
             for row in rows:
@@ -314,7 +462,7 @@ class VotingCommands:
                                      f"on the counting screen, or import into another pass)", line=row.line)
                 seen.add(row.ballot)
                 try:
-                    items.append(ballot_data(record, row.reading, pass_no, row.ballot))
+                    items.append(ballot_data(record, row.reading, pass_no, row.ballot, poll))
                 except DomainError as exc:
                     raise InputError(path, exc.text("en"), line=row.line) from None
             return Change(items, len(items))

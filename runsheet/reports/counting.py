@@ -176,7 +176,8 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
                   [[str(c["no"]), c["name"]] for c in result["candidates"]], "cl"))
 
     doc.add(Heading(_say("counting_minutes.h.attendance", lang, WHO=who.upper())))
-    _attendance(doc, congress, at_issue, closed, events, d, result["needed"], who, lang)
+    record = state.rounds[result["election"]][result["round"] - 1]
+    _attendance(doc, congress, at_issue, record, d, result["needed"], who, lang)
 
     doc.add(Heading(_say("counting_minutes.h.ballots", lang)))
     doc.add(Para(_say("counting_minutes.issued", lang, n=ballots["issued"])),
@@ -222,13 +223,10 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
     return doc
 
 
-def _attendance(doc: Document, congress, at_issue, closed: Event, events: list[Event], d: int, needed: int, who: str,
-                lang: str) -> None:
-    """The attendance at the vote, as when the ballots were issued; as at the close instead when D changed between
-    the two (the result is measured against D at the close: the figures printed must add up to it)."""
-    state, closing = at_issue, False
-    if at_issue.figures().denominator != d:
-        state, closing = state_before(events, closed.seq), True
+def _attendance(doc: Document, congress, at_issue, record, d: int, needed: int, who: str, lang: str) -> None:
+    """The attendance at the vote, as when the ballots were issued (the round's D was fixed then); and the members
+    counted in since, each handed a ballot when they came."""
+    state = at_issue
     figures = state.figures()
     if congress.kind == "delegates":
         attendance = state.attendance
@@ -237,8 +235,7 @@ def _attendance(doc: Document, congress, at_issue, closed: Event, events: list[E
         arrived = attendance.arrived
         standing = sum(1 for a in attendance.replaced.values() if a in attendance.here)
         doc.add(Para(_say("counting_minutes.summoned.delegates", lang, n=len(summoned))))
-        present = "counting_minutes.present.delegates.close" if closing else "counting_minutes.present.delegates"
-        doc.add(Para(_say(present, lang, n=figures.present_official,
+        doc.add(Para(_say("counting_minutes.present.delegates", lang, n=figures.present_official,
                           standing=_say("counting_minutes.standing", lang, n=standing) if standing else "")))
         doc.add(Para(_say("counting_minutes.absent.delegates", lang, n=len(absent),
                           left=sum(1 for m in absent if m.id in arrived),
@@ -254,15 +251,14 @@ def _attendance(doc: Document, congress, at_issue, closed: Event, events: list[E
         doc.add(Para(_say("counting_minutes.official", lang, who=who, unit=congress.unit or congress.title,
                           total=figures.official_total, apart=apart)))
         doc.add(Para(_say("counting_minutes.summoned", lang, who=who, n=summoned)))
-        present = "counting_minutes.present.close" if closing else "counting_minutes.present"
-        doc.add(Para(_say(present, lang, who=who, n=figures.present_official)))
+        doc.add(Para(_say("counting_minutes.present", lang, who=who, n=figures.present_official)))
         doc.add(Para(_say("counting_minutes.absent", lang, who=who, n=summoned - figures.present_official,
                           excused=figures.absent_excused, unexcused=figures.absent_unexcused,
                           exempt=figures.exempt_absent, left=figures.left_official)))
+    if record.added:
+        names = ", ".join(state.roster.get(m).name for m in record.added)
+        doc.add(Para(_say("counting_minutes.added", lang, who=who, names=names)))
     doc.add(Para(_say("counting_minutes.d", lang, who=who, d=d, needed=needed), bold=True))
-    if closing:
-        doc.add(Para(_say("counting_minutes.d.changed", lang, opened=at_issue.figures().denominator, closed=d, who=who),
-                     italic=True))
 
 
 # ---- the ballot entry log ------------------------------------------------------------------------------------------

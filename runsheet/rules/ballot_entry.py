@@ -18,6 +18,7 @@ from .election import APPROVE, PAPER_REASONS, Reading, ReadingError, RoundRecord
 
 SEPARATORS = str.maketrans({",": " ", ";": " "})
 BALLOT_COLUMNS = ("ballot", "struck", "unclear", "invalid")
+POLL_COLUMNS = ("ballot", "against", "unclear", "invalid")  # a nomination poll: the nominees marked không đồng ý
 
 
 def tokens(text: str) -> list[str]:
@@ -98,18 +99,21 @@ class BallotRow:
     reading: Reading
 
 
-def ballot_rows(text: str, path: str) -> list[BallotRow]:
-    """The rows of a ballots CSV (ballot,struck,unclear,invalid); InputError naming the file and line."""
+def ballot_rows(text: str, path: str, poll: bool = False) -> list[BallotRow]:
+    """The rows of a ballots CSV (ballot,struck,unclear,invalid; of a nomination poll, ballot,against,unclear,invalid);
+    InputError naming the file and line."""
+    known = POLL_COLUMNS if poll else BALLOT_COLUMNS
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
     if header is None:
         raise InputError(path, "the ballots file is empty")
     columns = [h.strip().lower() for h in header]
-    unknown = [c for c in columns if c not in BALLOT_COLUMNS]
+    unknown = [c for c in columns if c not in known]
     if unknown:
-        raise InputError(path, f"unknown column {unknown[0]!r} (columns: {', '.join(BALLOT_COLUMNS)})", line=1)
+        raise InputError(path, f"unknown column {unknown[0]!r} (columns: {', '.join(known)})", line=1)
     if "ballot" not in columns:
-        raise InputError(path, f"missing column 'ballot' (columns: {', '.join(BALLOT_COLUMNS)})", line=1)
+        raise InputError(path, f"missing column 'ballot' (columns: {', '.join(known)})", line=1)
+    struck_column = "against" if poll else "struck"
     rows = []
     for cells in reader:
         line = reader.line_num
@@ -124,9 +128,9 @@ def ballot_rows(text: str, path: str) -> list[BallotRow]:
         except ValueError:
             raise InputError(path, f"ballot number {values.get('ballot')!r} is not a whole number", line=line) from None
         try:
-            struck, unclear = numbers(values.get("struck", "")), numbers(values.get("unclear", ""))
+            struck, unclear = numbers(values.get(struck_column, "")), numbers(values.get("unclear", ""))
         except ReadingError:
-            raise InputError(path, "struck and unclear hold name numbers separated by spaces", line=line,
+            raise InputError(path, f"{struck_column} and unclear hold name numbers separated by spaces", line=line,
                              item=f"ballot {number}") from None
         rows.append(BallotRow(line, number, Reading(struck, unclear, values.get("invalid") or None)))
     return rows

@@ -241,8 +241,24 @@ def check_list(candidates: int, seats: int, committee: bool = True) -> ListCheck
     return ListCheck(percent(surplus, seats), 10 * surplus > 3 * seats, committee and seats > 1 and surplus <= 0)
 
 
+SECRETARY_ROUNDS = 3  # a secretary not elected in three rounds is appointed by the higher committee
+
+
+def surplus_allowed(candidates: int, seats: int) -> bool:
+    """A committee's list at its first round: longer than the seats, by at most 30% of them (10 × surplus ≤ 3 ×
+    seats), except that a committee of 3 to 5 seats may have one name more even above 30%."""
+    surplus = candidates - seats
+    return surplus > 0 and (10 * surplus <= 3 * seats or (3 <= seats <= 5 and surplus == 1))
+
+
+def most_candidates(seats: int) -> int:
+    """The longest list surplus_allowed accepts."""
+    return max(seats + 3 * seats // 10, seats + 1 if 3 <= seats <= 5 else seats)
+
+
 def floor_nominee_accepted(votes_for: int, present: int) -> bool:
-    """A nominee from the floor joins the list only with the agreement of more than 30% of those present."""
+    """A nominee from the floor joins the list only with the agreement of more than 30% of those present
+    (10 × agree > 3 × present)."""
     return 10 * votes_for > 3 * present
 
 
@@ -257,12 +273,15 @@ class RoundRecord:
     seats: int
     passes: int
     issued: int
-    opened_denominator: int
+    opened_denominator: int  # D when the ballots were issued: the round's D (docs/rules.md, "D is fixed at issue")
     readings: dict[int, dict[int, Reading]] = field(default_factory=dict)  # pass -> ballot no -> reading
     resolved: dict[int, Reading] = field(default_factory=dict)  # ballot no -> the head of committee's reading
     closed: dict | None = None  # the frozen result
     published: bool = False
     collected: int | None = None  # ballots counted from the box, once the committee has recorded it
+    counted: frozenset[str] = frozenset()  # the members D counted when the ballots were issued
+    added: list[str] = field(default_factory=list)  # members given a ballot later and counted in since (round issued
+    #                                                 --add: an exempt member who came, or one excused who came)
     _agreed: dict[int, Verdict] = field(default_factory=dict, repr=False)  # ballot no -> verdict of its reading
     _mismatched: set[int] = field(default_factory=set, repr=False)
     _missing: dict[int, list[int]] = field(default_factory=dict, repr=False)  # ballot no -> passes without it
@@ -274,6 +293,15 @@ class RoundRecord:
     @property
     def form(self) -> str:
         return form_of(len(self.candidates), self.seats)
+
+    @property
+    def denominator(self) -> int:
+        """The round's D: fixed when its ballots were issued, one more for each member given a ballot later."""
+        return self.opened_denominator + len(self.added)
+
+    def counts(self, member_id: str) -> bool:
+        """Whether the round's D counts this member."""
+        return member_id in self.counted or member_id in self.added
 
     # ---- changes (the fold calls these) -------------------------------------------------------------------------
     def enter(self, pass_no: int, ballot: int, reading: Reading) -> None:
@@ -370,4 +398,26 @@ def round_result(record: RoundRecord, names: Mapping[str, str], title: str, coll
                         "percent": line.percent, "elected": line.elected} for line in result.lines],
         "elected": [line.id for line in result.elected],
         "tied": list(result.tied), "unfilled": result.unfilled, "closed": closed,
+    }
+
+
+def poll_needed(present: int) -> int:
+    """The least agreement that is more than 30% of those present."""
+    return 3 * present // 10 + 1
+
+
+def poll_result(record: RoundRecord, names: Mapping[str, str], title: str, collected: int) -> dict:
+    """A nomination poll's result: each nominee's agreement (đồng ý) against the official members present when the
+    poll opened (its ballots issued), and who joins the list (more than 30% of them agree)."""
+    present = record.opened_denominator
+    tally_ = record.tally(present)
+    return {
+        "election": record.election, "title": title, "poll": record.number, "present": present,
+        "needed": poll_needed(present),
+        "ballots": {"issued": record.issued, "collected": collected, "valid": tally_.valid, "invalid": tally_.invalid,
+                    "invalid_reasons": tally_.invalid_by_reason},
+        "nominees": [{"no": line.no, "id": line.id, "name": names[line.id], "agree": line.votes,
+                      "percent": percent(line.votes, present), "joins": floor_nominee_accepted(line.votes, present)}
+                     for line in tally_.lines],
+        "joined": [line.id for line in tally_.lines if floor_nominee_accepted(line.votes, present)],
     }

@@ -18,12 +18,19 @@ from .roster import Roster
 
 LANGUAGES = ("vi", "en")
 KINDS = ("members", "delegates")
+LEVELS = ("cell", "base", "upper")  # chi bộ; đảng bộ cơ sở; cấp trên cơ sở
+ELECTION_KINDS = ("committee", "secretary", "deputy", "delegates", "other")
 ORDERS = ("alphabetical", "listed")
+# A cell (chi bộ) elects a committee (chi ủy) only with 9 or more official members, of at most 7 (docs/rules.md,
+# "A cell's officers"); a smaller cell elects its secretary, and a deputy if needed, directly.
+CELL_COMMITTEE_MEMBERS = 9
+CELL_COMMITTEE_SEATS = 7
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
-CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "locality", "date", "start", "language", "kind", "quorum"}
-ELECTION_KEYS = {"id", "title", "seats", "candidates", "order"}
+CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "locality", "date", "start", "language", "kind", "quorum",
+                 "level"}
+ELECTION_KEYS = {"id", "title", "seats", "candidates", "order", "kind", "from"}
 MOTION_KEYS = {"id", "title"}
 STEP_KEYS = {"id", "title", "minutes", "who", "script", "at", "election", "motion", "speeches"}
 
@@ -41,6 +48,7 @@ class Congress:
     language: str = "vi"
     kind: str = "members"
     quorum: int | None = None  # a stricter quorum: official members present needed, if the scenario sets one
+    level: str = "cell"  # cell (chi bộ), base (đảng bộ cơ sở), upper (cấp trên cơ sở)
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,12 @@ class Election:
     seats: int
     candidates: tuple[str, ...]
     order: str = "alphabetical"
+    kind: str = "other"  # committee (cấp ủy), secretary (bí thư), deputy (phó bí thư), delegates, other
+    source: str | None = None  # `from`: the committee election whose elected are this secretary's or deputy's pool
+
+    @property
+    def committee(self) -> bool:
+        return self.kind == "committee"
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,7 @@ class _Builder:
         congress = self.congress(doc.get("congress"))
         motions = self.table_list(doc, "motion", MOTION_KEYS, self.motion)
         elections = self.table_list(doc, "election", ELECTION_KEYS, self.election)
+        self.officers(congress, elections)
         steps = self.table_list(doc, "step", STEP_KEYS, lambda d, i: self.step(d, i, elections, motions))
         if not steps:
             raise InputError(self.file, "the scenario has no [[step]]")
@@ -224,12 +239,15 @@ class _Builder:
         if quorum is not None and (not isinstance(quorum, int) or isinstance(quorum, bool) or quorum < 1):
             self.fail("quorum must be a whole number of official members present, at least 1", "congress", None,
                       "quorum")
+        level = data.get("level", "cell")
+        if level not in LEVELS:
+            self.fail(f"level must be one of {', '.join(LEVELS)}, not {level!r}", "congress", None, "level")
         return Congress(
             title=self.text(data, "title", "congress", None, required=True), start=start,
             unit=self.text(data, "unit", "congress", None), parent=self.text(data, "parent", "congress", None),
             term=self.text(data, "term", "congress", None), place=self.text(data, "place", "congress", None),
             locality=self.text(data, "locality", "congress", None),
-            date=day, language=language, kind=kind, quorum=quorum,
+            date=day, language=language, kind=kind, quorum=quorum, level=level,
         )
 
     def motion(self, data: dict, index: int) -> Motion:
@@ -266,7 +284,37 @@ class _Builder:
         if order not in ORDERS:
             self.fail(f"order must be one of {', '.join(ORDERS)}, not {order!r}", "election", index, "order",
                       item=ident)
-        return Election(ident, title, seats, tuple(candidates), order)
+        kind = data.get("kind", "other")
+        if kind not in ELECTION_KINDS:
+            self.fail(f"kind must be one of {', '.join(ELECTION_KINDS)}, not {kind!r}", "election", index, "kind",
+                      item=ident)
+        source = data.get("from")
+        if source is not None and (kind not in ("secretary", "deputy") or not isinstance(source, str)):
+            self.fail("from names the committee election a secretary or deputy is elected from (kind = "
+                      "\"secretary\" or \"deputy\")", "election", index, "from", item=ident)
+        return Election(ident, title, seats, tuple(candidates), order, kind, source)
+
+    def officers(self, congress: Congress, elections: dict[str, Election]) -> None:
+        """A secretary or deputy elected from a committee names a committee election; a cell elects a committee only
+        with enough official members, and of few enough seats."""
+        for index, election in enumerate(elections.values()):
+            source = elections.get(election.source) if election.source else None
+            if election.source and (source is None or not source.committee):
+                self.fail(f"from {election.source!r} is not a committee election of the scenario", "election", index,
+                          "from", item=election.id)
+            if election.kind in ("secretary", "deputy") and election.seats != 1:
+                self.fail(f"a {election.kind} election has one seat, not {election.seats}", "election", index,
+                          "seats", item=election.id)
+            if not (election.committee and congress.level == "cell"):
+                continue
+            officials = sum(1 for m in self.roster or () if m.official and not m.alternate)
+            if self.roster is not None and officials < CELL_COMMITTEE_MEMBERS:
+                self.fail(f"a cell elects a committee only with {CELL_COMMITTEE_MEMBERS} or more official members; "
+                          f"the roster has {officials}: elect the secretary (and a deputy if needed) directly",
+                          "election", index, "kind", item=election.id)
+            if election.seats > CELL_COMMITTEE_SEATS:
+                self.fail(f"a cell's committee has at most {CELL_COMMITTEE_SEATS} members, not {election.seats}",
+                          "election", index, "seats", item=election.id)
 
     def step(self, data: dict, index: int, elections: dict, motions: dict) -> Step:
         ident = data["id"]

@@ -269,7 +269,7 @@ def _recount(found: list[Finding], digest: Digest, stored: dict, events: Sequenc
     try:
         state = state_before(events, closed.seq)
         record = state.rounds[digest.election][digest.round - 1]
-        again = state.round_result(record, closed.data["collected"], state.figures().denominator)
+        again = state.round_result(record, closed.data["collected"])
         figures, frozen = result_figures(again), result_figures(stored)
         stored_votes = {c["id"]: c["votes"] for c in stored["candidates"]}
     except Exception as exc:  # a store edited by hand may break the fold anywhere

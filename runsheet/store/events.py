@@ -49,6 +49,11 @@ def optional(default: Any = None, **kwargs: Any) -> Any:
     return field(default=default, metadata={"omit": True, **kwargs.pop("metadata", {})}, **kwargs)
 
 
+def poll_flag() -> Any:
+    """Marks a ballot event of a nomination poll rather than of an election round (left out for a round)."""
+    return field(default=False, kw_only=True, metadata={"omit": True})
+
+
 @dataclass(frozen=True)
 class Payload:
     """What one type of event records. Subclasses are frozen dataclasses registered with @event."""
@@ -300,6 +305,14 @@ class OrderSet(Payload):
     order: tuple[str, ...]
 
 
+@event("election.candidates_set")
+@dataclass(frozen=True)
+class CandidatesSet(Payload):
+    """The chair replaced an election's list before its next round (the congress decided it)."""
+    election: str
+    candidates: tuple[str, ...]
+
+
 @event("election.nominee_added")
 @dataclass(frozen=True)
 class NomineeAdded(Payload):
@@ -324,7 +337,8 @@ class RoundOpened(Payload):
 @dataclass(frozen=True)
 class _RoundEvent(Payload):
     election: str
-    round: int
+    round: int  # the round, or with poll, the number of the election's nomination poll
+    poll: bool = poll_flag()
 
 
 @dataclass(frozen=True)
@@ -365,6 +379,7 @@ class RoundCollected(_RoundEvent):
 @dataclass(frozen=True)
 class RoundIssued(_RoundEvent):
     issued: int
+    added: str | None = optional()  # a member not counted in the round's D, given a ballot: counted in from now
 
 
 @event("round.closed")
@@ -378,6 +393,39 @@ class RoundClosed(_RoundEvent):
 @dataclass(frozen=True)
 class RoundPublished(_RoundEvent):
     pass
+
+
+@event("nomination.opened")
+@dataclass(frozen=True)
+class NominationOpened(Payload):
+    """A secret poll (phiếu xin ý kiến) on nominees from the floor, before an election's first round."""
+    election: str
+    poll: int
+    nominees: tuple[str, ...]
+    issued: int  # official members present
+
+
+@event("nomination.closed")
+@dataclass(frozen=True)
+class NominationClosed(Payload):
+    election: str
+    poll: int
+    collected: int
+    result: dict  # rules.election.poll_result: each nominee's agreement against those present, and who joins
+
+
+@event("election.withdrawal")
+@dataclass(frozen=True)
+class WithdrawalDecided(Payload):
+    """A request to come off an election's list, decided by show of hands (allowed: the list loses the name)."""
+    election: str
+    member: str
+    votes_for: int = key("for")
+    against: int = 0
+    abstain: int = 0
+    present: int = 0
+    denominator: int = 0
+    allowed: bool = False
 
 
 @event("round.cancelled")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -10,7 +11,7 @@ from ..errors import DomainError, StoreError
 from ..rules import attendance as attendance_rules
 from ..rules import badge
 from ..rules.attendance import Attendance, Figures
-from ..rules.election import MotionResult, Reading, RoundRecord, round_result
+from ..rules.election import MotionResult, Reading, RoundRecord, poll_result, round_result
 from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
 from ..rules.speeches import Speech, Speeches, SpeechTimer
@@ -43,6 +44,10 @@ class CongressState:
         self.attendance = Attendance()
         self.ballot_orders: dict[str, list[str]] = {}  # election -> candidate ids in printed order, once edited
         self.nominees: dict[str, list[str]] = {}  # election -> members the floor added to the list
+        self.candidate_lists: dict[str, list[str]] = {}  # election -> its list as the chair replaced it
+        self.withdrawn: dict[str, set[str]] = {}  # election -> names the congress let come off its list
+        self.polls: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}  # nomination polls
+        self.listed_after: dict[str, int] = {}  # election -> the rounds it had when its list was replaced
         self.pins: dict[str, dict] = {}  # role -> its PIN's salted scrypt hash
         self.publications: list[tuple[str, int]] = []  # (election, round) in the order results were published
         self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
@@ -54,10 +59,26 @@ class CongressState:
         self._figures: tuple[int, Figures] | None = None
 
     def ballot_order(self, election_id: str) -> list[str]:
+        """The list as it will be printed: an order set by hand, else the replaced list or the scenario's with the
+        floor's nominees, in Vietnamese order (unless the scenario lists its order)."""
+        gone = self.withdrawn.get(election_id, set())
         if election_id in self.ballot_orders:
-            return list(self.ballot_orders[election_id])
-        return ballot_order(self.scenario.elections[election_id], self.roster,
-                            tuple(self.nominees.get(election_id, ())))
+            return [m for m in self.ballot_orders[election_id] if m not in gone]
+        election = self.scenario.elections[election_id]
+        nominees = tuple(self.nominees.get(election_id, ()))
+        if election_id in self.candidate_lists:
+            election = replace(election, candidates=tuple(self.candidate_lists[election_id]), order="alphabetical")
+        return [m for m in ballot_order(election, self.roster, nominees) if m not in gone]
+
+    def finished(self, election_id: str) -> bool:
+        """Whether an election has filled its seats (no round to come)."""
+        record = self.current_round(election_id)
+        return record is not None and record.closed is not None and record.closed["unfilled"] == 0
+
+    def elected(self, election_id: str) -> list[str]:
+        """Everyone an election has elected so far, over its closed rounds."""
+        return [member for record in self.rounds.get(election_id, []) if record.closed
+                for member in record.closed["elected"]]
 
     def current_round(self, election_id: str) -> RoundRecord | None:
         rounds = self.rounds.get(election_id) or []
@@ -66,6 +87,11 @@ class CongressState:
     def open_round(self, election_id: str) -> RoundRecord | None:
         record = self.current_round(election_id)
         return record if record is not None and record.closed is None else None
+
+    def open_poll(self, election_id: str) -> RoundRecord | None:
+        """The election's nomination poll being counted, if any."""
+        polls = self.polls.get(election_id) or []
+        return polls[-1] if polls and polls[-1].closed is None else None
 
     def published(self, election_id: str) -> dict | None:
         """The latest published result of an election."""
@@ -108,14 +134,26 @@ class CongressState:
         return any("{denominator}" in run.step.script and run.started
                    for run in (self.agenda.runs[step_id] for step_id in self.agenda.order))
 
-    def round_result(self, record: RoundRecord, collected: int | None = None, denominator: int | None = None,
-                     closed: bool = True) -> dict:
-        """A round's result as the results JSON, counted from its agreed ballots (collected: those agreed unless
-        given; D: as it stands now unless given)."""
+    def round_result(self, record: RoundRecord, collected: int | None = None, closed: bool = True) -> dict:
+        """A round's result as the results JSON, counted from its agreed ballots against the round's D (fixed when
+        its ballots were issued); collected: the ballots agreed unless given."""
         names = {m: self.roster.get(m).name for m in record.candidates}
         return round_result(record, names, self.scenario.elections[record.election].title,
-                            record.agreed_count() if collected is None else collected,
-                            self.figures().denominator if denominator is None else denominator, closed)
+                            record.agreed_count() if collected is None else collected, record.denominator, closed)
+
+    def poll_results(self, election_id: str) -> dict:
+        """The election's latest nomination poll: frozen once closed, else live (the ballots agreed so far)."""
+        polls = self.polls.get(election_id) or []
+        if not polls:
+            raise DomainError("err.no_open_poll", id=election_id)
+        record = polls[-1]
+        if record.closed is not None:
+            return record.closed
+        names = {m: self.roster.get(m).name for m in record.candidates}
+        return poll_result(record, names, self.scenario.elections[election_id].title, record.agreed_count())
+
+    def open_rounds(self) -> list[RoundRecord]:
+        return [record for election in self.rounds if (record := self.open_round(election)) is not None]
 
     def results(self, election_id: str, round_no: int | None = None) -> dict:
         """A round's result (the current round by default): frozen once closed, otherwise the live tally of the
@@ -178,16 +216,48 @@ def _pin_set(state: CongressState, p: ev.PinSet, at: datetime) -> None:
 
 
 def _round(state: CongressState, p: ev._RoundEvent) -> RoundRecord:
-    return state.rounds[p.election][p.round - 1]
+    return (state.polls if p.poll else state.rounds)[p.election][p.round - 1]
+
+
+def _poll_opened(state: CongressState, p: ev.NominationOpened, at: datetime) -> None:
+    state.polls[p.election].append(RoundRecord(p.election, p.poll, list(p.nominees), len(p.nominees), 1, p.issued,
+                                               p.issued))
+
+
+def _poll_closed(state: CongressState, p: ev.NominationClosed, at: datetime) -> None:
+    record = state.polls[p.election][p.poll - 1]
+    record.collected, record.closed = p.collected, p.result
+
+
+def _withdrawal(state: CongressState, p: ev.WithdrawalDecided, at: datetime) -> None:
+    if p.allowed:
+        state.withdrawn.setdefault(p.election, set()).add(p.member)
 
 
 def _round_opened(state: CongressState, p: ev.RoundOpened, at: datetime) -> None:
+    kind = state.scenario.congress.kind
+    counted = frozenset(m.id for m in state.roster if attendance_rules.counts_in_denominator(m, state.attendance, kind))
     state.rounds[p.election].append(RoundRecord(p.election, p.round, list(p.candidates), p.seats, p.passes, p.issued,
-                                                p.denominator))
+                                                p.denominator, counted=counted))
+
+
+def _round_issued(state: CongressState, p: ev.RoundIssued, at: datetime) -> None:
+    record = _round(state, p)
+    record.issued = p.issued
+    if p.added:
+        record.added.append(p.added)
 
 
 def _reading(p: ev.BallotEntered | ev.BallotResolved) -> Reading:
     return Reading(frozenset(p.struck), frozenset(p.unclear), p.invalid)
+
+
+def _candidates_set(state: CongressState, p: ev.CandidatesSet, at: datetime) -> None:
+    state.candidate_lists[p.election] = list(p.candidates)
+    state.listed_after[p.election] = len(state.rounds[p.election])
+    state.ballot_orders.pop(p.election, None)  # an order of the old list no longer fits
+    state.nominees.pop(p.election, None)  # the new list is the whole list
+    state.withdrawn.pop(p.election, None)
 
 
 def _round_published(state: CongressState, p: ev.RoundPublished, at: datetime) -> None:
@@ -229,13 +299,17 @@ _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
     ev.Refused: lambda s, p, at: None,
     ev.OrderSet: lambda s, p, at: s.ballot_orders.__setitem__(p.election, list(p.order)),
     ev.NomineeAdded: lambda s, p, at: s.nominees.setdefault(p.election, []).append(p.member),
+    ev.CandidatesSet: _candidates_set,
+    ev.NominationOpened: _poll_opened,
+    ev.NominationClosed: _poll_closed,
+    ev.WithdrawalDecided: _withdrawal,
     ev.MotionRecorded: _motion,
     ev.RoundOpened: _round_opened,
     ev.BallotEntered: lambda s, p, at: _round(s, p).enter(p.pass_no, p.ballot, _reading(p)),
     ev.BallotWithdrawn: lambda s, p, at: _round(s, p).withdraw(p.pass_no, p.ballot),
     ev.BallotResolved: lambda s, p, at: _round(s, p).resolve(p.ballot, _reading(p)),
     ev.RoundCollected: lambda s, p, at: setattr(_round(s, p), "collected", p.collected),
-    ev.RoundIssued: lambda s, p, at: setattr(_round(s, p), "issued", p.issued),
+    ev.RoundIssued: _round_issued,
     ev.RoundClosed: lambda s, p, at: setattr(_round(s, p), "closed", p.result),
     ev.RoundPublished: _round_published,
     ev.RoundCancelled: lambda s, p, at: s.rounds[p.election].pop(),

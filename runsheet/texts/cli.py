@@ -49,12 +49,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.list_warn_over": ("CẢNH BÁO: danh sách dư {pct}%, vượt quá 30% số lượng cần bầu",
                            "WARNING: the list is {pct}% over the seats, more than 30%"),
     "cli.list_warn_none": ("CẢNH BÁO: danh sách bầu cấp ủy không có số dư", "WARNING: a committee list with no surplus"),
-    "cli.nominee": ("đã bổ sung {name} vào danh sách ({votes}/{present} đồng ý)",
-                    "added {name} to the list ({votes} of {present} in favour)"),
     "cli.cancelled": ("đã hủy vòng bầu mở nhầm của {election}", "cancelled the round of {election} opened by mistake"),
     "cli.pin_set": ("đã đặt mã PIN cho {role}", "PIN set for {role}"),
     "cli.pin_cleared": ("đã bỏ mã PIN của {role}", "PIN removed for {role}"),
     "cli.speech": ("{id} {name}: {status} ({time})", "{id} {name}: {status} ({time})"),
     "cli.speech_total": ("Đã phát biểu: {n} lượt, {time}", "Spoken: {n} speeches, {time}"),
+    "cli.candidates": ("{election}: danh sách bầu cử mới: {names}", "{election}: the new list: {names}"),
+    "cli.withdrawal_allowed": ("Đại hội đồng ý để đồng chí {name} rút khỏi danh sách bầu cử ({votes} tán thành, D = {d})",
+                               "The congress lets {name} come off the list ({votes} for, D = {d})"),
+    "cli.withdrawal_refused": ("Đại hội không đồng ý để đồng chí {name} rút khỏi danh sách bầu cử ({votes} tán thành, chưa quá "
+                               "một nửa D = {d}): danh sách giữ nguyên", "The congress does not let {name} come off "
+                               "the list ({votes} for, not more than half of D = {d}): the list stands"),
+    "cli.poll_opened": ("{election}: xin ý kiến về {n} người được đề cử, ứng cử tại Đại hội; phát ra {issued} phiếu",
+                        "{election}: a poll on {n} nominees from the floor; {issued} ballots issued"),
+    "cli.poll_head": ("{title} — xin ý kiến giới thiệu: có mặt {present}, cần từ {needed} phiếu đồng ý (trên 30%); phát ra "
+                      "{issued}, thu vào {collected}, hợp lệ {valid}, không hợp lệ {invalid}",
+                      "{title} — nominees from the floor: {present} present, {needed} agreeing needed (more than 30%); "
+                      "issued {issued}, collected {collected}, valid {valid}, invalid {invalid}"),
     "cli.issued": ("{election}: số phiếu phát ra sửa thành {n}", "{election}: ballots issued corrected to {n}"),
+    "cli.issued_to": ("{election}: phát thêm phiếu cho đồng chí {name}, tính vào D của vòng bầu: phát ra {issued}, D = {d}",
+                      "{election}: a ballot handed to {name}, counted in the round's D: issued {issued}, D = {d}"),
 }

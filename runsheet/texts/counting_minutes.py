@@ -54,19 +54,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "counting_minutes.summoned": ("Số {who} chính thức được triệu tập: {n} đồng chí.", "Full {who} summoned: {n}."),
     "counting_minutes.present": ("Số {who} chính thức có mặt lúc phát phiếu: {n} đồng chí.", "Full {who} present when the ballots "
                                  "were issued: {n}."),
-    "counting_minutes.present.close": ("Số {who} chính thức có mặt lúc kết thúc kiểm phiếu: {n} đồng chí.",
-                                       "Full {who} present when the count closed: {n}."),
-    "counting_minutes.d.changed": ("Lưu ý: D lúc phát phiếu là {opened}, lúc kết thúc kiểm phiếu là {closed} (tình hình {who} có thay "
-                                   "đổi trong khi bỏ phiếu, kiểm phiếu); kết quả tính theo D lúc kết thúc kiểm phiếu, số liệu trên "
-                                   "tính đến thời điểm đó.", "Note: D was {opened} when the ballots were issued and {closed} when "
-                                   "the count closed (attendance changed during the vote or the count); the result is measured "
-                                   "against D at the close, and the figures above are as of then."),
+    "counting_minutes.added": ("Trong khi bầu cử, {who} chính thức {names} đến dự, được phát phiếu bầu và được tính vào "
+                               "D của lần bầu này.", "During the vote, full {who} {names} came, were handed a ballot and "
+                               "were counted in this round's D."),
     "counting_minutes.summoned.delegates": ("Tổng số đại biểu chính thức được triệu tập: {n} đồng chí.",
                                             "Full delegates summoned: {n}."),
     "counting_minutes.present.delegates": ("Số đại biểu có mặt lúc phát phiếu: {n} đồng chí{standing}.",
                                            "Delegates present when the ballots were issued: {n}{standing}."),
-    "counting_minutes.present.delegates.close": ("Số đại biểu có mặt lúc kết thúc kiểm phiếu: {n} đồng chí{standing}.",
-                                                 "Delegates present when the count closed: {n}{standing}."),
     "counting_minutes.standing": (" (trong đó {n} đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt)",
                                   " (of whom {n} alternates standing in for absent delegates)"),
     "counting_minutes.absent.delegates": ("Số đại biểu chính thức vắng mặt: {n} đồng chí (có đại biểu dự khuyết thay thế {replaced}; "

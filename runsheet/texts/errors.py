@@ -66,9 +66,47 @@ TEXT: dict[str, tuple[str, str]] = {
                           "election {id!r} has been voted on; its list cannot grow"),
     "err.cannot_stand": ("đồng chí {name} không thể ứng cử (không phải đảng viên chính thức đang sinh hoạt)",
                          "{name} cannot stand (not an official member in good standing here)"),
+    "err.d_fixed": ("{title}, bầu lần thứ {round}, đang kiểm phiếu: D = {d} đã chốt khi phát phiếu; thay đổi này làm D thay "
+                    "đổi, hãy ghi sau khi kết thúc kiểm phiếu",
+                    "{title}, round {round}, is being counted: its D = {d} was fixed when the ballots were issued; this "
+                    "change would alter D: record it once the count is closed"),
+    "err.cannot_vote": ("đồng chí {name} không phải đảng viên chính thức đang sinh hoạt tại đây: không được phát phiếu",
+                        "{name} is not an official member in good standing here: no ballot"),
+    "err.counted_already": ("đồng chí {name} đã được tính vào D của vòng bầu này; nếu phát thêm phiếu, sửa số phiếu phát "
+                            "ra ({issued})", "{name} is already counted in this round's D; if a ballot was handed "
+                            "out, correct the ballots issued ({issued})"),
+    "err.surplus": ("danh sách bầu cử có {n} người cho {seats} chỉ tiêu: số người trong danh sách phải nhiều hơn số lượng cần "
+                    "bầu và không quá 30% (cấp ủy có từ 3 đến 5 ủy viên được dư 1 người); với {seats} chỉ tiêu, danh sách "
+                    "từ {low} đến {most} người",
+                    "the list has {n} names for {seats} seats: a committee's list must be longer than its seats and at "
+                    "most 30% longer (a committee of 3 to 5 may have one more); for {seats} seats, {low} to {most} "
+                    "names"),
+    "err.secretary_appointed": ("{title}: đã bầu {rounds} lần mà không có người trúng cử; cấp ủy cấp trên chỉ định, "
+                                "không bầu lần thứ tư",
+                                "{title}: {rounds} rounds elected nobody; the higher committee appoints: no fourth "
+                                "round"),
+    "err.not_in_committee": ("đồng chí {name} không trúng cử {committee}: chỉ bầu trong số các đồng chí vừa trúng cử",
+                             "{name} was not elected in {committee}: the choice is among those just elected"),
+    "err.secretary_not_deputy": ("đồng chí {name} đã trúng cử Bí thư, không ứng cử Phó Bí thư",
+                                 "{name} was elected secretary and cannot stand for deputy"),
+    "err.counter_not_member": ("{name} không có trong danh sách đảng viên: thành viên Ban Kiểm phiếu là đảng viên chính "
+                               "thức dự đại hội", "{name} is not on the roster: the counting committee is of official "
+                               "members at the congress"),
+    "err.counter_not_official": ("đồng chí {name} không phải đảng viên chính thức: không tham gia Ban Kiểm phiếu",
+                                 "{name} is not an official member: not on the counting committee"),
+    "err.counter_not_here": ("đồng chí {name} không có mặt: thành viên Ban Kiểm phiếu là đảng viên chính thức có mặt",
+                             "{name} is not present: the counting committee is of official members present"),
+    "err.counter_on_list": ("đồng chí {name} có tên trong danh sách bầu cử ({election}): không tham gia Ban Kiểm phiếu",
+                            "{name} is on the list of {election}: not on the counting committee"),
+    "err.nominate_retired": ("người được đề cử, ứng cử tại Đại hội vào danh sách qua phiếu xin ý kiến: run.py nominate open "
+                             "{id} ID…, nhập phiếu, rồi run.py nominate close {id}", "a nominee from the floor joins the "
+                             "list through a secret poll: run.py nominate open {id} ID…, enter its ballots, then "
+                             "run.py nominate close {id}"),
+    "err.no_open_poll": ("cuộc bầu {id!r} không có phiếu xin ý kiến nào đang kiểm", "election {id!r} has no poll being counted"),
+    "err.poll_open": ("cuộc bầu {id!r} đang kiểm phiếu xin ý kiến", "election {id!r} has a poll being counted"),
+    "err.poll_list": ("cần danh sách người được đề cử, ứng cử, mỗi người một lần", "the nominees, each once, are needed"),
+    "err.not_on_list": ("đồng chí {name} không có trong danh sách bầu cử", "{name} is not on the list"),
     "err.on_list": ("đồng chí {name} đã có trong danh sách", "{name} is already on the list"),
-    "err.nominee_votes": ("đồng chí {name} chỉ được {votes}/{present} đảng viên có mặt đồng ý, chưa quá 30%",
-                          "{name} has {votes} of {present} present in favour: not more than 30%"),
     "err.not_mismatched": ("phiếu số {n} không lệch giữa các lượt, không cần quyết định",
                            "ballot {n} does not differ between passes: nothing to settle"),
     "err.nothing_collected": ("chưa có phiếu nào thu vào: không thể kết thúc kiểm phiếu",

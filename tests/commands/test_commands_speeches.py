@@ -162,12 +162,12 @@ def test_only_the_secretary_and_the_chair_keep_the_list(db, clock, talking):
 
 
 def test_officers_are_recorded_by_id_or_name_with_titles(talking):
-    talking.speaking.set_officers("counting", ["A1, Trưởng ban", "Nguyễn Văn Khách, cán bộ Văn phòng", "A2"])
+    talking.speaking.set_officers("presidium", ["A1, Chủ tịch", "Nguyễn Văn Khách, cán bộ Văn phòng", "A2"])
     state = talking.state
-    assert state.officer_names("counting") == [f"{state.roster.get('A1').name}, Trưởng ban",
-                                               "Nguyễn Văn Khách, cán bộ Văn phòng", state.roster.get("A2").name]
-    talking.speaking.set_officers("counting", ["A3"])  # a correction replaces the body
-    assert state.officer_names("counting") == [state.roster.get("A3").name]
+    assert state.officer_names("presidium") == [f"{state.roster.get('A1').name}, Chủ tịch",
+                                                "Nguyễn Văn Khách, cán bộ Văn phòng", state.roster.get("A2").name]
+    talking.speaking.set_officers("presidium", ["A3"])  # a correction replaces the body
+    assert state.officer_names("presidium") == [state.roster.get("A3").name]
     with pytest.raises(DomainError):
         talking.speaking.set_officers("jury", ["A1"])
     with pytest.raises(DomainError):

@@ -398,35 +398,71 @@ def test_set_ballot_order_only_while_no_round_is_open(session, db):
 # ---- nominees from the floor ---------------------------------------------------------------------------------------
 
 
-def test_a_floor_nominee_needs_more_than_30_percent_of_those_present(session, db):
+def poll(session, agree_with: list[set[int]]) -> dict:
+    """Enter the open poll's ballots, each agreeing with the nominees numbered, and close it."""
+    record = session.state.open_poll(E)
+    for agreeing in agree_with:
+        against = frozenset(range(1, len(record.candidates) + 1)) - frozenset(agreeing)
+        session.voting.enter_ballot(E, Reading(against), poll=True)
+    return session.voting.close_poll(E).value
+
+
+def test_a_floor_nominee_joins_the_list_through_a_secret_poll_of_more_than_30_percent(session, db):
     session.attendance.attend(["A1", "A2", "A3", "A4", "A6"])  # 4 official present (A6 is probationary)
     before = db.read_bytes()
-    exc = refused("err.nominee_votes", session.voting.add_nominee, E, "A4", 1)  # 10 × 1 = 10, not > 3 × 4 = 12
-    assert exc.values["present"] == 4
-    refused("err.cannot_stand", session.voting.add_nominee, E, "A6", 4)  # probationary
-    refused("err.cannot_stand", session.voting.add_nominee, E, "A5", 4)  # transferred
-    refused("err.on_list", session.voting.add_nominee, E, "A1", 4)
-    refused("err.no_member", session.voting.add_nominee, E, "ZZ", 4)
-    refused("err.motion_too_many", session.voting.add_nominee, E, "A4", 5)
-    assert db.read_bytes() == before
-    [event] = session.voting.add_nominee(E, "A4", 2).events  # 20 > 12
-    assert event.data == {"election": E, "member": "A4", "for": 2, "present": 4}
+    refused("err.nominate_retired", session.voting.add_nominee, E, "A4", 2)  # the show-of-hands way is retired
+    refused("err.cannot_stand", session.voting.open_poll, E, ["A6"])  # probationary
+    refused("err.cannot_stand", session.voting.open_poll, E, ["A5"])  # transferred
+    refused("err.on_list", session.voting.open_poll, E, ["A1"])
+    refused("err.no_member", session.voting.open_poll, E, ["ZZ"])
+    refused("err.no_open_poll", session.voting.enter_ballot, E, Reading(), 1, None, True)
+    assert db.read_bytes() == before  # refused: nothing written
+    assert session.voting.open_poll(E, ["A4"]).value == 4  # a ballot each to the four official members present
+    refused("err.poll_open", session.voting.open_poll, E, ["A4"])
+    refused("err.no_open_round", session.voting.enter_ballot, E, Reading())  # a poll is not a round
+    result = poll(session, [{1}, {1}, set(), set()])  # 2 of 4 agree: 10 × 2 = 20 > 3 × 4 = 12
+    assert result["nominees"] == [{"no": 1, "id": "A4", "name": "Phạm Minh Đức", "agree": 2, "percent": "50.00",
+                                   "joins": True}]
+    assert result["needed"] == 2 and result["joined"] == ["A4"] and result["ballots"]["valid"] == 4
+    added = [e for e in session.log.events if e.type == "election.nominee_added"]
+    assert [e.data for e in added] == [{"election": E, "member": "A4", "for": 2, "present": 4}]
     assert session.state.ballot_order(E) == ["A3", "A1", "A4", "A2"]  # An, Bình, Đức, Hoa: đ comes before h
     assert Session(str(db)).state.ballot_order(E) == ["A3", "A1", "A4", "A2"]
     session.voting.open_round(E)
     assert session.state.current_round(E).candidates == ["A3", "A1", "A4", "A2"]
-    refused("err.round_started", session.voting.add_nominee, E, "A4", 4)
+    refused("err.round_started", session.voting.open_poll, E, ["A4"])
+
+
+def test_a_nominee_30_percent_or_fewer_agree_with_does_not_join(session):
+    session.attendance.attend(["A1", "A2", "A3", "A4"])
+    session.voting.open_poll(E, ["A4"])
+    result = poll(session, [{1}, set(), set(), set()])  # 1 of 4: 10 × 1 = 10, not > 12
+    assert result["joined"] == [] and not result["nominees"][0]["joins"]
+    assert "A4" not in session.state.ballot_order(E)
 
 
 def test_a_new_order_cannot_drop_a_floor_nominee(session, db):
     session.attendance.attend(["A1", "A2", "A3", "A4"])
-    session.voting.add_nominee(E, "A4", 2)
+    session.voting.open_poll(E, ["A4"])
+    poll(session, [{1}, {1}, set(), set()])
     before = db.read_bytes()
     # the scenario's list, without A4
     refused("err.order_names", session.voting.set_ballot_order, E, ["A1", "A2", "A3"])
     assert db.read_bytes() == before
     session.voting.set_ballot_order(E, ["A4", "A1", "A2", "A3"])
     assert session.state.ballot_order(E) == ["A4", "A1", "A2", "A3"]
+
+
+def test_a_withdrawal_from_the_list_is_decided_by_show_of_hands(session, db):
+    session.attendance.attend(["A1", "A2", "A3"])  # D = 3
+    refused("err.not_on_list", session.voting.decide_withdrawal, E, "A4", 3, 0, 0)
+    refused("err.motion_too_many", session.voting.decide_withdrawal, E, "A3", 3, 1, 0)
+    assert session.voting.decide_withdrawal(E, "A3", 1, 2, 0).value is False  # 1 is not more than half of 3
+    assert "A3" in session.state.ballot_order(E)
+    assert session.voting.decide_withdrawal(E, "A3", 2, 1, 0).value is True
+    assert session.state.ballot_order(E) == ["A1", "A2"] == Session(str(db)).state.ballot_order(E)
+    decided = [e.data for e in session.log.events if e.type == "election.withdrawal"]
+    assert [d["allowed"] for d in decided] == [False, True] and decided[1]["for"] == 2 and decided[1]["denominator"] == 3
 
 
 # ---- roles ---------------------------------------------------------------------------------------------------------

@@ -113,10 +113,13 @@ def write_calls(chair: Session, tmp_path: Path) -> dict[str, tuple]:
         "enter_ballot": ("chi-uy", Reading(frozenset({1}))), "withdraw_ballot": ("chi-uy",),
         "resolve_ballot": ("chi-uy", 1, Reading(frozenset({3}))), "import_ballots": ("chi-uy", str(ballots)),
         "cancel_round": ("chi-uy",), "record_collected": ("chi-uy", 1), "set_issued": ("chi-uy", 2),
+        "issue_to": ("chi-uy", "A4"), "open_poll": ("chi-uy", ["A6"]), "close_poll": ("chi-uy",),
+        "decide_withdrawal": ("chi-uy", "A1", 3, 0, 0), "set_candidates": ("chi-uy", ["A1", "A2", "A3"]),
         "close_round": ("chi-uy",),
         "publish_round": ("chi-uy",), "add_speaker": ("A1",), "start_speech": (), "toggle_speech_pause": (),
         "pause_speech": (), "resume_speech": (), "end_speech": (), "move_speaker": ("s1", 1),
         "withdraw_speaker": ("s1",), "note_speech": ("s1", "ghi chú"), "set_officers": ("presidium", ["A1"]),
+        "set_bodies": ({"presidium": ["A1"]},),
     }
 
 

@@ -349,6 +349,7 @@ async def test_officers_recorded_in_a_dialog(session, clock):
     from runsheet.ui.screens.officers import OfficersScreen
 
     session.speaking.set_officers("presidium", ["DV01", "DV02"])
+    session.attendance.attend(["DV07", "DV17", "DV19", "DV09"])
     app = secretary_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "f10")
@@ -356,13 +357,20 @@ async def test_officers_recorded_in_a_dialog(session, clock):
         assert app.screen.query_one("#officers-presidium").value == "DV01; DV02"
         await press(pilot, "enter")  # the presidium unchanged: Enter moves on
         await press(pilot, *"dv14; Đặng Minh Đức", "enter", *"DV07, Trưởng ban; DV17; Người Ngoài, cán bộ", "enter")
+        # a counting committee of official members present only: the dialog says who is not, and stays open
+        assert isinstance(app.screen, OfficersScreen)
+        assert "Người Ngoài" in str(app.screen.query_one("#error").render())
+        await press(pilot, "ctrl+u", *"DV07, Trưởng ban; DV17; DV09", "enter")  # DV09 stands for the committee
+        assert isinstance(app.screen, OfficersScreen) and "Ngô Thị Dung" in str(app.screen.query_one("#error").render())
+        await press(pilot, "ctrl+u", *"DV07, Trưởng ban; DV17; DV19", "enter")
         assert not isinstance(app.screen, OfficersScreen)
         state = session.state
         session.sync()
         assert state.officer_names("secretariat") == ["Phan Thị Hòa", "Đặng Minh Đức"]
-        assert state.officer_names("counting") == ["Vũ Đức Thanh, Trưởng ban", "Nguyễn Thị Hoa", "Người Ngoài, cán bộ"]
-        assert [e.type for e in session.log.events].count("officers.set") == 3  # the presidium was not rewritten
+        assert state.officer_names("counting") == ["Vũ Đức Thanh, Trưởng ban", "Nguyễn Thị Hoa", "Cao Xuân Tuấn"]
+        # the presidium was not rewritten; the secretariat was not saved with a counting committee refused
+        assert [e.type for e in session.log.events].count("officers.set") == 3
         await press(pilot, "f10")
-        assert app.screen.query_one("#officers-counting").value == "DV07, Trưởng ban; DV17; Người Ngoài, cán bộ"
+        assert app.screen.query_one("#officers-counting").value == "DV07, Trưởng ban; DV17; DV19"
         await press(pilot, "escape")
         assert not isinstance(app.screen, OfficersScreen)

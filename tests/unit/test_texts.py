@@ -23,7 +23,6 @@ ASSEMBLING_METHODS = {"format", "join", "replace", "removeprefix", "removesuffix
 PLACEHOLDERS_DIFFER = {
     "minutes.speeches_at": "English says speech or speeches ({speeches}); Vietnamese has no plural",
     "counting_minutes.h.attendance": "Vietnamese names who attended in the heading ({WHO}); English does not",
-    "counting_minutes.d.changed": "Vietnamese names whose attendance changed ({who}); English says attendance",
 }
 # keys that runsheet/ never names, and why they stay
 USED_THROUGH_DATA: dict[str, str] = {}

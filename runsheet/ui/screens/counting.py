@@ -31,6 +31,7 @@ class CountingScreen(RunsheetScreen):
     def __init__(self) -> None:
         super().__init__()
         self.election: str | None = None
+        self.poll = False  # the election's nomination poll is counted here, not one of its rounds
         self.pass_no = 1
         self.correcting: int | None = None
         self.pass_chosen = False  # with double entry, the clerk says which pass this terminal enters
@@ -60,27 +61,49 @@ class CountingScreen(RunsheetScreen):
         self.query_one("#reading", Input).focus()
 
     def on_screen_resume(self) -> None:
-        if self.election is None or self.state.open_round(self.election) is None:
+        if self.record is None or self.record.closed is not None:
             self.election = self._default_election()
         super().on_screen_resume()
 
     def _default_election(self) -> str | None:
+        """The election whose poll or round is being counted; else the one counted last. Sets self.poll."""
         state = self.state
         for election_id in state.scenario.elections:
-            if state.open_round(election_id) is not None:
-                return election_id
+            for poll, record in ((True, state.open_poll(election_id)), (False, state.open_round(election_id))):
+                if record is not None:
+                    self.poll = poll
+                    return election_id
+        self.poll = False
         closed = [(r.number, e) for e, rounds in state.rounds.items() for r in rounds]
         return max(closed)[1] if closed else next(iter(state.scenario.elections), None)
 
     @property
     def record(self) -> RoundRecord | None:
-        return self.state.current_round(self.election) if self.election else None
+        """The round (or the nomination poll) shown."""
+        if self.election is None:
+            return None
+        if self.poll:
+            polls = self.state.polls.get(self.election) or []
+            return polls[-1] if polls else None
+        return self.state.current_round(self.election)
 
     @property
     def _sequence(self) -> str:
         """The ballots of one pass of one round are a sequence: each takes the next number."""
         record = self.record
-        return f"ballots:{record.election}:{record.number}:{self.pass_no}" if record else "ballots"
+        kind = "poll" if self.poll else "ballots"
+        return f"{kind}:{record.election}:{record.number}:{self.pass_no}" if record else kind
+
+    def _result(self, record: RoundRecord) -> dict:
+        """The tally shown: a round's result, or a poll's drawn the same way (agreement against those present, the
+        line at more than 30%)."""
+        if not self.poll:
+            return self.state.results(record.election)
+        poll = self.state.poll_results(record.election)
+        return {"denominator": poll["present"], "needed": poll["needed"], "closed": record.closed is not None,
+                "tied": [], "ballots": poll["ballots"], "poll": True,
+                "candidates": [{"no": n["no"], "id": n["id"], "name": n["name"], "votes": n["agree"],
+                                "percent": n["percent"], "elected": n["joins"]} for n in poll["nominees"]]}
 
     # ---- what the screen shows --------------------------------------------------------------------------------
     def refresh_clock(self, now) -> None:
@@ -113,17 +136,24 @@ class CountingScreen(RunsheetScreen):
             return
         title = state.scenario.elections[record.election].title
         state_key = "count.closed" if record.closed else "count.open"
-        d = record.closed["denominator"] if record.closed else state.figures().denominator
-        info.update(say("count.round", lang, title=title, round=record.number, form=say(FORM_TEXT[record.form], lang),
-                        seats=record.seats, n=len(record.candidates), d=d,
-                        pass_no=self.pass_no, passes=record.passes, state=say(state_key, lang)))
+        if self.poll:
+            info.update(say("count.poll", lang, title=title, n=len(record.candidates), present=record.issued,
+                            state=say(state_key, lang)))
+        else:
+            d = record.closed["denominator"] if record.closed else record.denominator
+            info.update(say("count.round", lang, title=title, round=record.number,
+                            form=say(FORM_TEXT[record.form], lang), seats=record.seats, n=len(record.candidates), d=d,
+                            pass_no=self.pass_no, passes=record.passes, state=say(state_key, lang)))
         placeholder = "count.placeholder"
         if record.form == APPROVE:
             placeholder = "count.placeholder_one" if len(record.candidates) == 1 else "count.placeholder_approve"
         field = self.query_one("#reading", Input)
         # once closed, the field takes the QR code of the counting minutes (checked against the store)
         field.placeholder = say("digest.scan.placeholder", lang) if record.closed else say(placeholder, lang)
-        if record.closed is not None:
+        if record.closed is not None and self.poll:
+            joined = ", ".join(n["name"] for n in record.closed["nominees"] if n["joins"]) or say("script.nobody", lang)
+            self.query_one("#ballot-no", Static).update(say("count.poll_done", lang, names=joined))
+        elif record.closed is not None:
             elected = ", ".join(c["name"] for c in sorted(record.closed["candidates"], key=lambda c: -c["votes"])
                                 if c["elected"]) or say("script.nobody", lang)
             self.query_one("#ballot-no", Static).update(say("count.done", lang, elected=elected))
@@ -133,7 +163,7 @@ class CountingScreen(RunsheetScreen):
             if not self.correcting and number > record.issued:  # every ballot issued is entered on this pass
                 key = "count.all_entered"
             self.query_one("#ballot-no", Static).update(say(key, lang, n=number, issued=record.issued))
-        result = state.results(record.election)
+        result = self._result(record)
         self.query_one(TallyBars).show(result, lang)
         self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
         self._preview()
@@ -239,7 +269,7 @@ class CountingScreen(RunsheetScreen):
         if record.passes > 1 and not self.pass_chosen:  # with double entry, say which pass this terminal enters
             self.action_next_pass()
             return
-        election, pass_no, correcting = record.election, self.pass_no, self.correcting
+        election, pass_no, correcting, poll = record.election, self.pass_no, self.correcting, self.poll
         candidates, seats, form = len(record.candidates), record.seats, record.form
         if correcting is None:
             self._pending += 1
@@ -260,7 +290,7 @@ class CountingScreen(RunsheetScreen):
             self.refresh_state([])
 
         # a new ballot takes the next number under the store's lock: two terminals never share one
-        self.run_command(lambda s: s.voting.enter_ballot(election, reading, pass_no, correcting), saved, refused,
+        self.run_command(lambda s: s.voting.enter_ballot(election, reading, pass_no, correcting, poll), saved, refused,
                          sequence=self._sequence)
         self.correcting = None
         self._typed = self.query_one("#reading", Input).value = ""
@@ -296,8 +326,8 @@ class CountingScreen(RunsheetScreen):
         record, lang = self.record, self.lang
         if record is None or record.closed:
             return
-        election, pass_no = record.election, self.pass_no
-        self.run_command(lambda s: s.voting.withdraw_ballot(election, pass_no),
+        election, pass_no, poll = record.election, self.pass_no, self.poll
+        self.run_command(lambda s: s.voting.withdraw_ballot(election, pass_no, poll=poll),
                          lambda outcome: self.say(say("count.taken_back", lang, n=outcome.value)),
                          sequence=self._sequence)
 
@@ -372,8 +402,8 @@ class CountingScreen(RunsheetScreen):
         def answered(text: str | None) -> None:
             if text is None:
                 return
-            reading, election = parse_entry(text, record), record.election
-            self.run_command(lambda s: s.voting.resolve_ballot(election, number, reading),
+            reading, election, poll = parse_entry(text, record), record.election, self.poll
+            self.run_command(lambda s: s.voting.resolve_ballot(election, number, reading, poll),
                              lambda _: self.say(say("count.resolved", lang, n=number)))
 
         self.app.push_screen(AskScreen(say("count.resolve_title", lang, n=number), say("count.resolve_label", lang),
@@ -383,11 +413,11 @@ class CountingScreen(RunsheetScreen):
         record, lang = self.record, self.lang
         if record is None or record.closed:
             return
-        election = record.election
+        election, poll = record.election, self.poll
 
         def answered(text: str | None) -> None:
             if text:
-                self.run_command(lambda s: s.voting.record_collected(election, int(text)),
+                self.run_command(lambda s: s.voting.record_collected(election, int(text), poll),
                                  lambda _: self.say(say("count.collected", lang, n=int(text))))
 
         self.app.push_screen(AskScreen(say("count.collected_title", lang), say("count.close_label", lang), lang,
@@ -399,6 +429,9 @@ class CountingScreen(RunsheetScreen):
         """Correct the ballots issued (a latecomer given a ballot after the round opened)."""
         record, lang = self.record, self.lang
         if record is None or record.closed:
+            return
+        if self.poll:
+            self.say(say("count.poll_no_issued", lang), ok=False)
             return
         election = record.election
 
@@ -417,11 +450,14 @@ class CountingScreen(RunsheetScreen):
         if record is None or record.closed:
             return
         default = "" if record.collected is None else str(record.collected)  # the box is counted, not assumed
-        election = record.election
+        election, poll = record.election, self.poll
+
+        def close(session, count: int):
+            return session.voting.close_poll(election, count) if poll else session.voting.close_round(election, count)
 
         def answered(text: str | None) -> None:
             if text:
-                self.run_command(lambda s: s.voting.close_round(election, int(text)),
+                self.run_command(lambda s: close(s, int(text)),
                                  lambda _: self.say(say("count.closed_now", lang)))
 
         self.app.push_screen(AskScreen(say("count.close_title", lang), say("count.close_label", lang), lang,

@@ -13,6 +13,9 @@ from .form import FormScreen
 
 
 class OfficersScreen(FormScreen[dict | None]):
+    """Saves the bodies whose line changed, all or none; a refusal (someone not present, a counter on a list) shows
+    in the dialog, which stays open. Gives the lines, or None."""
+
     def __init__(self, current: dict[str, str], lang: str):
         super().__init__()
         self.current, self.lang = current, lang
@@ -24,6 +27,7 @@ class OfficersScreen(FormScreen[dict | None]):
             for body in BODIES:
                 yield Label(say(BODY_NAMES[body], self.lang))
                 yield Input(self.current.get(body, ""), id=f"officers-{body}")
+            yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(say("sec.save", self.lang), variant="primary", id="ok")
                 yield Button(say("confirm.no", self.lang), id="cancel")
@@ -40,7 +44,11 @@ class OfficersScreen(FormScreen[dict | None]):
             self.focus_next(Input)
 
     def submit(self) -> None:
-        self.dismiss({body: self.query_one(f"#officers-{body}", Input).value for body in BODIES})
+        lines = {body: self.query_one(f"#officers-{body}", Input).value for body in BODIES}
+        changed = {body: people(lines[body]) for body in BODIES
+                   if lines[body].strip() != self.current.get(body, "") and people(lines[body])}
+
+        self.save_then_close((lambda session: session.speaking.set_bodies(changed)) if changed else None, lines)
 
 
 def people(text: str) -> list[str]:

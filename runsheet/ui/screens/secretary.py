@@ -27,7 +27,7 @@ from .ask import AskScreen
 from .confirm import ConfirmScreen
 from .notes import NotesScreen
 from .base import RunsheetScreen
-from .officers import BODIES, OfficersScreen, as_line, people
+from .officers import BODIES, OfficersScreen, as_line
 
 
 class SecretaryScreen(RunsheetScreen):
@@ -308,16 +308,8 @@ class SecretaryScreen(RunsheetScreen):
         current = {body: as_line(state.officers.get(body, [])) for body in BODIES}
 
         def answered(lines: dict | None) -> None:
-            if lines is None:
-                return
-            changed = {body: people(lines[body]) for body in BODIES
-                       if lines[body].strip() != current[body] and people(lines[body])}
-
-            def save(s):  # the bodies in one command: the first refusal stops the rest, as one would expect
-                for body, chosen in changed.items():
-                    s.speaking.set_officers(body, chosen)
-
-            self._run(save, lambda _: self.say(say("officers.saved", lang)))
+            if lines is not None:
+                self.say(say("officers.saved", lang))
 
         self.app.push_screen(OfficersScreen(current, lang), answered)
 

@@ -29,7 +29,11 @@ def _fit(text: str, width: int) -> str:
 
 def tally_text(result: dict, lang: str, width: int | None = None) -> Text:
     d, needed = result["denominator"], result["needed"]
-    title = say("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d, needed=needed)
+    if result.get("poll"):
+        title = say("count.tally_poll", lang, d=d, needed=needed)
+    else:
+        title = say("count.tally_head" if not result.get("closed", True) else "count.tally_final", lang, d=d,
+                    needed=needed)
     out = Text()
     out.append(title + "\n", style="bold")
     candidates = result["candidates"]
