@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
-from ..rules.attendance import eligible
+from ..rules.attendance import may_vote
 from ..rules.collation import nfc
 from ..store import events as ev
 from ..store.state import CongressState
@@ -57,7 +57,7 @@ def check_counting_committee(state: CongressState, people: list[dict]) -> None:
         member = state.roster.get(person.get("member", ""))
         if member is None:
             raise DomainError("err.counter_not_member", name=person["name"])
-        if not eligible(member):
+        if not may_vote(member):
             raise DomainError("err.counter_not_official", name=member.name)
         if member.id not in state.attendance.here:
             raise DomainError("err.counter_not_here", name=member.name)

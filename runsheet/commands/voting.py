@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError, InputError
-from ..rules.attendance import eligible
+from ..rules.attendance import eligible, may_vote
 from ..rules.ballot_entry import ballot_rows
 from ..rules.election import (
     SECRETARY_ROUNDS,
@@ -262,7 +262,7 @@ class VotingCommands:
             member = state.roster.get(member_id)
             if member is None:
                 raise DomainError("err.no_member", id=member_id)
-            if not eligible(member):
+            if not may_vote(member):
                 raise DomainError("err.cannot_vote", name=member.name)
             if member_id not in state.attendance.here:
                 raise DomainError("err.not_here", name=member.name)

@@ -65,7 +65,7 @@ class Figures:
     absent_unexcused: int
     exempt_total: int
     exempt_absent: int
-    transferred: int
+    transferred: int  # attached elsewhere and not come (one who comes counts like any member present)
     suspended: int
     denominator: int
     quorum: int | None = None  # a stricter quorum set by the scenario
@@ -99,15 +99,24 @@ class Figures:
 
 
 def eligible(member: Member) -> bool:
-    """An official member (or delegate) who may vote here at all."""
+    """An official member (or delegate) of this congress who may stand and who counts in D unless absent for a reason
+    the rules allow: not attached elsewhere, not suspended, not an alternate."""
     return member.official and not member.transferred and not member.suspended and not member.alternate
 
 
+def may_vote(member: Member) -> bool:
+    """An official member who votes when present: those eligible, and a member attached elsewhere who comes (the
+    convening committee summons them too; if they come they count: docs/rules.md, "Who counts")."""
+    return member.official and not member.suspended and not member.alternate
+
+
 def counts_in_denominator(member: Member, attendance: Attendance, kind: str = "members") -> bool:
-    if not eligible(member):
+    if not may_vote(member):
         return False
     if member.id in attendance.arrived:
         return True
+    if member.transferred:
+        return False
     if kind == "delegates":
         # a delegate recorded absent throughout counts only through an alternate
         return member.id not in attendance.away or member.id in attendance.replaced
@@ -118,7 +127,7 @@ def voting_here(member: Member, attendance: Attendance) -> bool:
     """In the room now with a vote: an eligible member, or an alternate standing in for an absent delegate."""
     if member.id not in attendance.here:
         return False
-    return eligible(member) or (member.alternate and member.id in attendance.replaced.values())
+    return may_vote(member) or (member.alternate and member.id in attendance.replaced.values())
 
 
 def figures(roster: Roster, attendance: Attendance, kind: str = "members", quorum: int | None = None) -> Figures:
@@ -136,11 +145,11 @@ def figures(roster: Roster, attendance: Attendance, kind: str = "members", quoru
         absent_unexcused=sum(1 for m in absent if not m.exempt and m.id not in attendance.excused),
         exempt_total=sum(1 for m in official if m.exempt),
         exempt_absent=sum(1 for m in absent if m.exempt),
-        transferred=sum(1 for m in official if m.transferred),
+        transferred=sum(1 for m in official if m.transferred and m.id not in arrived),
         suspended=sum(1 for m in official if m.suspended),
         denominator=sum(1 for m in official if counts_in_denominator(m, attendance, kind)),
         quorum=quorum,
-        left_official=sum(1 for m in voters if m.id in arrived and m.id not in attendance.here),
+        left_official=sum(1 for m in official if may_vote(m) and m.id in arrived and m.id not in attendance.here),
     )
 
 

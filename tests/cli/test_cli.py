@@ -157,9 +157,9 @@ def test_status_before_anything(db):
 def test_attend_then_status(db):
     ok("attend", "--db", db, "A1", "A2", "A4", "A6", "A5")
     data = status(db)
-    assert data["present_official"] == 3  # A1, A2 and the exempt A4; not the transferred A5
+    assert data["present_official"] == 4  # A1, A2, the exempt A4 and A5, attached elsewhere but here
     assert data["present_probationary"] == 1
-    assert data["denominator"] == 4  # the exempt A4 attends, so counts
+    assert data["denominator"] == 5  # the exempt A4 and the attached A5 attend, so count
     assert data["majority"] == 3
     assert data["may_proceed"] is True
     assert data["events"] == 6

@@ -98,19 +98,28 @@ def test_probationary_never_counts():
     assert not counts_in_denominator(ROSTER.get("P1"), present("P1"))
 
 
-@pytest.mark.parametrize("ident", ["T1", "S1"])
-def test_transferred_and_suspended_never_count(ident):
-    assert D(present(ident)) == 3
-    assert figures(ROSTER, present(ident)).present_official == 0
+def test_suspended_never_count():
+    assert D(present("S1")) == 3
+    assert figures(ROSTER, present("S1")).present_official == 0
     a = Attendance()
-    a.absent(ident, "lý do")
+    a.absent("S1", "lý do")
     assert D(a) == 3
+
+
+def test_a_member_attached_elsewhere_counts_only_when_they_come():
+    """They are summoned too; if they come they count and vote (docs/rules.md, "Who counts")."""
+    assert D(Attendance()) == 3
+    a = Attendance()
+    a.absent("T1", "lý do")
+    assert D(a) == 3
+    f = figures(ROSTER, present("T1"))
+    assert f.denominator == 4 and f.present_official == 1 and f.transferred == 0
 
 
 def test_everyone_present():
     f = figures(ROSTER, present(*(m.id for m in ROSTER)))
-    assert f.denominator == 4  # O1..O3 and E1
-    assert (f.present_official, f.present_probationary, f.absent_official) == (4, 1, 0)
+    assert f.denominator == 5  # O1..O3, E1 and T1 (attached elsewhere, but here)
+    assert (f.present_official, f.present_probationary, f.absent_official) == (5, 1, 0)
     assert f.majority == 3 and f.may_proceed
 
 
@@ -119,7 +128,7 @@ def test_delegates_count_until_recorded_absent_throughout():
     a = present("O1", "E1", "P1", "T1")
     a.absent("O2", None)
     a.absent("O3", "ốm")
-    assert D(a, kind="delegates") == 2  # absent with or without a reason, no alternate: not counted
+    assert D(a, kind="delegates") == 3  # O1, E1, T1; absent with or without a reason, no alternate: not counted
 
 
 def test_an_alternate_keeps_an_absent_delegate_in_d_and_votes():
@@ -196,7 +205,8 @@ def copy(a: Attendance) -> Attendance:
 
 
 def eligible(roster):
-    return [m for m in roster if m.official and not m.transferred and not m.suspended and not m.alternate]
+    """Everyone D may count: official members (delegates) not suspended, alternates aside."""
+    return [m for m in roster if m.official and not m.suspended and not m.alternate]
 
 
 @settings(max_examples=300)
@@ -208,7 +218,8 @@ def test_property_bounds_and_identities(data):
     if kind == "members":
         assert f.denominator == f.present_official + f.absent_unexcused
     else:
-        not_away = sum(1 for m in eligible(roster) if m.id not in attendance.arrived and m.id not in attendance.away)
+        not_away = sum(1 for m in eligible(roster) if m.id not in attendance.arrived and m.id not in attendance.away
+                       and not m.transferred)
         assert f.denominator == f.present_official + not_away
     assert f.majority == f.denominator // 2 + 1
     assert 2 * f.majority > f.denominator >= 2 * (f.majority - 1)
