@@ -57,6 +57,7 @@ class Verdict:
     reason: str | None  # why invalid (an inferred reason or the committee's)
     votes: frozenset[int]  # the ballot numbers (1-based) that get a vote from this ballot
     kept: int  # names kept (strike form) or agreed (approve form)
+    against: frozenset[int] = frozenset()  # approve form, a valid ballot: the names marked không đồng ý
 
 
 class ReadingError(DomainError, ValueError):
@@ -92,7 +93,8 @@ def judge(reading: Reading, candidates: int, seats: int) -> Verdict:
     reason = reading.invalid
     if reason is None and candidates == 1 and reading.unclear:
         reason = UNMARKED
-    return Verdict(reason is None, reason, agreed if reason is None else frozenset(), len(agreed))
+    return Verdict(reason is None, reason, agreed if reason is None else frozenset(), len(agreed),
+                   reading.struck if reason is None else frozenset())
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Line:
     elected: bool
     tied: bool
     over_half: bool
+    against: int = 0  # approve form: valid ballots marking the name không đồng ý
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ class Counts:
     candidates: int
     seats: int
     votes: list[int] = field(default_factory=list)  # index 0 unused: ballot numbers are 1-based
+    against: list[int] = field(default_factory=list)  # approve form: không đồng ý, by name number
     valid: int = 0
     invalid: int = 0
     reasons: Counter = field(default_factory=Counter)
@@ -172,12 +176,16 @@ class Counts:
     def __post_init__(self) -> None:
         if not self.votes:
             self.votes = [0] * (self.candidates + 1)
+        if not self.against:
+            self.against = [0] * (self.candidates + 1)
 
     def add(self, verdict: Verdict, sign: int = 1) -> None:
         if verdict.valid:
             self.valid += sign
             for number in verdict.votes:
                 self.votes[number] += sign
+            for number in verdict.against:
+                self.against[number] += sign
         else:
             self.invalid += sign
             self.reasons[verdict.reason] += sign
@@ -193,7 +201,8 @@ class Counts:
         elected, tied = winners(votes, self.seats, denominator)
         chosen, level = set(elected), set(tied)
         lines = tuple(Line(i, cid, counts[i], percent(counts[i], denominator), cid in chosen, cid in level,
-                           2 * counts[i] > denominator) for i, cid in enumerate(candidate_ids, start=1))
+                           2 * counts[i] > denominator, self.against[i])
+                      for i, cid in enumerate(candidate_ids, start=1))
         reasons = dict(sorted(self.reasons.items()))
         return Tally(self.seats, denominator, self.valid, self.invalid, reasons, lines, tuple(tied),
                      self.seats - len(elected))
@@ -395,7 +404,8 @@ def round_result(record: RoundRecord, names: Mapping[str, str], title: str, coll
         "ballots": {"issued": record.issued, "collected": collected, "valid": result.valid,
                     "invalid": result.invalid, "invalid_reasons": result.invalid_by_reason},
         "candidates": [{"no": line.no, "id": line.id, "name": names[line.id], "votes": line.votes,
-                        "percent": line.percent, "elected": line.elected} for line in result.lines],
+                        "percent": line.percent, "elected": line.elected,
+                        **({"against": line.against} if record.form == APPROVE else {})} for line in result.lines],
         "elected": [line.id for line in result.elected],
         "tied": list(result.tied), "unfilled": result.unfilled, "closed": closed,
     }
