@@ -23,7 +23,7 @@ def register(sub) -> None:
     leave.add_argument("ids", nargs="+", metavar="ID")
     leave.set_defaults(func=leave_room)
 
-    absent = sub.add_parser("absent", help="record a member absent, with the reason the congress accepted")
+    absent = sub.add_parser("absent", help="record a member absent, with the reason the convening committee accepted")
     absent.add_argument("id", metavar="ID")
     absent.add_argument("--excused", metavar="REASON")
     absent.set_defaults(func=record_absent)

@@ -19,6 +19,9 @@ def register(sub) -> None:
     counted.add_argument("election", metavar="ELECTION")
     counted.add_argument("--out", required=True, metavar="DIR")
     counted.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the latest closed)")
+    counted.add_argument("--nomination", action="store_true",
+                         help="the counting minutes of the election's poll on floor nominees instead (with --round: "
+                              "an earlier poll)")
     counted.set_defaults(func=write_counting_minutes)
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
     badges.add_argument("--out", required=True)
@@ -36,8 +39,11 @@ def write_minutes(args: argparse.Namespace) -> int:
 
 def write_counting_minutes(args: argparse.Namespace) -> int:
     from ..reports.counting import write_counting_minutes as write
+    from ..reports.poll_minutes import write_poll_minutes
 
     session, lang = open_session(args)
+    if args.nomination:
+        write = write_poll_minutes
     for path in write(session.log.events, session.state, args.election, args.out, lang, args.round_no):
         print(path)
     return 0

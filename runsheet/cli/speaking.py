@@ -16,7 +16,8 @@ STATUS = {"waiting": "speech.waiting", "speaking": "speech.speaking", "paused": 
 
 
 def register(sub) -> None:
-    officers = sub.add_parser("officers", help="record the presidium, secretariat or counting committee")
+    officers = sub.add_parser("officers", help="record the presidium, secretariat, counting committee or the guests "
+                                               "(đại biểu khách mời: \"Name, title\")")
     officers.add_argument("body", metavar="BODY", choices=BODIES)
     officers.add_argument("people", nargs="+", metavar="PERSON", help='a roster id, or "Name, title" for others')
     officers.set_defaults(func=set_officers)

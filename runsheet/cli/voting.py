@@ -180,7 +180,8 @@ def print_results(data: dict, lang: str) -> None:
               valid=ballots["valid"], invalid=ballots["invalid"]))
     for c in data["candidates"]:
         mark = "*" if c["elected"] else ("=" if c["id"] in data["tied"] else " ")
-        print(f"{mark} {c['no']:>3}. {c['name']:<32} {c['votes']:>5}  {local_percent(c['percent'], lang):>6}%")
+        against = f"  {say('count.against', lang, n=c['against'])}" if "against" in c else ""
+        print(f"{mark} {c['no']:>3}. {c['name']:<32} {c['votes']:>5}  {local_percent(c['percent'], lang):>6}%{against}")
     if data["tied"]:
         names = {c["id"]: c["name"] for c in data["candidates"]}
         print(say("cli.tied", lang, ids=", ".join(names[i] for i in data["tied"])))
@@ -213,4 +214,5 @@ def print_poll(result: dict, lang: str) -> None:
               invalid=ballots["invalid"]))
     for n in result["nominees"]:
         mark = "+" if n["joins"] else " "
-        print(f"{mark} {n['no']:>3}. {n['name']:<32} {n['agree']:>5}  {local_percent(n['percent'], lang):>6}%")
+        against = f"  {say('count.against', lang, n=n['against'])}" if "against" in n else ""
+        print(f"{mark} {n['no']:>3}. {n['name']:<32} {n['agree']:>5}  {local_percent(n['percent'], lang):>6}%{against}")

@@ -16,8 +16,9 @@ from .outcome import Change, Outcome
 if TYPE_CHECKING:
     from . import Session
 
-BODIES = ("presidium", "secretariat", "counting")  # Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu
-BODY_NAMES = {"presidium": "body.presidium", "secretariat": "body.secretariat", "counting": "body.counting"}
+BODIES = ("presidium", "secretariat", "counting", "guests")  # Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu, khách mời
+BODY_NAMES = {"presidium": "body.presidium", "secretariat": "body.secretariat", "counting": "body.counting",
+              "guests": "body.guests"}
 
 
 @dataclass(frozen=True)

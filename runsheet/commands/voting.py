@@ -4,7 +4,7 @@ closed and the result published."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError, InputError
@@ -25,6 +25,7 @@ from ..rules.election import (
     surplus_allowed,
 )
 from ..rules.scenario import Election
+from ..rules.script import ballot_order
 from ..store import events as ev
 from ..store.state import CongressState
 from .outcome import Change, Outcome
@@ -134,7 +135,7 @@ def check_counting_committee(state: CongressState, election: Election, names: li
             raise DomainError("err.counter_on_list", name=person["name"], election=election.title)
 
 
-def sorted_names(state: CongressState, member_ids: list[str]) -> list[str]:
+def names_of(state: CongressState, member_ids: list[str]) -> list[str]:
     return [state.roster.get(m).name for m in member_ids]
 
 
@@ -290,7 +291,9 @@ class VotingCommands:
                 if not eligible(member):
                     raise DomainError("err.cannot_stand", name=member.name)
             change = ev.CandidatesSet(election_id, tuple(member_ids))
-            return Change([change], tuple(sorted_names(state, member_ids)))
+            listed = replace(state.scenario.elections[election_id], candidates=tuple(member_ids),
+                             order="alphabetical")
+            return Change([change], tuple(names_of(state, ballot_order(listed, state.roster))))
         return self.session.commit("votes", build)
 
     def record_collected(self, election_id: str, collected: int, poll: bool = False) -> Outcome[int]:

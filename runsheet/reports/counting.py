@@ -5,7 +5,8 @@ The minutes carry the unit, the congress and its term; the regulations cited; th
 the counting committee; the official members summoned, present and absent; the ballots issued, collected, valid and
 invalid (with the reasons); the votes and percent of D of every name in ballot order; the elected ranked by votes;
 a tie or unfilled seats; the time of the close; the committee's signatures; and the round's digest (reports/digest.py)
-as a QR code with its text printed under it, so that the paper can be checked against the store later.
+as a QR code with its text printed under it in an annex after the signatures, so that the paper can be checked
+against the store later.
 
 The entry log lists every event of the round as the clerks' terminals wrote it: each ballot with its pass,
 terminal, local time and reading, the ballots taken back, the corrections (a new reading of a ballot already entered;
@@ -19,9 +20,9 @@ import os
 
 from ..errors import DomainError
 from ..texts import say
-from ..rules.attendance import eligible
+from ..rules.attendance import attendance_split, eligible
 from ..rules.election import APPROVE, REASON_TEXT, STRIKE, Reading, judge
-from ..texts.formats import clock_text, local_number, local_percent, long_date
+from ..texts.formats import clock_text, local_number, local_percent, long_date, ordinal
 from ..store.events import Event
 from ..store import events as ev
 from ..store.digest_check import close_event, digest_of, state_before
@@ -97,7 +98,7 @@ def _round_events(events: list[Event], state: CongressState, election_id: str,
 
 
 # ---- the counting minutes ------------------------------------------------------------------------------------------
-def _committee(state, events: list[Event], closed: Event) -> tuple[str | None, list[tuple[str, str]]]:
+def counting_committee(state, events: list[Event], closed: Event) -> tuple[str | None, list[tuple[str, str]]]:
     """(the head's name, [(name, title)] of everyone, head first); the head is the one titled so, else the first.
     The committee that counted this round: as recorded when the count closed (a committee chosen later, for a later
     election or another day, did not count it), else as recorded now (recorded late: better than blank lines)."""
@@ -125,31 +126,32 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
     result = closed.payload.result
     at_issue = state_before(events, opened.seq + 1)  # attendance when the ballots were issued
     congress = state.scenario.congress
+    party = congress.language == "vi"  # a Party congress (in either language); not a generic assembly's English one
     who = _say("counting_minutes.who.delegates" if congress.kind == "delegates" else "counting_minutes.who.members",
                lang)
     day = closed.at.astimezone(zone).date()
     title = result["title"]
     ballots = result["ballots"]
     d = result["denominator"]
+    approve = result["form"] == APPROVE
     names = {c["id"]: c["name"] for c in result["candidates"]}
-    votes_column = _say("counting_minutes.col.votes.approve" if result["form"] == APPROVE
-                        else "counting_minutes.col.votes", lang)
+    round_words = ordinal(result["round"], lang)
 
     doc = Document()
     doc.add(header_for(congress, day, lang),
             Title(_say("counting_minutes.title", lang),
-                  _say("counting_minutes.subtitle", lang, title=title, round=result["round"])))
+                  _say("counting_minutes.subtitle", lang, title=title, round=round_words)))
     heading = congress.title
     if congress.term and congress.term not in heading:
         heading += _say("counting_minutes.term", lang, term=congress.term)
     doc.add(Para(heading, bold=True, center=True))
-    if congress.language == "vi":  # a Party congress (in either language); not a generic assembly's English scenario
+    if party:
         for key in ("counting_minutes.basis", "counting_minutes.basis.190", "counting_minutes.basis.04"):
             doc.add(Para(_say(key, lang), italic=True))
     what = title[:1].lower() + title[1:] if lang == "vi" else title
     place = _say("counting_minutes.at_place", lang, place=congress.place) if congress.place else ""
     doc.add(Para(_say("counting_minutes.intro", lang, date=long_date(day, lang), place=place, congress=congress.title,
-                      what=what, round=result["round"])))
+                      what=what, round=round_words)))
     opened_text = clock_text(opened.at, zone, lang)
     if opened.at.astimezone(zone).date() != day:  # the vote before midnight, the count after it
         opened_text = _say("counting_minutes.on_day", lang, time=opened_text,
@@ -157,7 +159,7 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
     doc.add(Para(_say("counting_minutes.times", lang, opened=opened_text, closed=clock_text(closed.at, zone, lang))))
 
     doc.add(Heading(_say("counting_minutes.h.committee", lang)))
-    head, people = _committee(state, events, closed)
+    head, people = counting_committee(state, events, closed)
     if people:
         doc.add(Para(_say("counting_minutes.committee", lang)))
         for number, (name, role) in enumerate(people, start=1):
@@ -189,23 +191,16 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
                       reasons=_say("counting_minutes.reasons", lang, list=listed) if reasons else "")))
     doc.add(Para(_say("counting_minutes.votes_intro", lang)))
     tied = set(result["tied"])
-    doc.add(Table([_say("counting_minutes.col.no", lang), _say("counting_minutes.col.name", lang), votes_column,
-                   _say("counting_minutes.col.percent", lang, who=who, d=d), _say("counting_minutes.col.result", lang)],
-                  [[str(c["no"]), c["name"], local_number(c["votes"], lang), local_percent(c["percent"], lang),
-                    _say("counting_minutes.mark.elected", lang) if c["elected"]
-                    else _say("counting_minutes.mark.tied", lang) if c["id"] in tied else ""]
-                   for c in result["candidates"]], "clrrc"))
+    marks = {c["id"]: _say("counting_minutes.mark.elected", lang) if c["elected"]
+             else _say("counting_minutes.mark.tied", lang) if c["id"] in tied else "" for c in result["candidates"]}
+    doc.add(_votes_table(result["candidates"], approve, d, who, lang, marks))
 
     doc.add(Heading(_say("counting_minutes.h.result", lang)))
     by_id = {c["id"]: c for c in result["candidates"]}
     if result["elected"]:
-        doc.add(Para(_say("counting_minutes.elected_intro" if congress.language == "vi"
-                          else "counting_minutes.elected_intro.plain", lang)))
-        doc.add(Table([_say("counting_minutes.col.no", lang), _say("counting_minutes.col.name", lang), votes_column,
-                       _say("counting_minutes.col.percent", lang, who=who, d=d)],
-                      [[str(rank), names[cid], local_number(by_id[cid]["votes"], lang),
-                        local_percent(by_id[cid]["percent"], lang)]
-                       for rank, cid in enumerate(result["elected"], start=1)], "clrr"))
+        doc.add(Para(_say("counting_minutes.elected_intro" if party else "counting_minutes.elected_intro.plain", lang)))
+        ranked = [dict(by_id[cid], no=rank) for rank, cid in enumerate(result["elected"], start=1)]
+        doc.add(_votes_table(ranked, approve, d, who, lang))
     else:
         doc.add(Para(_say("counting_minutes.none_elected", lang), bold=True))
     if result["tied"]:
@@ -215,21 +210,50 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
                  else _say("counting_minutes.filled", lang)))
     doc.add(Para(_say("counting_minutes.closing", lang, time=clock_text(closed.at, zone, lang))))
 
-    digest = digest_of(events[0], closed).text()
-    doc.add(QR(digest, say("digest.caption", lang)))
     members = [name for name, _ in people[1:]]
     doc.add(Signatures([(_say("counting_minutes.sign.members", lang), members),
                         (_say("counting_minutes.sign.head", lang), [head] if head else [])]))
+    # the digest is runsheet's, not the regulations': an annex after the signatures, not part of the minutes' text
+    doc.add(Heading(_say("counting_minutes.h.annex", lang)))
+    doc.add(QR(digest_of(events[0], closed).text(), say("digest.caption", lang)))
     return doc
 
 
+def _votes_table(candidates: list[dict], approve: bool, d: int, who: str, lang: str,
+                 marks: dict[str, str] | None = None) -> Table:
+    """Votes by name: the agreeing and disagreeing votes on an approve form (a name neither struck nor kept on a
+    ballot that is valid is in neither column), the votes on a strike-out form; the percent of D."""
+    head = [_say("counting_minutes.col.no", lang), _say("counting_minutes.col.name", lang)]
+    if approve:
+        head += [_say("counting_minutes.col.votes.approve", lang), _say("counting_minutes.col.votes.against", lang)]
+    else:
+        head.append(_say("counting_minutes.col.votes", lang))
+    head.append(_say("counting_minutes.col.percent", lang, who=who, d=d))
+    rows = []
+    for c in candidates:
+        row = [str(c["no"]), c["name"], local_number(c["votes"], lang)]
+        if approve:
+            row.append(local_number(c.get("against", 0), lang))
+        row.append(local_percent(c["percent"], lang))
+        rows.append(row)
+    align = "clrrr" if approve else "clrr"
+    if marks is not None:
+        head.append(_say("counting_minutes.col.result", lang))
+        for row, c in zip(rows, candidates):
+            row.append(marks[c["id"]])
+        align += "c"
+    return Table(head, rows, align)
+
+
 def _attendance(doc: Document, congress, at_issue, record, d: int, needed: int, who: str, lang: str) -> None:
-    """The attendance at the vote, as when the ballots were issued (the round's D was fixed then); and the members
-    counted in since, each handed a ballot when they came."""
+    """The attendance at the vote, as when the ballots were issued (the round's D was fixed then), and the members
+    counted in since, each handed a ballot when they came. The figures add up: the members summoned, less those D does
+    not count, plus those counted in later, are D; and D is those present, those who came and left, and those absent
+    without a reason the convening committee accepted."""
     state = at_issue
-    figures = state.figures()
+    attendance = state.attendance
     if congress.kind == "delegates":
-        attendance = state.attendance
+        figures = state.figures()
         summoned = [m for m in state.roster if eligible(m)]
         absent = [m for m in summoned if m.id not in attendance.here]
         arrived = attendance.arrived
@@ -244,21 +268,26 @@ def _attendance(doc: Document, congress, at_issue, record, d: int, needed: int, 
                                  and m.id in attendance.away),
                           awaited=sum(1 for m in absent if m.id not in arrived and m.id not in attendance.replaced
                                     and m.id not in attendance.away))))
-    else:
-        apart = _say("counting_minutes.apart", lang, transferred=figures.transferred, suspended=figures.suspended) \
-            if figures.transferred or figures.suspended else ""
-        summoned = figures.official_total - figures.transferred - figures.suspended
-        doc.add(Para(_say("counting_minutes.official", lang, who=who, unit=congress.unit or congress.title,
-                          total=figures.official_total, apart=apart)))
-        doc.add(Para(_say("counting_minutes.summoned", lang, who=who, n=summoned)))
-        doc.add(Para(_say("counting_minutes.present", lang, who=who, n=figures.present_official)))
-        doc.add(Para(_say("counting_minutes.absent", lang, who=who, n=summoned - figures.present_official,
-                          excused=figures.absent_excused, unexcused=figures.absent_unexcused,
-                          exempt=figures.exempt_absent, left=figures.left_official)))
+        if record.added:
+            names = ", ".join(state.roster.get(m).name for m in record.added)
+            doc.add(Para(_say("counting_minutes.added", lang, who=who, names=names)))
+        doc.add(Para(_say("counting_minutes.d", lang, who=who, d=d, needed=needed), bold=True))
+        return
+    split = attendance_split(state.roster, attendance)
+    doc.add(Para(_say("counting_minutes.official", lang, who=who, unit=congress.unit or congress.title,
+                      total=split.official)))
+    if split.suspended:
+        doc.add(Para(_say("counting_minutes.suspended", lang, who=who, n=split.suspended)))
+    doc.add(Para(_say("counting_minutes.summoned", lang, who=who, n=split.summoned)))
+    if split.not_counted:
+        doc.add(Para(_say("counting_minutes.not_counted", lang, n=split.not_counted, excused=split.excused,
+                          exempt=split.exempt, transferred=split.transferred)))
     if record.added:
         names = ", ".join(state.roster.get(m).name for m in record.added)
         doc.add(Para(_say("counting_minutes.added", lang, who=who, names=names)))
     doc.add(Para(_say("counting_minutes.d", lang, who=who, d=d, needed=needed), bold=True))
+    doc.add(Para(_say("counting_minutes.d_parts", lang, present=split.present + len(record.added), left=split.left,
+                      unexcused=split.unexcused)))
 
 
 # ---- the ballot entry log ------------------------------------------------------------------------------------------
@@ -280,7 +309,7 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
     doc = Document()
     doc.add(header_for(state.scenario.congress, day, lang),
             Title(_say("counting_minutes.log.title", lang),
-                  _say("counting_minutes.subtitle", lang, title=result["title"], round=number)),
+                  _say("counting_minutes.subtitle", lang, title=result["title"], round=ordinal(number, lang))),
             Para(state.scenario.congress.title, bold=True, center=True))
     doc.add(Para(_say("counting_minutes.log.list", lang)))
     doc.add(Table([_say("counting_minutes.col.no", lang), _say("counting_minutes.col.name", lang)],
@@ -359,9 +388,10 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
                           terminals=", ".join(terminals.get(pass_no, [])) or "—")))
     doc.add(Para(_say("counting_minutes.log.counts", lang, corrections=corrections, withdrawals=withdrawals,
                       resolved=resolved, counted=result["ballots"]["collected"])))
-    doc.add(Para(_say("counting_minutes.log.digest", lang, digest=digest_of(events[0], closed).text())))
-    head, _ = _committee(state, events, closed)
+    head, _ = counting_committee(state, events, closed)
     doc.add(Signatures([(_say("counting_minutes.sign.head", lang), [head] if head else [])]))
+    doc.add(Heading(_say("counting_minutes.h.annex", lang)),
+            Para(_say("counting_minutes.log.digest", lang, digest=digest_of(events[0], closed).text())))
     return doc
 
 

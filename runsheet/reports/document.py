@@ -21,7 +21,8 @@ from ..texts.formats import long_date
 FONT = "Times New Roman"
 SIZE = 14
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
-RULE = "─────"  # the short line under the unit's name and under the Party's (a hyphen line on typewritten minutes)
+RULE = "─────"  # the short line under the Party's name (a hyphen line on typewritten minutes)
+STAR = "*"  # under the issuing body's name on a Party document (Hướng dẫn 36-HD/VPTW on the form of Party documents)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Header:
     left: list[str]  # the parent unit, then the unit (bold)
     right: list[str]  # "ĐẢNG CỘNG SẢN VIỆT NAM"
     place_date: str  # "Phú Thọ, ngày 1 tháng 6 năm 2025", in italics
+    mark: str = RULE  # under the unit: "*" on a Party document
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def header_for(congress, day: date, lang: str) -> Header:
     left = [x.upper() for x in (congress.parent, congress.unit) if x]
     when = long_date(day, lang)
     place_date = f"{congress.locality}, {when}" if congress.locality else when[:1].upper() + when[1:]
-    return Header(left, [PARTY] if lang == "vi" else [], place_date)
+    party = lang == "vi"
+    return Header(left, [PARTY] if party else [], place_date, STAR if party else RULE)
 
 
 # ---- Markdown ----------------------------------------------------------------------------------------------------
@@ -96,7 +99,7 @@ def to_md(doc: Document) -> str:
     for block in doc.blocks:
         if isinstance(block, Header):
             left = [f"**{x}**" if i == len(block.left) - 1 else x for i, x in enumerate(block.left)]
-            left += [RULE] if block.left else []
+            left += [block.mark.replace("*", "\\*")] if block.left else []
             right = [f"**{x}**" for x in block.right] + ([RULE] if block.right else [])
             rows = max(len(left), len(right))
             left += [""] * (rows - len(left))
@@ -213,7 +216,7 @@ def to_docx(doc: Document) -> bytes:
                 if lines:
                     rule = cell.add_paragraph()
                     rule.alignment = center
-                    _run_font(rule.add_run(RULE), 13)
+                    _run_font(rule.add_run(block.mark if cell is left else RULE), 13)
             paragraph(right_cell, block.place_date, italic=True, align=center)
         elif isinstance(block, Title):
             paragraph(document, block.text, bold=True, align=center, size=16, after=0 if block.subtitle else 10)

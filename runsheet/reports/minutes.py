@@ -10,7 +10,8 @@ from ..rules.attendance import Presence, presence
 from ..rules.roster import Member
 from ..rules.collation import name_key
 from ..texts import say
-from ..texts.formats import clock_text, hhmm, local_number, local_percent, long_date
+from ..rules.election import APPROVE
+from ..texts.formats import clock_text, hhmm, local_number, local_percent, long_date, ordinal
 from ..rules.schedule import Status
 from ..store.state import CongressState
 from .document import (Document, Heading, Para, Signatures, Table, Title, header_for, to_docx,
@@ -18,6 +19,13 @@ from .document import (Document, Heading, Para, Signatures, Table, Title, header
 
 BODIES = {"presidium": "minutes.body.presidium", "secretariat": "minutes.body.secretariat",
           "counting": "minutes.body.counting"}
+APPROVE_COLUMNS = ("minutes.col.no", "minutes.col.candidate", "minutes.col.agree", "minutes.col.against",
+                   "minutes.col.percent_agree", "minutes.col.elected")
+# the committee's name and its members' offices, by the level of the congress (docs/rules.md, "A cell's officers")
+COMMITTEE = {"cell": "minutes.committee.cell", "base": "minutes.committee.base", "upper": "minutes.committee.upper"}
+MEMBER_OFFICE = {"cell": "minutes.office.member.cell", "base": "minutes.office.member.base",
+                 "upper": "minutes.office.member.upper"}
+OFFICES = {"secretary": "minutes.office.secretary", "deputy": "minutes.office.deputy"}
 STEP_COLUMNS = ("minutes.col.no", "minutes.col.step", "minutes.col.who", "minutes.col.start", "minutes.col.end",
                 "minutes.col.minutes")
 SPEECH_COLUMNS = ("minutes.col.no", "minutes.col.speaker", "minutes.col.duration", "minutes.col.notes")
@@ -79,6 +87,7 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
     _speeches(doc, state, lang, now)
     _motions(doc, state, lang)
     _elections(doc, state, lang)
+    _committee(doc, state, lang)
 
     doc.add(Heading(_say("minutes.h.close", lang)))
     ended = state.agenda.ended_at
@@ -89,7 +98,10 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
     else:  # a congress of more than one day, or one that ran past midnight
         doc.add(Para(_say("minutes.closed_on", lang, time=clock_text(ended, state.zone, lang),
                           date=long_date(ended.astimezone(state.zone).date(), lang))))
-    doc.add(Para(_say("minutes.approved", lang)))
+    adopted = _adopted(state)
+    if adopted is not None:  # said only when the congress voted the minutes (a motion of kind "minutes")
+        doc.add(Para(_say("minutes.approved", lang, for_=adopted.votes_for, d=adopted.denominator,
+                          pct=local_percent(adopted.percent_for, lang))))
     presidium, secretariat = state.officer_names("presidium"), state.officer_names("secretariat")
     doc.add(Signatures([(_say("minutes.sign.secretary", lang), [_bare(n) for n in secretariat[:1]]),
                         (_say("minutes.sign.chair", lang), [_bare(n) for n in presidium[:1]])]))
@@ -98,6 +110,15 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
 
 def _bare(name: str) -> str:
     return name.split(",")[0]
+
+
+def _adopted(state: CongressState):
+    """The vote that adopted these minutes, if the congress has taken one (the last of a motion of kind minutes)."""
+    for motion_id, motion in state.scenario.motions.items():
+        result = state.last_motion(motion_id)
+        if motion.kind == "minutes" and result is not None and result.adopted:
+            return result
+    return None
 
 
 def _names(state: CongressState, ids, with_reason: bool = False) -> str:
@@ -143,17 +164,25 @@ def _attendance(doc: Document, state: CongressState, lang: str) -> None:
                           probationary=f.present_probationary)))
     # every member not in the room is reported once: left, excused, without a reason (recorded absent, or simply
     # never come: they still count in D), or on the line of the exempt, the attached elsewhere and the suspended
+    guests = state.officer_names("guests")
+    if guests:
+        doc.add(Para(_say("minutes.guests", lang, names="; ".join(guests))))
     away = [m for m in roster if m.id not in attendance.here]
     left = [m.id for m in away if presence(m, attendance) is Presence.LEFT]
     absent = [m for m in away if m.id not in attendance.left]
-    excused = [m.id for m in absent if _absent_kind(m, state) == "excused"]
-    unexcused = [m.id for m in absent if _absent_kind(m, state) == "unexcused"]
+    official = [m for m in absent if m.official]
+    excused = [m.id for m in official if _absent_kind(m, state) == "excused"]
+    unexcused = [m.id for m in official if _absent_kind(m, state) == "unexcused"]
+    probationary = [m.id for m in absent if not m.official and not m.alternate]
     if left:
         doc.add(Para(_say("minutes.left", lang, n=len(left), names=_names(state, left))))
-    doc.add(Para(_say("minutes.excused", lang, n=len(excused),
+    doc.add(Para(_say("minutes.excused.delegates" if delegates else "minutes.excused", lang, n=len(excused),
                       names=f": {_names(state, excused, with_reason=True)}" if excused else "")))
-    doc.add(Para(_say("minutes.unexcused", lang, n=len(unexcused),
+    doc.add(Para(_say("minutes.unexcused.delegates" if delegates else "minutes.unexcused", lang, n=len(unexcused),
                       names=f": {_names(state, unexcused)}" if unexcused else "")))
+    if probationary:
+        doc.add(Para(_say("minutes.probationary_absent", lang, n=len(probationary),
+                          names=_names(state, probationary, with_reason=True))))
     if not delegates or f.exempt_absent or f.transferred or f.suspended:
         doc.add(Para(_say("minutes.apart", lang, exempt=f.exempt_absent, transferred=f.transferred,
                           suspended=f.suspended)))
@@ -228,15 +257,23 @@ def _elections(doc: Document, state: CongressState, lang: str) -> None:
                 continue
             closed_any = True
             ballots = result["ballots"]
-            doc.add(Para(_say("minutes.round", lang, title=result["title"], round=result["round"],
+            doc.add(Para(_say("minutes.round", lang, title=result["title"], round=ordinal(result["round"], lang),
                               seats=result["seats"], issued=ballots["issued"], collected=ballots["collected"],
                               valid=ballots["valid"], invalid=ballots["invalid"], d=result["denominator"]), bold=True))
             if not record.published:
                 doc.add(Para(_say("minutes.unpublished", lang), italic=True))
-            doc.add(Table([_say(key, lang) for key in VOTE_COLUMNS],
-                          [[str(c["no"]), c["name"], local_number(c["votes"], lang), local_percent(c["percent"], lang),
-                            "✓" if c["elected"] else ("=" if c["id"] in result["tied"] else "")]
-                           for c in result["candidates"]], "llrrc"))
+            mark = {c["id"]: "✓" if c["elected"] else ("=" if c["id"] in result["tied"] else "")
+                    for c in result["candidates"]}
+            if result["form"] == APPROVE:  # đồng ý and không đồng ý, both counted
+                doc.add(Table([_say(key, lang) for key in APPROVE_COLUMNS],
+                              [[str(c["no"]), c["name"], local_number(c["votes"], lang),
+                                local_number(c.get("against", 0), lang), local_percent(c["percent"], lang),
+                                mark[c["id"]]] for c in result["candidates"]], "llrrrc"))
+            else:
+                doc.add(Table([_say(key, lang) for key in VOTE_COLUMNS],
+                              [[str(c["no"]), c["name"], local_number(c["votes"], lang),
+                                local_percent(c["percent"], lang), mark[c["id"]]]
+                               for c in result["candidates"]], "llrrc"))
             names = {c["id"]: c["name"] for c in result["candidates"]}
             elected = [names[i] for i in result["elected"]]
             doc.add(Para(_say("minutes.elected", lang, names=", ".join(elected)) if elected
@@ -247,6 +284,27 @@ def _elections(doc: Document, state: CongressState, lang: str) -> None:
                 doc.add(Para(_say("minutes.unfilled", lang, n=result["unfilled"])))
     if not closed_any:
         doc.add(Para(_say("minutes.no_elections", lang)))
+
+
+def _committee(doc: Document, state: CongressState, lang: str) -> None:
+    """The committee the congress elected, each member with the office the congress elected them to."""
+    elections = state.scenario.elections.values()
+    committees = [e for e in elections if e.committee and state.elected(e.id)]
+    if not committees:
+        return
+    level = state.scenario.congress.level
+    officers = {member: OFFICES[e.kind] for e in elections if e.kind in OFFICES for member in state.elected(e.id)}
+    for committee in committees:
+        elected = state.elected(committee.id)
+        offices = {member: officers.get(member, MEMBER_OFFICE[level]) for member in elected}
+        doc.add(Para(_say("minutes.committee", lang, committee=_say(COMMITTEE[level], lang),
+                          term=state.scenario.congress.term, n=len(elected)), bold=True))
+        order = {"minutes.office.secretary": 0, "minutes.office.deputy": 1}
+        ranked = sorted(elected, key=lambda m: (order.get(offices.get(m), 2), name_key(state.roster.get(m).name)))
+        doc.add(Table([_say("minutes.col.no", lang), _say("minutes.col.candidate", lang),
+                       _say("minutes.col.office", lang)],
+                      [[str(n), state.roster.get(m).name, _say(offices[m], lang)]
+                       for n, m in enumerate(ranked, start=1)], "lll"))
 
 
 def write_minutes(state: CongressState, out_dir: str, lang: str, now: datetime, draft: bool = False) -> list[str]:

@@ -153,6 +153,54 @@ def figures(roster: Roster, attendance: Attendance, kind: str = "members", quoru
     )
 
 
+@dataclass(frozen=True)
+class Split:
+    """The official members of a members' congress, each in one place: those not summoned (suspended), those summoned
+    whom D does not count (absent for a reason accepted, exempt and absent, attached elsewhere and absent), and those D
+    counts (present, come and gone, absent without an accepted reason). summoned - not_counted = D."""
+    official: int
+    suspended: int
+    excused: int
+    exempt: int
+    transferred: int
+    present: int
+    left: int
+    unexcused: int
+
+    @property
+    def summoned(self) -> int:
+        return self.official - self.suspended
+
+    @property
+    def not_counted(self) -> int:
+        return self.excused + self.exempt + self.transferred
+
+    @property
+    def denominator(self) -> int:
+        return self.present + self.left + self.unexcused
+
+
+def attendance_split(roster: Roster, attendance: Attendance) -> Split:
+    places: dict[str, int] = dict.fromkeys(("suspended", "excused", "exempt", "transferred", "present", "left",
+                                            "unexcused"), 0)
+    official = [m for m in roster if m.official and not m.alternate]
+    for m in official:
+        if not may_vote(m):
+            place = "suspended"
+        elif m.id in attendance.arrived:
+            place = "present" if m.id in attendance.here else "left"
+        elif m.transferred:
+            place = "transferred"
+        elif m.exempt:
+            place = "exempt"
+        elif m.id in attendance.excused:
+            place = "excused"
+        else:
+            place = "unexcused"
+        places[place] += 1
+    return Split(official=len(official), **places)
+
+
 class Presence(StrEnum):
     HERE = "here"
     LEFT = "left"

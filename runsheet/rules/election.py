@@ -427,7 +427,8 @@ def poll_result(record: RoundRecord, names: Mapping[str, str], title: str, colle
         "ballots": {"issued": record.issued, "collected": collected, "valid": tally_.valid, "invalid": tally_.invalid,
                     "invalid_reasons": tally_.invalid_by_reason},
         "nominees": [{"no": line.no, "id": line.id, "name": names[line.id], "agree": line.votes,
-                      "percent": percent(line.votes, present), "joins": floor_nominee_accepted(line.votes, present)}
+                      "against": line.against, "percent": percent(line.votes, present),
+                      "joins": floor_nominee_accepted(line.votes, present)}
                      for line in tally_.lines],
         "joined": [line.id for line in tally_.lines if floor_nominee_accepted(line.votes, present)],
     }

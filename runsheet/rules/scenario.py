@@ -31,7 +31,8 @@ _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "locality", "date", "start", "language", "kind", "quorum",
                  "level"}
 ELECTION_KEYS = {"id", "title", "seats", "candidates", "order", "kind", "from"}
-MOTION_KEYS = {"id", "title"}
+MOTION_KEYS = {"id", "title", "kind"}
+MOTION_KINDS = ("minutes", "other")  # minutes: adopting the congress's own minutes (the minutes say so only then)
 STEP_KEYS = {"id", "title", "minutes", "who", "script", "at", "election", "motion", "speeches"}
 
 
@@ -70,6 +71,7 @@ class Election:
 class Motion:
     id: str
     title: str
+    kind: str = "other"
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,11 @@ class _Builder:
         )
 
     def motion(self, data: dict, index: int) -> Motion:
-        return Motion(data["id"], self.text(data, "title", "motion", index, required=True))
+        kind = data.get("kind", "other")
+        if kind not in MOTION_KINDS:
+            self.fail(f"kind must be one of {', '.join(MOTION_KINDS)}, not {kind!r}", "motion", index, "kind",
+                      item=data["id"])
+        return Motion(data["id"], self.text(data, "title", "motion", index, required=True), kind)
 
     def election(self, data: dict, index: int) -> Election:
         ident = data["id"]

@@ -14,7 +14,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.head": ("đầu chuỗi băm: sự kiện {seq}, {hash}", "head of the hash chain: event {seq}, {hash}"),
     "cli.checked_in": ("đã điểm danh {n} (đã có mặt từ trước: {already})",
                        "checked in {n} (already present: {already})"),
-    "cli.absent": ("{id} vắng mặt, không có lý do được chấp nhận", "{id} absent, no reason accepted"),
+    "cli.absent": ("{id} vắng mặt, không có lý do được cấp ủy triệu tập Đại hội đồng ý", "{id} absent, with no reason the convening committee accepted"),
     "cli.excused": ("{id} vắng mặt có lý do: {reason}", "{id} absent, excused: {reason}"),
     "cli.undone": ("đã hủy {n} lượt điểm danh nhầm", "took back {n} check-in(s)"),
     "cli.scanned": ("đã điểm danh: {name} ({id})", "checked in: {name} ({id})"),

@@ -56,4 +56,5 @@ TEXT: dict[str, tuple[str, str]] = {
     "body.presidium": ("Đoàn Chủ tịch", "Presidium"),
     "body.secretariat": ("Đoàn Thư ký", "Secretariat"),
     "body.counting": ("Ban Kiểm phiếu", "Counting committee"),
+    "body.guests": ("Đại biểu khách mời", "Guests"),
 }

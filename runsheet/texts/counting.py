@@ -2,6 +2,7 @@
 
 TEXT: dict[str, tuple[str, str]] = {
     # the counting room
+    "count.against": ("không đồng ý {n}", "against {n}"),
     "count.placeholder": ("Số thứ tự các tên bị gạch, cách nhau bởi dấu cách — Enter để ghi (Enter trống: không gạch)",
                           "Numbers of the names struck, separated by spaces — Enter records (empty: none struck)"),
     "count.placeholder_approve": ("Số thứ tự các tên «không đồng ý»; ?N: tên N đánh dấu không rõ — Enter để ghi",

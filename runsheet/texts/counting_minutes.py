@@ -18,21 +18,23 @@ TEXT: dict[str, tuple[str, str]] = {
                                      "cannot write the counting minutes into {path}: {problem}"),
     # the counting minutes
     "counting_minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
-    "counting_minutes.subtitle": ("{title}, lần bầu thứ {round}", "{title}, round {round}"),
+    "counting_minutes.subtitle": ("{title}, bầu lần thứ {round}", "{title}, {round} round"),
     "counting_minutes.term": (" nhiệm kỳ {term}", ", term {term}"),
     "counting_minutes.basis": ("– Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "– Having regard to the Charter of the Communist Party "
                                "of Vietnam;"),
-    "counting_minutes.basis.190": ("– Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024;",
+    "counting_minutes.basis.190": ("– Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 "
+                                   "của Ban Chấp hành Trung ương;",
                                    "– Having regard to the Regulations on elections within the Party issued with Decision No. "
-                                   "190-QĐ/TW of 10/10/2024;"),
-    "counting_minutes.basis.04": ("– Căn cứ Hướng dẫn số 04-HD/TW ngày 31/12/2024.",
-                                  "– Having regard to Guidance No. 04-HD/TW of 31/12/2024."),
-    "counting_minutes.intro": ("Hôm nay, {date}{place}, Ban Kiểm phiếu {congress} đã tiến hành kiểm phiếu {what}, lần bầu thứ "
-                               "{round}.", "On {date}{place}, the counting committee of {congress} counted the ballots of: {what}, "
-                               "round {round}."),
+                                   "190-QĐ/TW of 10/10/2024 of the Central Committee;"),
+    "counting_minutes.basis.04": ("– Căn cứ Hướng dẫn số 04-HD/TW ngày 31/12/2024 của Ban Bí thư thực hiện Quy chế bầu cử trong "
+                                  "Đảng.", "– Having regard to Guidance No. 04-HD/TW of 31/12/2024 of the Secretariat on "
+                                  "implementing the Regulations on elections within the Party."),
+    "counting_minutes.intro": ("Hôm nay, {date}{place}, Ban Kiểm phiếu {congress} đã tiến hành kiểm phiếu {what}, bầu lần thứ "
+                               "{round}.", "On {date}{place}, the counting committee of {congress} counted the ballots of: "
+                               "{what}, {round} round."),
     "counting_minutes.at_place": (", tại {place}", ", at {place}"),
-    "counting_minutes.times": ("Phát phiếu (mở lần bầu) lúc {opened}; kết thúc kiểm phiếu lúc {closed}.",
-                               "Ballots issued (round opened) at {opened}; count closed at {closed}."),
+    "counting_minutes.times": ("Phát phiếu bầu lúc {opened}; kết thúc kiểm phiếu lúc {closed}.",
+                               "Ballots issued at {opened}; count closed at {closed}."),
     "counting_minutes.on_day": ("{time}, {date}", "{time} on {date}"),
     "counting_minutes.h.committee": ("I. BAN KIỂM PHIẾU", "I. THE COUNTING COMMITTEE"),
     "counting_minutes.committee": ("Ban Kiểm phiếu gồm các đồng chí:", "The counting committee:"),
@@ -47,13 +49,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "counting_minutes.form.strike": ("gạch tên (danh sách nhiều hơn số lượng bầu)", "strike-out (more names than seats)"),
     "counting_minutes.form.approve": ("đồng ý / không đồng ý", "agree / disagree"),
     "counting_minutes.h.attendance": ("III. TÌNH HÌNH {WHO} DỰ BẦU CỬ", "III. ATTENDANCE AT THE VOTE"),
-    "counting_minutes.official": ("Tổng số {who} chính thức của {unit}: {total} đồng chí{apart}.",
-                                  "Full {who} of {unit}: {total}{apart}."),
-    "counting_minutes.apart": ("; trong đó sinh hoạt tạm thời nơi khác {transferred}, bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, "
-                               "tạm giam {suspended}", "; of whom attached elsewhere {transferred}, suspended {suspended}"),
+    "counting_minutes.official": ("Tổng số {who} chính thức của {unit}: {total} đồng chí.", "Full {who} of {unit}: {total}."),
+    "counting_minutes.suspended": ("Số {who} chính thức bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam, không "
+                                   "triệu tập: {n} đồng chí.", "Full {who} suspended, prosecuted or detained, not summoned: "
+                                   "{n}."),
     "counting_minutes.summoned": ("Số {who} chính thức được triệu tập: {n} đồng chí.", "Full {who} summoned: {n}."),
-    "counting_minutes.present": ("Số {who} chính thức có mặt lúc phát phiếu: {n} đồng chí.", "Full {who} present when the ballots "
-                                 "were issued: {n}."),
+    "counting_minutes.not_counted": ("Số được triệu tập nhưng không tính vào D: {n} đồng chí (vắng mặt suốt thời gian Đại hội có "
+                                     "lý do được cấp ủy triệu tập Đại hội đồng ý {excused}; miễn công tác và sinh hoạt đảng, "
+                                     "không dự Đại hội {exempt}; sinh hoạt tạm thời nơi khác, không dự Đại hội {transferred}).",
+                                     "Summoned but not counted in D: {n} (absent throughout for a reason the convening "
+                                     "committee accepted {excused}; exempt, not attending {exempt}; attached elsewhere, not "
+                                     "attending {transferred})."),
     "counting_minutes.added": ("Trong khi bầu cử, {who} chính thức {names} đến dự, được phát phiếu bầu và được tính vào "
                                "D của lần bầu này.", "During the vote, full {who} {names} came, were handed a ballot and "
                                "were counted in this round's D."),
@@ -67,14 +73,14 @@ TEXT: dict[str, tuple[str, str]] = {
                                           "vắng mặt suốt thời gian Đại hội, không có người thay thế {away}; chưa đến {awaited}; đã rời "
                                           "Đại hội {left}).", "Full delegates absent: {n} (an alternate standing in {replaced}; absent "
                                           "throughout with no alternate {away}; not arrived {awaited}; left the congress {left})."),
-    "counting_minutes.absent": ("Số {who} chính thức vắng mặt: {n} đồng chí (có lý do được Đại hội chấp thuận {excused}; không có lý "
-                                "do {unexcused}; miễn công tác và sinh hoạt đảng {exempt}; đã rời Đại hội {left}).",
-                                "Full {who} absent: {n} (with a reason the congress accepted {excused}; without one {unexcused}; "
-                                "exempt {exempt}; left the congress {left})."),
     "counting_minutes.d": ("Tổng số {who} chính thức được triệu tập tính tỷ lệ bầu cử (D): {d} đồng chí. Người trúng cử phải được quá "
                            "một nửa so với D, tức là từ {needed} phiếu bầu trở lên.",
                            "Full {who} counted for the threshold (D): {d}. To be elected a candidate needs more than half of D, that "
                            "is {needed} votes or more."),
+    "counting_minutes.d_parts": ("Trong số D: có mặt, được phát phiếu bầu {present}; đã đến Đại hội nhưng không có mặt lúc phát "
+                                 "phiếu {left}; vắng mặt không có lý do được chấp thuận {unexcused}.",
+                                 "Of D: present and handed a ballot {present}; came to the congress but away when the ballots "
+                                 "were issued {left}; absent without an accepted reason {unexcused}."),
     "counting_minutes.who.members": ("đảng viên", "members"),
     "counting_minutes.who.delegates": ("đại biểu", "delegates"),
     "counting_minutes.h.ballots": ("IV. KẾT QUẢ KIỂM PHIẾU", "IV. THE COUNT"),
@@ -89,6 +95,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "counting_minutes.col.name": ("Họ và tên", "Name"),
     "counting_minutes.col.votes": ("Số phiếu bầu", "Votes"),
     "counting_minutes.col.votes.approve": ("Số phiếu đồng ý", "Votes (agree)"),
+    "counting_minutes.col.votes.against": ("Số phiếu không đồng ý", "Votes (disagree)"),
     "counting_minutes.col.percent": ("Tỷ lệ % so với D = {d}", "% of D = {d}"),
     "counting_minutes.col.result": ("Kết quả", "Result"),
     "counting_minutes.mark.elected": ("Trúng cử", "Elected"),
@@ -112,6 +119,7 @@ TEXT: dict[str, tuple[str, str]] = {
                                  "and signed by the counting committee; the ballot entry log is attached."),
     "counting_minutes.sign.members": ("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "MEMBERS OF THE COUNTING COMMITTEE"),
     "counting_minutes.sign.head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING COMMITTEE"),
+    "counting_minutes.h.annex": ("PHỤ LỤC: MÃ ĐỐI CHIẾU", "ANNEX: DIGEST"),
     # the entry log
     "counting_minutes.log.title": ("NHẬT KÝ NHẬP PHIẾU", "BALLOT ENTRY LOG"),
     "counting_minutes.log.list": ("Danh sách trên phiếu bầu (số thứ tự dùng khi nhập phiếu):",
@@ -149,4 +157,45 @@ TEXT: dict[str, tuple[str, str]] = {
                                     "Corrections: {corrections}; taken back: {withdrawals}; settled by the head: {resolved}; "
                                     "ballots counted: {counted}."),
     "counting_minutes.log.digest": ("Mã đối chiếu của lần bầu: {digest}", "Digest of the round: {digest}"),
+    # the counting minutes of a nomination poll (reports/poll_minutes.py)
+    "poll_minutes.file": ("{election}-lay-y-kien-{poll}-bien-ban-kiem-phieu", "{election}-poll-{poll}-counting-minutes"),
+    "poll_minutes.err.no_poll": ("cuộc bầu {id!r} chưa có lần lấy ý kiến giới thiệu nào (run.py nominate open)",
+                                 "election {id!r} has had no nomination poll (run.py nominate open)"),
+    "poll_minutes.err.no_such_poll": ("cuộc bầu {id!r} không có lần lấy ý kiến thứ {n}",
+                                      "election {id!r} has no nomination poll {n}"),
+    "poll_minutes.err.not_closed": ("lần lấy ý kiến thứ {n} của {id!r} chưa kết thúc kiểm phiếu (run.py nominate close)",
+                                    "nomination poll {n} of {id!r} is not closed (run.py nominate close)"),
+    "poll_minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+    "poll_minutes.subtitle": ("Lấy ý kiến Đại hội về những người được giới thiệu thêm vào danh sách bầu cử, {what}",
+                              "The congress polled on names put forward from the floor for the list: {what}"),
+    "poll_minutes.intro": ("Hôm nay, {date}{place}, Ban Kiểm phiếu {congress} đã tiến hành kiểm phiếu lấy ý kiến Đại hội "
+                           "(bỏ phiếu kín) về những người được giới thiệu tại Đại hội để bổ sung vào danh sách bầu cử, "
+                           "{what}.", "On {date}{place}, the counting committee of {congress} counted the secret poll "
+                           "of the congress on the names put forward from the floor for the list: {what}."),
+    "poll_minutes.times": ("Phát phiếu lấy ý kiến lúc {opened}; kết thúc kiểm phiếu lúc {closed}.",
+                           "Ballots issued at {opened}; count closed at {closed}."),
+    "poll_minutes.h.nominees": ("II. NHỮNG NGƯỜI ĐƯỢC GIỚI THIỆU TẠI ĐẠI HỘI", "II. THE NAMES PUT FORWARD"),
+    "poll_minutes.nominees": ("Số người được giới thiệu tại Đại hội, đồng ý ứng cử, đưa ra Đại hội lấy ý kiến: {n} đồng "
+                              "chí, theo thứ tự in trên phiếu:", "Names put forward from the floor, willing to stand and "
+                              "put to the congress: {n}, in the order printed on the ballot:"),
+    "poll_minutes.h.present": ("III. SỐ ĐẢNG VIÊN CHÍNH THỨC CÓ MẶT", "III. FULL MEMBERS PRESENT"),
+    "poll_minutes.present": ("Số đảng viên chính thức có mặt tại Đại hội lúc phát phiếu: {n} đồng chí.",
+                             "Full members present when the ballots were issued: {n}."),
+    "poll_minutes.needed": ("Người được giới thiệu được bổ sung vào danh sách bầu cử khi được trên 30% tổng số đảng viên "
+                            "chính thức có mặt đồng ý, tức là từ {needed} phiếu đồng ý trở lên.",
+                            "A name joins the list when more than 30% of the full members present agree: {needed} "
+                            "agreeing votes or more."),
+    "poll_minutes.col.percent": ("Tỷ lệ % đồng ý so với số có mặt ({n})", "% agreeing, of those present ({n})"),
+    "poll_minutes.mark.joins": ("Bổ sung vào danh sách", "Joins the list"),
+    "poll_minutes.mark.not": ("Không bổ sung", "Does not join"),
+    "poll_minutes.h.result": ("V. KẾT QUẢ", "V. THE RESULT"),
+    "poll_minutes.joined": ("Các đồng chí {names} được bổ sung vào danh sách bầu cử, {what}.",
+                            "{names} join the list: {what}."),
+    "poll_minutes.joined_one": ("Đồng chí {names} được bổ sung vào danh sách bầu cử, {what}.",
+                                "{names} joins the list: {what}."),
+    "poll_minutes.none_joined": ("Không có đồng chí nào được bổ sung vào danh sách bầu cử, {what}.",
+                                 "Nobody joins the list: {what}."),
+    "poll_minutes.closing": ("Việc kiểm phiếu kết thúc lúc {time} cùng ngày. Biên bản được Ban Kiểm phiếu thông qua và ký "
+                             "tên.", "The count closed at {time} the same day. These minutes were approved and signed "
+                             "by the counting committee."),
 }

@@ -78,3 +78,15 @@ def clock_text(moment: datetime | None, zone, lang: str) -> str:
         return "—"
     local = moment.astimezone(zone)
     return f"{local.hour:02d} giờ {local.minute:02d} phút" if lang == "vi" else local.strftime("%H:%M")
+
+
+VI_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal(n: int, lang: str) -> str:
+    """An ordinal as documents write it: (bầu lần thứ) "nhất", "hai", "tư"; "first", "second" in English."""
+    words = EN_ORDINALS if lang == "en" else VI_ORDINALS
+    if 1 <= n <= len(words):
+        return words[n - 1]
+    return str(n) if lang != "en" else f"{n}th"

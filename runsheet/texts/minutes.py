@@ -32,12 +32,21 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Alternates standing in for absent delegates: {names}."),
     "minutes.replaces": ("{alternate} thay đồng chí {delegate}", "{alternate} for {delegate}"),
     "minutes.left": ("Rời đại hội trước khi kết thúc: {n} đồng chí ({names}).", "Left before the end: {n} ({names})."),
-    "minutes.excused": ("Vắng mặt có lý do được Đại hội chấp thuận: {n} đồng chí{names}.",
-                        "Absent with a reason the congress accepted: {n}{names}."),
-    "minutes.unexcused": ("Vắng mặt không có lý do: {n} đồng chí{names}.", "Absent without a reason: {n}{names}."),
-    "minutes.apart": ("Đảng viên miễn công tác và sinh hoạt đảng vắng mặt: {exempt}; sinh hoạt tạm thời nơi khác: "
-                      "{transferred}; bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam: {suspended}.",
-                      "Exempt members absent: {exempt}; attached elsewhere: {transferred}; suspended: {suspended}."),
+    "minutes.guests": ("Đại biểu khách mời: {names}.", "Guests: {names}."),
+    "minutes.excused": ("Đảng viên chính thức vắng mặt có lý do được cấp ủy triệu tập Đại hội đồng ý: {n} đồng chí{names}.",
+                        "Full members absent with a reason the convening committee accepted: {n}{names}."),
+    "minutes.unexcused": ("Đảng viên chính thức vắng mặt không có lý do: {n} đồng chí{names}.",
+                          "Full members absent without a reason: {n}{names}."),
+    "minutes.excused.delegates": ("Đại biểu chính thức vắng mặt có lý do: {n} đồng chí{names}.",
+                                  "Full delegates absent with a reason: {n}{names}."),
+    "minutes.unexcused.delegates": ("Đại biểu chính thức vắng mặt không có lý do: {n} đồng chí{names}.",
+                                    "Full delegates absent without a reason: {n}{names}."),
+    "minutes.probationary_absent": ("Đảng viên dự bị vắng mặt: {n} đồng chí: {names}.",
+                                    "Probationary members absent: {n}: {names}."),
+    "minutes.apart": ("Đảng viên miễn công tác và sinh hoạt đảng vắng mặt: {exempt}; sinh hoạt tạm thời nơi khác, không có "
+                      "mặt: {transferred}; bị đình chỉ sinh hoạt đảng, bị khởi tố, truy tố, tạm giam: {suspended}.",
+                      "Exempt members absent: {exempt}; attached elsewhere and absent: {transferred}; suspended: "
+                      "{suspended}."),
     "minutes.denominator": ("Số đảng viên chính thức được triệu tập tính để biểu quyết và bầu cử (D): {d}; "
                             "quá một nửa là từ {majority} đồng chí trở lên.",
                             "Full members counted for votes and elections (D): {d}; more than half is {majority} or more."),
@@ -76,10 +85,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "minutes.revote": ("(biểu quyết lần {n})", "(vote {n})"),
     "minutes.h.elections": ("VI. KẾT QUẢ BẦU CỬ", "VI. ELECTION RESULTS"),
     "minutes.no_elections": ("Không có cuộc bầu cử nào được kết thúc kiểm phiếu.", "No election count was closed."),
-    "minutes.round": ("{title}, lần {round}: số lượng bầu {seats}; phiếu phát ra {issued}, thu vào {collected}, "
+    "minutes.round": ("{title}, bầu lần thứ {round}: số lượng bầu {seats}; phiếu phát ra {issued}, thu vào {collected}, "
                       "hợp lệ {valid}, không hợp lệ {invalid}; D = {d}.",
-                      "{title}, round {round}: {seats} to elect; ballots issued {issued}, collected {collected}, "
+                      "{title}, {round} round: {seats} to elect; ballots issued {issued}, collected {collected}, "
                       "valid {valid}, invalid {invalid}; D = {d}."),
+    "minutes.col.agree": ("Đồng ý", "Agree"),
+    "minutes.col.against": ("Không đồng ý", "Disagree"),
+    "minutes.col.percent_agree": ("Tỷ lệ % đồng ý so với D", "% agreeing, of D"),
+    "minutes.col.office": ("Chức vụ", "Office"),
+    "minutes.committee": ("{committee} nhiệm kỳ {term} gồm {n} đồng chí:", "{committee}, term {term}: {n} members:"),
+    "minutes.committee.cell": ("Chi ủy", "The cell committee"),
+    "minutes.committee.base": ("Ban Chấp hành Đảng bộ", "The executive committee"),
+    "minutes.committee.upper": ("Ban Chấp hành Đảng bộ", "The executive committee"),
+    "minutes.office.secretary": ("Bí thư", "Secretary"),
+    "minutes.office.deputy": ("Phó Bí thư", "Deputy secretary"),
+    "minutes.office.member.cell": ("Chi ủy viên", "Committee member"),
+    "minutes.office.member.base": ("Đảng ủy viên", "Committee member"),
+    "minutes.office.member.upper": ("Ủy viên Ban Chấp hành", "Committee member"),
     "minutes.col.candidate": ("Họ và tên", "Name"),
     "minutes.col.votes": ("Số phiếu", "Votes"),
     "minutes.col.percent": ("Tỷ lệ % so với D", "% of D"),
@@ -94,8 +116,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "minutes.closed_on": ("Đại hội bế mạc lúc {time}, {date}.", "The congress closed at {time} on {date}."),
     "minutes.not_closed": ("Đại hội chưa bế mạc (bản dự thảo lập lúc {time}).",
                            "The congress has not closed (draft written at {time})."),
-    "minutes.approved": ("Biên bản được lập thành hai bản, đã đọc trước Đại hội và được Đại hội thông qua.",
-                         "These minutes were read to the congress and approved."),
+    "minutes.approved": ("Biên bản đã được đọc trước Đại hội và được Đại hội biểu quyết thông qua: tán thành {for_} "
+                         "({pct}% so với D = {d}).", "These minutes were read to the congress and adopted: {for_} for "
+                         "({pct}% of D = {d})."),
     "minutes.sign.chair": ("T/M ĐOÀN CHỦ TỊCH", "FOR THE PRESIDIUM"),
     "minutes.sign.secretary": ("THƯ KÝ ĐẠI HỘI", "SECRETARY"),
     "minutes.duration.h": ("{h} giờ {m} phút", "{h} h {m} min"),

@@ -2,9 +2,12 @@
 
 TEXT: dict[str, tuple[str, str]] = {
     # whether the congress may proceed
-    "may_proceed.yes": ("đủ điều kiện tiến hành Đại hội theo quy định của Điều lệ Đảng",
-                        "is quorate and may proceed"),
-    "may_proceed.no": ("chưa đủ điều kiện để Đại hội biểu quyết thông qua (số có mặt chưa quá nửa)",
+    # (no quorum for a congress is set by the Charter: this says whether anything could be adopted, more than half of D
+    # being present, and the scenario's own quorum if it sets one)
+    "may_proceed.yes": ("số đảng viên chính thức có mặt quá một nửa số đảng viên chính thức được triệu tập, đủ để Đại hội "
+                        "biểu quyết, bầu cử", "has more than half of those entitled to vote present, enough to vote"),
+    "may_proceed.no": ("số đảng viên chính thức có mặt chưa quá một nửa số đảng viên chính thức được triệu tập (hoặc chưa đủ "
+                       "số có mặt tối thiểu do kịch bản đặt ra): chưa nội dung nào có thể được thông qua",
                        "has too few members present for anything to be adopted"),
     "not_yet": ("(chưa có kết quả)", "(no result yet)"),
     # results read out

@@ -57,7 +57,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "speaker.over": ("quá giờ {time}", "{time} over"),
     "speaker.up": ("đã nói {time}", "{time} so far"),
     # the officers the congress chose
-    "officers.title": ("Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu", "Presidium, secretariat, counting committee"),
+    "officers.title": ("Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu, đại biểu khách mời",
+                       "Presidium, secretariat, counting committee, guests"),
     "officers.hint": ("Mỗi người một mã đảng viên hoặc họ tên, cách nhau bởi dấu «;»; chức danh sau dấu phẩy, "
                       "ví dụ: DV07, Trưởng ban; DV17; DV19",
                       "One member id or name each, separated by «;»; a title after a comma, e.g. DV07, Head; DV17"),

@@ -18,6 +18,7 @@ from runsheet.commands import create
 from runsheet.reports.counting import CountingMinutesError, build_counting_minutes, write_counting_minutes
 from runsheet.reports.document import Document, Table, to_docx, to_md
 from runsheet.reports.minutes import MinutesNotReady, build_minutes, write_minutes
+from runsheet.reports.poll_minutes import build_poll_minutes, write_poll_minutes
 from runsheet.rules.election import Reading
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +48,8 @@ def test_a_member_never_checked_in_is_reported_absent_and_an_exempt_one_only_onc
     session.attendance.absent("A4")
     session.agenda.next_step()
     text = minutes_md(session)
-    assert "Vắng mặt không có lý do: 1 đồng chí: Lê Văn An." in text  # counted in D: it must be in the minutes
+    # counted in D: it must be in the minutes
+    assert "Đảng viên chính thức vắng mặt không có lý do: 1 đồng chí: Lê Văn An." in text
     assert "Phạm Minh Đức" not in text  # exempt and absent: on the exempt line, not also as absent without reason
     assert "miễn công tác và sinh hoạt đảng vắng mặt: 1" in text
     assert "(D): 3;" in text
@@ -79,7 +81,7 @@ def test_a_congress_of_delegates_speaks_of_delegates_and_its_absent_add_up(tmp_p
     assert "Tổng số đại biểu chính thức được triệu tập: 6 đồng chí; đại biểu dự khuyết: 1 đồng chí." in text
     assert "Đại biểu có mặt: 4 đồng chí (trong đó 1 đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt)." in text
     assert "Vũ Thị Lan thay đồng chí Phạm Minh Đức" in text
-    assert "Vắng mặt không có lý do: 2 đồng chí: Hoàng Văn Hùng, Đỗ Thị Mai." in text
+    assert "Đại biểu chính thức vắng mặt không có lý do: 2 đồng chí: Hoàng Văn Hùng, Đỗ Thị Mai." in text
     assert "Số đại biểu chính thức được triệu tập tính để biểu quyết và bầu cử (D): 5;" in text
     assert "đảng viên dự bị" not in text and "miễn công tác" not in text
 
@@ -103,7 +105,12 @@ def test_d_is_the_one_fixed_when_the_ballots_were_issued(session, clock):
     session.voting.close_round("chi-uy")
     paper = counting_md(session)
     assert "(D): 3 đồng chí" in paper and "từ 2 phiếu bầu trở lên" in paper
-    assert "Số đảng viên chính thức có mặt lúc phát phiếu: 3 đồng chí." in paper and "Trong khi bầu cử" not in paper
+    assert "Số đảng viên chính thức được triệu tập: 5 đồng chí." in paper
+    assert ("không tính vào D: 2 đồng chí (vắng mặt suốt thời gian Đại hội có lý do được cấp ủy triệu tập Đại hội "
+            "đồng ý 0; miễn công tác và sinh hoạt đảng, không dự Đại hội 1; sinh hoạt tạm thời nơi khác, không dự "
+            "Đại hội 1)") in paper
+    assert "Trong số D: có mặt, được phát phiếu bầu 3; đã đến Đại hội nhưng không có mặt lúc phát phiếu 0; vắng mặt " \
+        "không có lý do được chấp thuận 0." in paper and "Trong khi bầu cử" not in paper
 
 
 def test_a_member_given_a_ballot_during_the_vote_is_counted_in_d_and_named(session, clock):
@@ -123,7 +130,7 @@ def test_the_usual_count_reports_attendance_when_the_ballots_were_issued(session
     session.attendance.attend(["A1", "A2", "A3"])
     count(session)
     paper = counting_md(session)
-    assert "có mặt lúc phát phiếu: 3 đồng chí" in paper and "Lưu ý" not in paper
+    assert "có mặt, được phát phiếu bầu 3;" in paper and "Lưu ý" not in paper
 
 
 # ---- a generic assembly in English ---------------------------------------------------------------------------------
@@ -163,7 +170,7 @@ def test_a_count_past_midnight_dates_the_issue_of_the_ballots(session, clock):
     session.voting.close_round("chi-uy")
     paper = counting_md(session)
     assert "Hôm nay, ngày 2 tháng 6 năm 2025" in paper
-    assert ("Phát phiếu (mở lần bầu) lúc 23 giờ 50 phút, ngày 1 tháng 6 năm 2025; kết thúc kiểm phiếu lúc 00 giờ 10 "
+    assert ("Phát phiếu bầu lúc 23 giờ 50 phút, ngày 1 tháng 6 năm 2025; kết thúc kiểm phiếu lúc 00 giờ 10 "
             "phút.") in paper
 
 
@@ -296,3 +303,36 @@ def test_a_log_too_long_for_docx_removes_an_older_docx_of_the_same_round(session
     second = write_counting_minutes(session.log.events, session.state, "chi-uy", str(out), "vi")
     assert sorted(p.name for p in out.iterdir()) == sorted(Path(p).name for p in second)
     assert not any(p.endswith("nhat-ky-nhap-phieu.docx") for p in second)
+
+
+def test_an_approve_form_count_gives_the_agreeing_and_disagreeing_votes_of_each_name(session):
+    session.attendance.attend(["A1", "A2", "A3"])
+    session.voting.set_candidates("chi-uy", ["A1", "A2"])  # as many names as seats: agree / disagree
+    count(session, ({1}, set(), {1, 2}))
+    paper = counting_md(session)
+    assert "| TT | Họ và tên | Số phiếu đồng ý | Số phiếu không đồng ý | Tỷ lệ % so với D = 3 | Kết quả |" in paper
+    assert "| 1 | Nguyễn Văn Bình | 1 | 2 | 33,33 |  |" in paper
+    assert "| 2 | Trần Thị Hoa | 2 | 1 | 66,67 | Trúng cử |" in paper
+
+
+# ---- the counting minutes of a nomination poll -----------------------------------------------------------------------
+def test_a_nomination_poll_has_its_own_counting_minutes(session, tmp_path):
+    session.attendance.attend(["A1", "A2", "A3", "A4"])
+    with pytest.raises(CountingMinutesError) as refused:
+        build_poll_minutes(session.log.events, session.state, "chi-uy", "vi")
+    assert refused.value.key == "poll_minutes.err.no_poll"
+    session.voting.open_poll("chi-uy", ["A4"])
+    with pytest.raises(CountingMinutesError) as refused:
+        build_poll_minutes(session.log.events, session.state, "chi-uy", "vi")
+    assert refused.value.key == "poll_minutes.err.not_closed"
+    for against in ({1}, set(), set(), set()):
+        session.voting.enter_ballot("chi-uy", Reading(frozenset(against)), poll=True)
+    session.voting.close_poll("chi-uy")
+    paper = to_md(build_poll_minutes(session.log.events, session.state, "chi-uy", "vi"))
+    assert "Số đảng viên chính thức có mặt tại Đại hội lúc phát phiếu: 4 đồng chí." in paper
+    assert "tức là từ 2 phiếu đồng ý trở lên" in paper  # more than 30% of 4: 2
+    assert "| 1 | Phạm Minh Đức | 3 | 1 | 75,00 | Bổ sung vào danh sách |" in paper
+    assert "Đồng chí Phạm Minh Đức được bổ sung vào danh sách bầu cử, bầu Chi ủy." in paper
+    paths = write_poll_minutes(session.log.events, session.state, "chi-uy", str(tmp_path), "vi")
+    assert [Path(p).name for p in paths] == ["chi-uy-lay-y-kien-1-bien-ban-kiem-phieu.docx",
+                                             "chi-uy-lay-y-kien-1-bien-ban-kiem-phieu.md"]

@@ -52,14 +52,16 @@ def test_the_docx_holds_every_required_field(congress, tmp_path):
         "khai mạc lúc 07 giờ 30 phút", "Hội trường tầng 3",
         "Có mặt: 15 đồng chí (12 đảng viên chính thức, 3 đảng viên dự bị)",
         "Trịnh Văn Dũng (Đi công tác theo quyết định của cơ quan)",
-        "Vắng mặt không có lý do: 1 đồng chí: Dương Ngọc Lộc",
+        "Đảng viên chính thức vắng mặt không có lý do: 1 đồng chí: Dương Ngọc Lộc",
         "(D): 13", "Đoàn Chủ tịch: Trần Mạnh Hùng; Lê Thị Thu Hằng; Phạm Quốc Thành",
         "Đoàn Thư ký: Phan Thị Hòa; Đặng Minh Đức", "Ban Kiểm phiếu: Vũ Đức Thanh, Trưởng ban",
         "Báo cáo chính trị", "07:53", "08:18",  # a step with its actual start and end
         "Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng", "8 phút", "tăng cường tập huấn",  # a speech
         "Thông qua Nghị quyết Đại hội: tán thành 11 (84,62% so với D = 13)", "không biểu quyết 1",
         "Được thông qua", "phiếu phát ra 12, thu vào 12, hợp lệ 10, không hợp lệ 2", "76,92", "Phạm Quốc Thành",
-        "Trúng cử: Trần Mạnh Hùng.", "bế mạc lúc 11 giờ 26 phút", "THƯ KÝ ĐẠI HỘI", "T/M ĐOÀN CHỦ TỊCH",
+        "Trúng cử: Trần Mạnh Hùng.", "bế mạc lúc 11 giờ 31 phút", "THƯ KÝ ĐẠI HỘI", "T/M ĐOÀN CHỦ TỊCH",
+        "Chi ủy nhiệm kỳ 2025–2027 gồm 5 đồng chí", "Bí thư", "Chi ủy viên", "Thông qua Biên bản Đại hội",
+        "Đảng viên dự bị vắng mặt: 1 đồng chí: Lý Gia Minh (Ốm, nằm viện)",
     ]
     missing = [r for r in required if r not in text]
     assert not missing
@@ -140,7 +142,8 @@ def test_a_whole_congress_from_the_command_line_gives_the_minutes(root, tmp_path
     cli("officers", "secretariat", "DV14")
     cli("officers", "counting", "DV07, Trưởng ban", "DV17", "DV19")
     strike = tmp_path / "chi-uy.csv"
-    strike.write_text("ballot,struck\n" + "".join(f"{n},{n % 6 + 1}\n" for n in range(1, 13)), encoding="utf-8")
+    # every ballot strikes the sixth name (Phạm Quốc Thành): the five others are elected, the secretary among them
+    strike.write_text("ballot,struck\n" + "".join(f"{n},6\n" for n in range(1, 13)), encoding="utf-8")
     approve = tmp_path / "one.csv"
     approve.write_text("ballot,struck\n" + "".join(f"{n},\n" for n in range(1, 13)), encoding="utf-8")
     order = cli("status", "--json")
@@ -172,6 +175,7 @@ def test_a_whole_congress_from_the_command_line_gives_the_minutes(root, tmp_path
                      "Nguyễn Văn Khải, Phó Bí thư Đảng ủy Văn phòng", "Đề nghị bổ sung chỉ tiêu",
                      "Ban Kiểm phiếu: Vũ Đức Thanh, Trưởng ban; Nguyễn Thị Hoa; Cao Xuân Tuấn",
                      "Thông qua Nghị quyết Đại hội: tán thành 12", "phiếu phát ra 12, thu vào 12, hợp lệ 12",
-                     "Trúng cử: Trần Mạnh Hùng.", "Đại hội bế mạc lúc"):
+                     "Trúng cử: Trần Mạnh Hùng.", "Đại hội bế mạc lúc", "Thông qua Biên bản Đại hội",
+                     "Chi ủy nhiệm kỳ 2025–2027 gồm 5 đồng chí"):
         assert expected in text, expected
     assert "Chào cờ" in _docx_text(paths[0])

@@ -18,3 +18,14 @@ async def press(pilot, *keys: str) -> None:
 async def click(pilot, selector: str) -> None:
     await pilot.click(selector)
     await settle(pilot)
+
+
+def elect_committee(session) -> None:
+    """Round 1 of chi-uy closed, one ballot per member present striking the sixth name (Phạm Quốc Thành): the other
+    five are elected, so the secretary's and deputy's rounds (chosen from them) may open."""
+    from runsheet.rules.election import Reading
+
+    session.voting.open_round("chi-uy")
+    for _ in range(session.state.current_round("chi-uy").issued):
+        session.voting.enter_ballot("chi-uy", Reading(frozenset({6})))
+    session.voting.close_round("chi-uy")

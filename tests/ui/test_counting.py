@@ -7,7 +7,7 @@ import pytest
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.ask import AskScreen
 from runsheet.ui.screens.counting import CountingScreen
-from driving import press
+from driving import elect_committee, press
 
 SIZE = (140, 40)
 COMMITTEE = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV11", "DV13", "DV14", "DV17"]
@@ -143,6 +143,7 @@ async def test_tally_moves_with_ballots_from_another_terminal(counting, clock, t
 
 async def test_single_name_approve_form_keys(session, clock):
     session.attendance.attend(COMMITTEE)
+    elect_committee(session)
     session.voting.open_round("bi-thu")
     app = app_for(session, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -258,8 +259,9 @@ async def test_a_new_round_starts_on_pass_one_and_a_locked_terminal_follows_it(s
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 2)
         assert app.screen.pass_no == 2
-        for pass_no in (1, 2):
-            session.voting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=pass_no)
+        for ballot in range(1, len(COMMITTEE) + 1):  # ballots striking the sixth name: the secretary is elected
+            for pass_no in (1, 2):
+                session.voting.enter_ballot("chi-uy", Reading(frozenset({6})), pass_no=pass_no, ballot=ballot)
         session.voting.close_round("chi-uy")
         session.voting.open_round("bi-thu")
         await app.sync_now()

@@ -18,11 +18,12 @@ COMMITTEE = ["DV01", "DV02", "DV03", "DV04", "DV06", "DV07", "DV09", "DV10", "DV
 
 @pytest.fixture
 def closed(session):
-    """chi-uy round 1 closed on the demo congress: twelve ballots, one pass."""
+    """chi-uy round 1 closed on the demo congress: twelve ballots, one pass, names 5 and 6 struck on alternate ballots
+    (the first four elected, the secretary among them)."""
     session.attendance.attend(COMMITTEE)
     session.voting.open_round("chi-uy")
     for k in range(12):
-        session.voting.enter_ballot("chi-uy", Reading(frozenset({(k % 6) + 1})))
+        session.voting.enter_ballot("chi-uy", Reading(frozenset({(k % 2) + 5})))
     session.voting.close_round("chi-uy")
     return session
 

@@ -46,3 +46,14 @@ def test_a_national_list_is_drawn_whole():
     names = [f"Nguyễn Văn Tên {n}" for n in range(1, 201)]
     lines = tally_text(result(names, [900 + n for n in range(200)], 1600, 194), "vi", 66).plain.splitlines()
     assert len(lines) == 201 and all(cell_len(line.rstrip()) <= 66 for line in lines[1:])
+
+
+def test_an_approve_form_shows_the_disagreeing_votes_and_a_strike_form_does_not():
+    approve = result(["Trần Mạnh Hùng", "Lê Thị Thu Hằng"], [11, 9], 13, 2)
+    for c, against in zip(approve["candidates"], [1, 12]):
+        c["against"] = against
+    rows = tally_text(approve, "vi").plain.splitlines()[1:]
+    assert "không đồng ý  1" in rows[0] and "không đồng ý 12" in rows[1]
+    assert len({row.index("không đồng ý") for row in rows}) == 1
+    assert "against 12" in tally_text(approve, "en").plain
+    assert "không đồng ý" not in tally_text(result(["An", "Bình"], [2, 1], 3, 1), "vi").plain

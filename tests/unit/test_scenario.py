@@ -349,7 +349,7 @@ def test_full_valid_scenario_with_every_field():
 
 
 @pytest.mark.parametrize("scenario_file,roster,counts", [
-    ("scenarios/chi-bo.toml", "data/demo-roster.csv", (20, 25, 3, 8, "vi")),
+    ("scenarios/chi-bo.toml", "data/demo-roster.csv", (20, 26, 3, 9, "vi")),
     ("scenarios/agm.toml", "data/agm-roster.csv", (12, 12, 1, 4, "en")),
 ])
 def test_shipped_scenarios(scenario_file, roster, counts):

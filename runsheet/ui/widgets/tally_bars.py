@@ -1,4 +1,5 @@
-"""Live tallies: a bar per candidate with votes, percent of D, the line of votes needed, elected or tied.
+"""Live tallies: a bar per candidate with votes, percent of D (on an approve form the disagreeing votes too), the line
+of votes needed, elected or tied.
 
 Drawn as plain lines of text in columns worked out here (not a Rich table): a list of 200 names is redrawn in a
 few milliseconds, where a table took about 170 ms per render and the screen renders it several times a layout."""
@@ -42,6 +43,10 @@ def tally_text(result: dict, lang: str, width: int | None = None) -> Text:
     tied = set(result["tied"])
     numbers = [f"{c['no']}." for c in candidates]
     figures = [f"{c['votes']:>4}  {local_percent(c['percent'], lang):>6}%" for c in candidates]
+    if all("against" in c for c in candidates):  # an approve form: the chair reads out the disagreeing votes too
+        width_against = max(len(str(c["against"])) for c in candidates)
+        figures = [f"{figure}  {say('count.against', lang, n=str(c['against']).rjust(width_against))}"
+                   for figure, c in zip(figures, candidates)]
     signs = ["✓" if c["elected"] else ("=" if c["id"] in tied else "") for c in candidates]
     w_no = max(3, *map(len, numbers))
     w_name = min(NAME, max(cell_len(c["name"]) for c in candidates))
