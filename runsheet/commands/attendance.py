@@ -51,7 +51,8 @@ def known(state: CongressState, member_id: str) -> Member:
 
 
 def keep_d(state: CongressState, roster: Roster | None = None, attendance: Attendance | None = None) -> None:
-    """While a round is open its D is fixed (it was fixed when the ballots were issued): a change that would alter D
+    """While a round is open its D is fixed (it was fixed when the ballots were issued: docs/rules.md, "Who counts",
+    runsheet's reading of 190-QĐ/TW Điều 30): a change that would alter D
     (an absence accepted, a status or flag fixed, a member added, an alternate standing in) waits for the count to
     close. Check-ins and departures are not refused here: they do not change who was summoned."""
     open_rounds = state.open_rounds()

@@ -53,7 +53,7 @@ def _not_skipped(state: CongressState, step_id: str) -> None:
 
 def check_counting_committee(state: CongressState, people: list[dict]) -> None:
     """The counting committee (ban kiểm phiếu): official members present, none on the list of an election still to
-    be counted (docs/rules.md, "The counting committee")."""
+    be counted (190-QĐ/TW Điều 8; docs/rules.md, "The counting committee")."""
     for person in people:
         member = state.roster.get(person.get("member", ""))
         if member is None:

@@ -102,16 +102,16 @@ def counted(record: RoundRecord, collected: int | None) -> int:
 
 
 def check_surplus(candidates: int, seats: int) -> None:
-    """A committee's first round: more names than seats, at most 30% more, but for a committee of 3 to 5 seats one
-    name more even above 30% (docs/rules.md, "The candidate list")."""
+    """A committee's first round: more names than seats, at most 30% more (190-QĐ/TW Điều 14 khoản 1), but for a
+    committee of 3 to 5 seats one name more even above 30% (docs/rules.md, "The candidate list")."""
     if not surplus_allowed(candidates, seats):
         raise DomainError("err.surplus", n=candidates, seats=seats, low=seats + 1, most=most_candidates(seats))
 
 
 def check_officers(state: CongressState, election: Election, names: list[str], rounds: int) -> None:
     """A secretary or deputy is elected from the committee just elected; the secretary is not also the deputy; a
-    secretary not elected in three rounds is appointed by the higher committee (docs/rules.md, "A cell's
-    officers")."""
+    secretary not elected in three rounds is appointed by the higher committee (294-QĐ/TW; docs/rules.md, "A cell's
+    committee and officers")."""
     if election.kind == "secretary" and rounds >= SECRETARY_ROUNDS:
         raise DomainError("err.secretary_appointed", title=election.title, rounds=SECRETARY_ROUNDS)
     if election.source:
@@ -129,7 +129,7 @@ def check_officers(state: CongressState, election: Election, names: list[str], r
 
 
 def check_counting_committee(state: CongressState, election: Election, names: list[str]) -> None:
-    """Nobody on a list counts its ballots (docs/rules.md, "The counting committee")."""
+    """Nobody on a list counts its ballots (190-QĐ/TW Điều 8; docs/rules.md, "The counting committee")."""
     for person in state.officers.get("counting", []):
         if person.get("member") in names:
             raise DomainError("err.counter_on_list", name=person["name"], election=election.title)

@@ -14,7 +14,7 @@ class Attendance:
     arrived: dict[str, datetime] = field(default_factory=dict)  # member id -> first check-in
     here: set[str] = field(default_factory=set)  # in the room now
     left: dict[str, datetime] = field(default_factory=dict)  # member id -> when they left (and are still away)
-    excused: dict[str, str] = field(default_factory=dict)  # member id -> the reason the congress accepted
+    excused: dict[str, str] = field(default_factory=dict)  # member id -> the reason the convening committee accepted
     replaced: dict[str, str] = field(default_factory=dict)  # absent delegate id -> the alternate replacing them
     away: set[str] = field(default_factory=set)  # recorded absent for the whole congress (with a reason or not)
 
@@ -111,6 +111,9 @@ def may_vote(member: Member) -> bool:
 
 
 def counts_in_denominator(member: Member, attendance: Attendance, kind: str = "members") -> bool:
+    """D counts the official members summoned, less those who did not come and were absent throughout for a reason
+    the convening committee accepted (190-QĐ/TW Điều 30), exempt, or attached elsewhere (summoned too, counted if
+    they come: 01-HD/TW 2021 point 13.2); docs/rules.md, "Who counts"."""
     if not may_vote(member):
         return False
     if member.id in attendance.arrived:

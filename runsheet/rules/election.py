@@ -78,7 +78,9 @@ def check_reading(reading: Reading, candidates: int, form: str) -> None:
 
 
 def judge(reading: Reading, candidates: int, seats: int) -> Verdict:
-    """Whether a ballot is valid, and who it votes for."""
+    """Whether a ballot is valid, and who it votes for. On an approve form of several names a name marked in both
+    boxes or neither gets no vote and the ballot stays valid (190-QĐ/TW Điều 30 khoản 1); a single-name ballot so
+    marked votes for nobody: invalid."""
     form = form_of(candidates, seats)
     everyone = frozenset(range(1, candidates + 1))
     if form == STRIKE:
@@ -140,8 +142,9 @@ def percent(votes: int, denominator: int) -> str:
 
 
 def winners(votes: dict[str, int], seats: int, denominator: int) -> tuple[list[str], list[str]]:
-    """(elected, tied): candidates with 2 × votes > D, by votes, at most `seats`; if equal votes straddle the last
-    seat, nobody of that group is elected and they are reported as tied."""
+    """(elected, tied): candidates with 2 × votes > D (more than half of D: 190-QĐ/TW Điều 30), by votes, at most
+    `seats`; if equal votes straddle the last seat, nobody of that group is elected and they are reported as tied
+    (no Party text settles a tie: runsheet's reading, docs/rules.md)."""
     qualified = sorted((c for c in votes if 2 * votes[c] > denominator), key=lambda c: -votes[c])
     if len(qualified) <= seats:
         return qualified, []
@@ -220,6 +223,7 @@ class MotionResult:
 
     @property
     def adopted(self) -> bool:
+        """More than half of D for it (Điều lệ Đảng Điều 10 khoản 5)."""
         return 2 * self.votes_for > self.denominator
 
     @property
@@ -250,12 +254,13 @@ def check_list(candidates: int, seats: int, committee: bool = True) -> ListCheck
     return ListCheck(percent(surplus, seats), 10 * surplus > 3 * seats, committee and seats > 1 and surplus <= 0)
 
 
-SECRETARY_ROUNDS = 3  # a secretary not elected in three rounds is appointed by the higher committee
+SECRETARY_ROUNDS = 3  # a secretary not elected in three rounds is appointed by the higher committee (294-QĐ/TW)
 
 
 def surplus_allowed(candidates: int, seats: int) -> bool:
     """A committee's list at its first round: longer than the seats, by at most 30% of them (10 × surplus ≤ 3 ×
-    seats), except that a committee of 3 to 5 seats may have one name more even above 30%."""
+    seats: 190-QĐ/TW Điều 14 khoản 1), except that a committee of 3 to 5 seats may have one name more even above 30%
+    (not found in the texts: docs/rules.md says so)."""
     surplus = candidates - seats
     return surplus > 0 and (10 * surplus <= 3 * seats or (3 <= seats <= 5 and surplus == 1))
 
@@ -267,7 +272,7 @@ def most_candidates(seats: int) -> int:
 
 def floor_nominee_accepted(votes_for: int, present: int) -> bool:
     """A nominee from the floor joins the list only with the agreement of more than 30% of those present
-    (10 × agree > 3 × present)."""
+    (10 × agree > 3 × present: 190-QĐ/TW Điều 14 khoản 3), by secret ballot (Điều 3)."""
     return 10 * votes_for > 3 * present
 
 

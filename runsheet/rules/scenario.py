@@ -21,8 +21,9 @@ KINDS = ("members", "delegates")
 LEVELS = ("cell", "base", "upper")  # chi bộ; đảng bộ cơ sở; cấp trên cơ sở
 ELECTION_KINDS = ("committee", "secretary", "deputy", "delegates", "other")
 ORDERS = ("alphabetical", "listed")
-# A cell (chi bộ) elects a committee (chi ủy) only with 9 or more official members, of at most 7 (docs/rules.md,
-# "A cell's officers"); a smaller cell elects its secretary, and a deputy if needed, directly.
+# A cell (chi bộ) elects a committee (chi ủy) only with 9 or more official members, of at most 7 (294-QĐ/TW;
+# docs/rules.md, "A cell's committee and officers"); a smaller cell elects its secretary, and a deputy if needed,
+# directly.
 CELL_COMMITTEE_MEMBERS = 9
 CELL_COMMITTEE_SEATS = 7
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
