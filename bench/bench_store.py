@@ -1,32 +1,55 @@
-"""How the store scales with the number of events: commit latency, opening, verify, and orjson against json.
+"""What a commit costs as the log grows, side by side with what a commit could cost at best; and what opening,
+following and asking the status of a long store costs.
 
-    .venv/bin/python bench/bench_store.py
+    .venv/bin/python bench/bench_store.py [--sizes 100,1000,5000,20000,50000] [--samples 200] [--dir FOLDER]
 
-Every commit rewrites the whole file (atomic write + fsync), so its cost grows with the log; this shows by how much
-at a small congress (~100 events) and a very long one (~5,000). Not a test: pytest does not collect it.
+1. Commits. One store is written one commit at a time (one event each: +1 and -1 minute on the current step, in
+   turn) up to each size; at each size SAMPLES commits are timed interleaved, one by one, with the two floors at
+   the same number of rows: a JSON-lines append + fsync of a document of the same size (the least an append-only
+   log can do), and an insert into SQLite in WAL mode with synchronous=FULL. The time to write the whole log one
+   commit at a time is reported too.
+2. The long store. At the largest size: opening a Session (with the snapshot beside the store, and without it),
+   `run.py status` as a new process, verify(); and a reader in its own process that syncs 100 times while this
+   process commits, with its peak memory.
+Not a test: pytest does not collect it. Linux or macOS (resource.getrusage).
 """
 
 from __future__ import annotations
 
-import json
+import argparse
+import os
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import orjson  # noqa: E402
-
 from runsheet.commands import Session, create  # noqa: E402
+from runsheet.store import snapshot  # noqa: E402
 from runsheet.store.log import verify  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-SAMPLES = 200
-SMALL, LARGE = 100, 5_000
+
+READER = """
+import resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from runsheet.commands import Session
+session = Session(sys.argv[2], terminal="reader")
+print("ready", flush=True)
+synced = 0
+while synced < 100:
+    if session.sync():
+        synced += 1
+    else:
+        time.sleep(0.002)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(session.log.events), flush=True)
+"""
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -35,96 +58,127 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def median_of(runs: int, action: Callable[[], object]) -> float:
-    return statistics.median(timed(action) for _ in range(runs))
-
-
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.2f} ms"
+    return f"{seconds * 1000:7.2f}"
 
 
-def kib(path: Path) -> str:
-    return f"{path.stat().st_size / 1024:,.0f} KiB"
+def p50_p95(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
 
 
-class Driver:
-    """Appends one event per command: +1 and -1 minute on the current step, in turn."""
+class Floors:
+    """The two references, kept at the same number of rows as the store."""
 
-    def __init__(self, session: Session):
-        self.session = session
-        self.sign = 1
+    def __init__(self, folder: Path, line: bytes):
+        self.line = line
+        self.lines = open(folder / "floor.jsonl", "ab", buffering=0)
+        self.db = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, doc BLOB)")
+        self.rows = 0
 
-    def command(self) -> None:
-        self.session.agenda.adjust(self.sign)
-        self.sign = -self.sign
+    def fill_to(self, rows: int) -> None:
+        missing = rows - self.rows
+        if missing > 0:
+            self.lines.write(self.line * missing)
+            os.fsync(self.lines.fileno())
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT INTO events (doc) VALUES (?)", [(self.line,)] * missing)
+            self.db.execute("COMMIT")
+            self.rows = rows
 
-    def fill_to(self, events: int) -> None:
-        while len(self.session.log.events) < events:
-            self.command()
+    def append_line(self) -> None:
+        self.lines.write(self.line)
+        os.fsync(self.lines.fileno())
 
-    def latencies(self, count: int) -> list[float]:
-        return sorted(timed(self.command) for _ in range(count))
-
-
-def percentiles(samples: list[float]) -> tuple[float, float, float]:
-    return (statistics.median(samples), samples[int(0.95 * (len(samples) - 1))], samples[-1])
+    def insert_row(self) -> None:
+        self.db.execute("INSERT INTO events (doc) VALUES (?)", (self.line,))
 
 
 def main() -> None:
-    rows: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="runsheet-bench-") as folder:
-        path = Path(folder) / "congress.json"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000,20000,50000")
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--dir", help="where to write (default: the system's temporary folder)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="runsheet-bench-", dir=args.dir) as name:
+        folder = Path(name)
+        path = folder / "congress.json"
         session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="bench")
         session.agenda.next_step()
-        driver = Driver(session)
+        sign = [1]
 
-        started = time.perf_counter()
-        for low in (SMALL, LARGE - SAMPLES):
-            driver.fill_to(low)
-            size_before = kib(path)
-            p50, p95, worst = percentiles(driver.latencies(SAMPLES))
-            high = len(session.log.events)
-            rows.append((f"commit, {low:,}->{high:,} events ({size_before}->{kib(path)})",
-                         f"p50 {ms(p50)}   p95 {ms(p95)}   max {ms(worst)}"))
-        filled = time.perf_counter() - started
-        assert len(session.log.events) == LARGE
+        def commit() -> None:
+            session.agenda.adjust(sign[0])
+            sign[0] = -sign[0]
 
-        rows.append((f"file size at {LARGE:,} events", kib(path)))
-        rows.append((f"open Session at {LARGE:,} (read, check chain, fold)",
-                     f"median of 5 {ms(median_of(5, lambda: Session(str(path))))}"))
-        report = verify(str(path))
-        assert report.ok and report.events == LARGE, report.problems
-        rows.append((f"verify() at {LARGE:,}", f"median of 5 {ms(median_of(5, lambda: verify(str(path))))}"))
-
-        # what every other terminal pays when one event is added: re-read and re-parse the whole file
-        reader = Session(str(path), terminal="reader")
-
-        def one_more_then_sync() -> None:
-            driver.command()
+        commit()
+        floors = Floors(folder, path.read_bytes().splitlines(keepends=True)[-1])
+        print(f"runsheet store benchmark: Python {sys.version.split()[0]}, {sys.platform}, {os.cpu_count()} CPUs, "
+              f"{args.samples} commits per size, interleaved with the floors; times in ms")
+        print(f"{'events':>8} | {'runsheet p50':>12} {'p95':>7} | {'JSON lines+fsync p50':>20} {'p95':>7} | "
+              f"{'SQLite WAL p50':>14} {'p95':>7} | {'runsheet/floor p95':>18} | file")
+        writing, p95s = 0.0, {}
+        for size in sizes:
             started = time.perf_counter()
-            assert len(reader.sync()) == 1
-            sync_times.append(time.perf_counter() - started)
+            while len(session.log.events) < size - args.samples // 2:
+                commit()
+            writing += time.perf_counter() - started
+            floors.fill_to(len(session.log.events))
+            ours, lines, rows = [], [], []
+            for _ in range(args.samples):
+                ours.append(timed(commit))
+                lines.append(timed(floors.append_line))
+                rows.append(timed(floors.insert_row))
+            floors.rows += args.samples
+            (a50, a95), (b50, b95), (c50, c95) = p50_p95(ours), p50_p95(lines), p50_p95(rows)
+            p95s[size] = a95
+            print(f"{size:>8,} | {ms(a50):>12} {ms(a95):>7} | {ms(b50):>20} {ms(b95):>7} | {ms(c50):>14} "
+                  f"{ms(c95):>7} | {a95 / b95:>17.1f}x | {path.stat().st_size / 2**20:.1f} MiB")
+        events = len(session.log.events)
+        print(f"p95 at {sizes[-1]:,} / p95 at {sizes[0]:,}: {p95s[sizes[-1]] / p95s[sizes[0]]:.2f}; "
+              f"writing the {events:,} events one commit at a time took {writing:.1f} s "
+              f"(the sampled commits aside)")
+        long_store(path, events)
 
-        sync_times: list[float] = []
-        for _ in range(20):
-            one_more_then_sync()
-        rows.append((f"sync() of another terminal, 1 new event at ~{LARGE:,}",
-                     f"median of 20 {ms(statistics.median(sync_times))}"))
 
-        raw = path.read_bytes()
-        document = orjson.loads(raw)
-        orjson_time = median_of(5, lambda: orjson.loads(orjson.dumps(document)))
-        json_time = median_of(5, lambda: json.loads(json.dumps(document, ensure_ascii=False).encode("utf-8")))
-        rows.append((f"dumps+loads of the {LARGE:,}-event document, orjson", f"median of 5 {ms(orjson_time)}"))
-        rows.append(("                            ... stdlib json", f"median of 5 {ms(json_time)}   "
-                                                                    f"({json_time / orjson_time:.1f}x orjson)"))
+def long_store(path: Path, events: int) -> None:
+    print(f"\nthe long store ({events:,} events, {path.stat().st_size / 2**20:.1f} MiB):")
+    opened = statistics.median(timed(lambda: Session(str(path))) for _ in range(3))
+    print(f"  open a Session, from the snapshot:        {ms(opened)} ms (median of 3)")
+    snap = Path(snapshot.path_of(str(path)))
+    kept = snap.read_bytes()
+    snap.unlink()
+    whole = timed(lambda: Session(str(path)))  # and writes the snapshot again
+    snap.write_bytes(kept)
+    print(f"  open a Session, without the snapshot:     {ms(whole)} ms")
+    status = statistics.median(timed(lambda: subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "status", "--db", str(path)], capture_output=True, check=True))
+        for _ in range(3))
+    print(f"  run.py status, a new process:             {ms(status)} ms (median of 3)")
+    report = None
 
-    width = max(len(label) for label, _ in rows)
-    print(f"runsheet store benchmark: Python {sys.version.split()[0]}, {sys.platform}, "
-          f"{SAMPLES} commits per window, filling took {filled:.1f} s")
-    print("-" * (width + 60))
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
+    def check() -> None:
+        nonlocal report
+        report = verify(str(path))
+
+    print(f"  verify():                                 {ms(timed(check))} ms ({report.events:,} events, "
+          f"ok={report.ok})")
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(ROOT), str(path)], stdout=subprocess.PIPE,
+                              text=True)
+    assert reader.stdout.readline() == "ready\n"
+    writer = Session(str(path), terminal="bench-writer")
+    sign = 1
+    while reader.poll() is None:
+        writer.agenda.adjust(sign)
+        sign = -sign
+        time.sleep(0.005)
+    peak, seen = reader.stdout.read().split()
+    unit = 1024 if sys.platform != "darwin" else 1
+    print(f"  a reader after 100 syncs: peak memory {int(peak) * unit / 2**20:.0f} MiB ({int(seen):,} events)")
 
 
 if __name__ == "__main__":

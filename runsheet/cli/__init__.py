@@ -13,6 +13,7 @@ import sys
 
 from ..errors import DomainError, RunsheetError, StoreError
 from ..store import backups
+from ..store.log import OldFormat
 from ..texts import say
 from . import agenda, app, attendance, documents, speaking, store, voting
 from .common import Commands, Parser, shared
@@ -46,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except RunsheetError as exc:
         print(f"run.py: error: {exc}", file=sys.stderr)
-        if isinstance(exc, StoreError) and args.db and args.command != "restore" and backups.saved(args.db):
+        if isinstance(exc, StoreError) and not isinstance(exc, OldFormat) and args.db \
+                and args.command not in ("restore", "migrate") and backups.saved(args.db):
             print(f"run.py: {say('cli.restore_hint', args.lang or 'vi', db=args.db)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

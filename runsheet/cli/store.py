@@ -34,7 +34,10 @@ def register(sub) -> None:
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=show_status)
 
-    restored = sub.add_parser("restore", help="put back the newest backup that verifies (the damaged store is kept "
+    migrated = sub.add_parser("migrate", help="turn a store of runsheet's earlier format into the append-only one "
+                                              "(its backups too; the old files are kept aside)")
+    migrated.set_defaults(func=migrate_store)
+    restored = sub.add_parser("restore", help="put back the longest backup that verifies (the damaged store is kept "
                                               "aside)")
     restored.set_defaults(func=restore)
     verified = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
@@ -93,6 +96,8 @@ def verify_store(args: argparse.Namespace) -> int:
     altered = not report.ok
     if report.ok:
         print(say("cli.verified", lang, n=report.events, hash=report.head[:16]))
+    if report.uncommitted:
+        print(say("cli.uncommitted", lang, n=report.uncommitted))
     for problem in report.problems:
         print(f"ALTERED: {problem}")
     for backup in backups.saved(args.db):
@@ -111,6 +116,19 @@ def check_digest(args: argparse.Namespace) -> int:
     for line in result.lines(args.lang or store_lang(args.db)):
         print(line)
     return 0 if result.ok else 1
+
+
+def migrate_store(args: argparse.Namespace) -> int:
+    from ..store.migrate import migrate
+
+    lang = args.lang or "vi"
+    done = migrate(args.db)
+    print(say("cli.migrated", lang, path=args.db, n=done.events, kept=done.kept_as))
+    for backup, events in done.backups:
+        print(say("cli.backup_ok", lang, path=backup, n=events))
+    for backup, problem in done.skipped:
+        print(say("cli.backup_skipped", lang, path=backup, problem=problem))
+    return 0
 
 
 def restore(args: argparse.Namespace) -> int:

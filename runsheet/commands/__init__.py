@@ -24,6 +24,7 @@ from ..clock import Clock, system_clock
 from ..errors import DomainError
 from ..store.events import Event, Payload
 from ..store.log import EventLog
+from ..store import snapshot
 from ..store.state import CongressState
 from .agenda import AgendaCommands
 from .attendance import AttendanceCommands
@@ -49,8 +50,9 @@ class Session:
         self.clock = clock
         self.terminal = terminal or default_terminal()
         self.log = EventLog(db)
-        self.state = CongressState(self.log.events[0])
-        self.state.apply_all(self.log.events[1:])
+        self.state, folded = self.log.initial_state()
+        if self.log.snapshot is None and folded >= snapshot.SNAPSHOT_EVERY:
+            self.log.save_snapshot(self.state)  # a long store without one: the next terminal opens it fast
         # the store's lock serialises processes; this serialises threads of this one (a screen's store worker, and a
         # test or script calling from another thread)
         self._mutex = threading.RLock()
@@ -88,6 +90,9 @@ class Session:
             self.state.apply_all(self.log.refresh())
             decided = build(self.state)
             change = decided if isinstance(decided, Change) else Change(decided)
+            before = len(self.log.events)
             events = self.log.append(change.payloads, self.role or "chair", self.terminal, self.clock())
             self.state.apply_all(events)
+            if events and events[-1].seq // snapshot.SNAPSHOT_EVERY > before // snapshot.SNAPSHOT_EVERY:
+                self.log.save_snapshot(self.state)
         return Outcome(tuple(events), change.value)

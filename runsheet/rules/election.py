@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from collections import Counter
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
@@ -58,6 +59,39 @@ class Verdict:
     votes: frozenset[int]  # the ballot numbers (1-based) that get a vote from this ballot
     kept: int  # names kept (strike form) or agreed (approve form)
     against: frozenset[int] = frozenset()  # approve form, a valid ballot: the names marked không đồng ý
+
+
+NOBODY: frozenset[int] = frozenset()
+
+
+class Cast(NamedTuple):
+    """What one ballot adds to the tally, kept small (a round holds one per ballot): whether it is valid and why not,
+    the names a valid ballot gives no vote (struck; on an approve form marked không đồng ý or unclearly), and the
+    names it marks không đồng ý (approve form). A name gets a vote from every valid ballot that does not list it
+    in `unvoted`, so counting a ballot costs the names struck, not the names kept."""
+
+    valid: bool
+    reason: str | None
+    unvoted: frozenset[int]
+    against: frozenset[int]
+
+
+def cast(reading: Reading, candidates: int, seats: int) -> Cast:
+    """The ballot as the tally counts it: the same verdict as judge() (readings are checked to hold numbers of the
+    list only: check_reading), without building the set of names kept."""
+    reason = reading.invalid
+    if candidates > seats:  # strike form
+        kept = candidates - len(reading.struck)
+        if reason is None and kept <= 0:
+            reason = ALL_STRUCK
+        elif reason is None and kept > seats:
+            reason = TOO_MANY
+        return Cast(reason is None, reason, reading.struck if reason is None else NOBODY, NOBODY)
+    if reason is None and candidates == 1 and reading.unclear:
+        reason = UNMARKED
+    if reason is not None:
+        return Cast(False, reason, NOBODY, NOBODY)
+    return Cast(True, None, reading.struck | reading.unclear if reading.unclear else reading.struck, reading.struck)
 
 
 class ReadingError(DomainError, ValueError):
@@ -159,7 +193,7 @@ def tally(candidate_ids: list[str], seats: int, denominator: int, readings: Iter
     """Count valid ballots; measure every candidate against D, never against the valid ballots."""
     counts = Counts(len(candidate_ids), seats)
     for reading in readings:
-        counts.add(judge(reading, len(candidate_ids), seats))
+        counts.add(cast(reading, len(candidate_ids), seats))
     return counts.tally(candidate_ids, denominator)
 
 
@@ -170,33 +204,38 @@ class Counts:
 
     candidates: int
     seats: int
-    votes: list[int] = field(default_factory=list)  # index 0 unused: ballot numbers are 1-based
+    unvoted: list[int] = field(default_factory=list)  # by name number (index 0 unused): valid ballots giving no vote
     against: list[int] = field(default_factory=list)  # approve form: không đồng ý, by name number
     valid: int = 0
     invalid: int = 0
     reasons: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
-        if not self.votes:
-            self.votes = [0] * (self.candidates + 1)
+        if not self.unvoted:
+            self.unvoted = [0] * (self.candidates + 1)
         if not self.against:
             self.against = [0] * (self.candidates + 1)
 
-    def add(self, verdict: Verdict, sign: int = 1) -> None:
-        if verdict.valid:
+    def add(self, ballot: Cast, sign: int = 1) -> None:
+        if ballot.valid:
             self.valid += sign
-            for number in verdict.votes:
-                self.votes[number] += sign
-            for number in verdict.against:
+            for number in ballot.unvoted:
+                self.unvoted[number] += sign
+            for number in ballot.against:
                 self.against[number] += sign
         else:
             self.invalid += sign
-            self.reasons[verdict.reason] += sign
-            if not self.reasons[verdict.reason]:
-                del self.reasons[verdict.reason]
+            self.reasons[ballot.reason] += sign
+            if not self.reasons[ballot.reason]:
+                del self.reasons[ballot.reason]
 
-    def remove(self, verdict: Verdict) -> None:
-        self.add(verdict, -1)
+    def remove(self, ballot: Cast) -> None:
+        self.add(ballot, -1)
+
+    @property
+    def votes(self) -> list[int]:
+        """Votes by name number (index 0 unused): every valid ballot that does not list the name as unvoted."""
+        return [0] + [self.valid - n for n in self.unvoted[1:]]
 
     def tally(self, candidate_ids: list[str], denominator: int) -> Tally:
         counts = self.votes
@@ -296,7 +335,7 @@ class RoundRecord:
     counted: frozenset[str] = frozenset()  # the members D counted when the ballots were issued
     added: list[str] = field(default_factory=list)  # members given a ballot later and counted in since (round issued
     #                                                 --add: an exempt member who came, or one excused who came)
-    _agreed: dict[int, Verdict] = field(default_factory=dict, repr=False)  # ballot no -> verdict of its reading
+    _agreed: dict[int, Cast] = field(default_factory=dict, repr=False)  # ballot no -> what its reading counts
     _mismatched: set[int] = field(default_factory=set, repr=False)
     _missing: dict[int, list[int]] = field(default_factory=dict, repr=False)  # ballot no -> passes without it
     _counts: Counts | None = field(default=None, repr=False)
@@ -351,23 +390,24 @@ class RoundRecord:
             if absent:
                 self._missing[number] = absent
                 return
-            if not all(self.same(r, seen[0]) for r in seen[1:]):
+            if not all(r == seen[0] or self.same(r, seen[0]) for r in seen[1:]):
                 self._mismatched.add(number)
                 return
             reading = seen[0]
-        verdict = judge(reading, len(self.candidates), self.seats)
-        self._agreed[number] = verdict
-        self._counts.add(verdict)
+        ballot = cast(reading, len(self.candidates), self.seats)
+        self._agreed[number] = ballot
+        self._counts.add(ballot)
 
     # ---- questions ----------------------------------------------------------------------------------------------
     def same(self, a: Reading, b: Reading) -> bool:
         """Two readings of one ballot agree when they count the same: valid with the same votes, or invalid for
         the same reason (two clerks need not type the same struck names on a ballot both found invalid)."""
-        va, vb = judge(a, len(self.candidates), self.seats), judge(b, len(self.candidates), self.seats)
-        return (va.valid, va.votes if va.valid else va.reason) == (vb.valid, vb.votes if vb.valid else vb.reason)
+        va, vb = cast(a, len(self.candidates), self.seats), cast(b, len(self.candidates), self.seats)
+        return (va.valid, va.unvoted if va.valid else va.reason) == (vb.valid, vb.unvoted if vb.valid else vb.reason)
 
     def _passes_of(self, number: int) -> list[Reading | None]:
-        return [self.readings.get(p, {}).get(number) for p in range(1, self.passes + 1)]
+        readings = self.readings
+        return [readings[p].get(number) if p in readings else None for p in range(1, self.passes + 1)]
 
     def agreed(self) -> dict[int, Reading]:
         """The ballots every pass read the same way (or the head of the committee settled), in ballot order."""

@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 import orjson
@@ -74,14 +75,39 @@ class Payload:
         if not isinstance(data, dict):
             raise PayloadError(f"{cls.TYPE}: the data is not an object")
         values = {}
-        for f in dataclasses.fields(cls):
-            name = f.metadata.get("key", f.name)
-            if name in data:
-                value = data[name]
-                values[f.name] = tuple(value) if isinstance(value, list) and f.type.startswith("tuple") else value
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise PayloadError(f"{cls.TYPE}: {name!r} is missing")
-        return cls(**values)
+        for name, key_, as_tuple, missing in cls._reading_plan():
+            if key_ in data:
+                value = data[key_]
+                values[name] = tuple(value) if as_tuple and isinstance(value, list) else value
+            elif missing is None:
+                raise PayloadError(f"{cls.TYPE}: {key_!r} is missing")
+            else:
+                values[name] = missing()
+        # built without the frozen dataclass's __init__ (which sets each field through object.__setattr__): a long
+        # log reads tens of thousands of payloads, and these are exactly the fields __init__ would set
+        payload = object.__new__(cls)
+        payload.__dict__.update(values)
+        return payload
+
+    @classmethod
+    def _reading_plan(cls) -> tuple[tuple[str, str, bool, Callable[[], Any] | None], ...]:
+        """For each field: its name, its key in the data, whether a list is read as a tuple, and what it holds when
+        the data leaves it out (None: required). Worked out once per type."""
+        plan = cls.__dict__.get("_plan")
+        if plan is None:
+            plan = tuple((f.name, f.metadata.get("key", f.name), f.type.startswith("tuple"), _missing(f))
+                         for f in dataclasses.fields(cls))
+            type.__setattr__(cls, "_plan", plan)
+        return plan
+
+
+def _missing(f: dataclasses.Field) -> Callable[[], Any] | None:
+    if f.default is not dataclasses.MISSING:
+        default = f.default
+        return lambda: default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory
+    return None
 
 
 CATALOGUE: dict[str, type[Payload]] = {}
@@ -539,8 +565,12 @@ class Event:
 
     @classmethod
     def from_doc(cls, doc: dict) -> Event:
-        return cls(doc["seq"], doc["time"], doc["role"], doc["terminal"], doc["type"], doc["data"],
-                   doc["prev"], doc["hash"])
+        # built without the frozen dataclass's __init__ (a long log reads tens of thousands): the same fields
+        event = object.__new__(cls)
+        event.__dict__.update(seq=doc["seq"], time=doc["time"], role=doc["role"], terminal=doc["terminal"],
+                              type=doc["type"], data=doc["data"], prev=doc["prev"], hash=doc["hash"],
+                              at=datetime.fromisoformat(doc["time"]))
+        return event
 
     def to_doc(self) -> dict:
         return {"seq": self.seq, "time": self.time, "role": self.role, "terminal": self.terminal,

@@ -3,24 +3,22 @@ since it last looked, from its position (the log's list of events only grows).""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .events import Event
+from .log import EventLog
 from .state import CongressState
 
 
 class Follower:
-    def __init__(self, events: Sequence[Event]):
-        self.events = events  # the log's own list: its writer appends, this reader only reads past its position
-        self.state = CongressState(events[0])
-        self.position = 1
-        self.catch_up()
+    def __init__(self, log: EventLog):
+        self.log = log  # its writer appends to log.events; this reader only reads past its position
+        self.state: CongressState
+        self.state, self.position = log.initial_state()
 
     def catch_up(self) -> list[Event]:
         """Apply what was appended since the last look; the events applied (none when nothing changed)."""
-        if len(self.events) == self.position:
+        if len(self.log.events) == self.position:
             return []
-        new = list(self.events[self.position:])
+        new = self.log.events.tail_from(self.position)
         self.state.apply_all(new)
         self.position += len(new)
         return new

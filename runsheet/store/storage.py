@@ -1,10 +1,10 @@
-"""A TinyDB storage that is safe with several processes on one host.
+"""The store as a TinyDB storage, and the file-system helpers the store shares.
 
-TinyDB's JSONStorage rewrites the file in place (a reader in another process can see half a file) and keeps
-no notion of another writer. This one writes a temporary file in the same folder, fsyncs it, renames it over
-the store with os.replace and fsyncs the folder, so the store on disk is always one whole version. Reads are
-cached by the file's (inode, mtime_ns, size): the log only grows, so a new version always has a new size.
-Callers serialise read-modify-write with the lock file (see log.py).
+`TinyDB(path, storage=AppendOnlyStorage)` opens a store: its table "events" holds one document per event, keyed
+by seq, read from the file's lines (lines.py). The storage only ever appends: a write may add events after the
+last one, never change or remove one (refused with StoreError). runsheet itself commits through the log's own
+appender (log.py), which writes one commit's lines at once under the lock; TinyDB's Table.insert rebuilds its whole
+table for every document and is not used. Callers of this storage hold the store's lock around a read and write.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from __future__ import annotations
 import errno
 import glob
 import os
-import tempfile
-import time
 
 import orjson
 from tinydb.storages import Storage
 
 from ..errors import StoreError
+from . import lines
 
 # the usual reasons a write fails, said in the congress's language on a screen
 OS_REASONS = {getattr(errno, name): key for name, key in (
@@ -34,115 +33,44 @@ def os_error(path: str, exc: OSError, written: bool = False) -> StoreError:
                       path=path, reason="@" + reason if reason else (exc.strerror or str(exc)))
 
 
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-class AtomicJSONStorage(Storage):
-    def __init__(self, path: str, create: bool = False, **_: object):
+class AppendOnlyStorage(Storage):
+    def __init__(self, path: str, **_: object):
         self.path = os.path.abspath(path)
-        self.folder = os.path.dirname(self.path)
-        self._cache: dict | None = None
-        self._sig: tuple[int, int, int] | None = None
-        if create:
-            self.write({})
+        self.file = lines.LogFile(self.path)
+        self.docs: list[dict] = []
 
-    def signature(self) -> tuple[int, int, int] | None:
+    def read(self) -> dict:
         try:
-            return _signature(os.stat(self.path))
-        except FileNotFoundError:
-            return None
-
-    def changed(self) -> bool:
-        """Cheap test (one stat) whether another process wrote since our last read or write."""
-        return self.signature() != self._sig
-
-    def read(self) -> dict | None:
-        sig = self.signature()
-        if sig is None:
-            raise StoreError(f"{self.path}: the store does not exist")
-        if sig == self._sig and self._cache is not None:
-            return self._cache
-        raw, sig = self._read_file()
-        if not raw.strip():
-            raise StoreError(f"{self.path}: the store is empty (truncated?)")
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise StoreError(f"{self.path}: the store is not valid JSON ({exc}); it was damaged or edited") from None
-        if not isinstance(data, dict):
-            raise StoreError(f"{self.path}: the store is not a runsheet store")
-        self._cache, self._sig = data, sig
-        return data
-
-    def _read_file(self) -> tuple[bytes, tuple[int, int, int]]:
-        # On Windows the file can be briefly unopenable while another process renames over it.
-        for attempt in range(100):
-            try:
-                with open(self.path, "rb") as f:
-                    return f.read(), _signature(os.fstat(f.fileno()))
-            except PermissionError:
-                if os.name != "nt" or attempt == 99:
-                    raise StoreError(f"{self.path}: permission denied") from None
-                time.sleep(0.01)
-            except OSError as exc:
-                raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
-        raise AssertionError("unreachable")
+            commit = self.file.read_new()
+        except lines.Replaced:
+            self.file = lines.LogFile(self.path)
+            self.docs = []
+            commit = self.file.read_new()
+        except lines.Damaged as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        except OSError as exc:
+            raise os_error(self.path, exc) from None
+        self.docs.extend(commit.docs)
+        # a copy: TinyDB edits the documents it is given in place, and the file's own must stay as read
+        return {"events": {str(doc["seq"]): orjson.loads(orjson.dumps(doc)) for doc in self.docs}}
 
     def write(self, data: dict) -> None:
-        raw = orjson.dumps(data)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(self.path), suffix=".tmp", dir=self.folder)
-        except OSError as exc:
-            raise os_error(self.path, exc, written=True) from None
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(raw)
-                f.flush()
-                os.fsync(f.fileno())
-            _replace(tmp, self.path)
-        except BaseException as exc:
-            self._cache = self._sig = None
+        table = data.get("events", {})
+        self.read()
+        known = {str(doc["seq"]): doc for doc in self.docs}
+        for key, doc in known.items():
+            if table.get(key) != doc:
+                raise StoreError(f"{self.path}: event {key} would be changed or removed: the store is append-only")
+        added = [table[key] for key in sorted(set(table) - set(known), key=int)]
+        if added:
             try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            if isinstance(exc, OSError):
+                self.file.append(added)
+            except OSError as exc:
                 raise os_error(self.path, exc, written=True) from None
-            raise
-        _fsync_folder(self.folder)
-        self._cache, self._sig = data, self.signature()
-        self.last_written = raw  # for a backup of exactly this version
+            self.docs.extend(added)
 
     def close(self) -> None:
-        self._cache = self._sig = None
-
-
-def _replace(source: str, target: str) -> None:
-    # On Windows a rename over a file that a reader has open fails with PermissionError for a moment;
-    # readers hold the file only while reading it, so a short retry is enough.
-    for attempt in range(100):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 99:
-                raise
-            time.sleep(0.01)
-
-
-def _fsync_folder(folder: str) -> None:
-    # Makes the rename itself durable. Windows cannot open a folder for fsync; NTFS journals the rename.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
         pass
-    finally:
-        os.close(fd)
 
 
 def temporary_prefix(path: str) -> str:

@@ -9,6 +9,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.backup_bad": ("bản sao lưu {path}: ĐÃ BỊ SỬA HOẶC HỎNG", "backup {path}: ALTERED OR DAMAGED"),
     "cli.restore_hint": ("khôi phục bản sao lưu tốt gần nhất: python3 run.py restore --db {db}",
                          "restore the last good backup: python3 run.py restore --db {db}"),
+    "cli.migrated": ("đã chuyển {path} sang định dạng mới ({n} sự kiện, ghi nối tiếp); tệp cũ được giữ lại ở {kept}",
+                     "migrated {path} to the append-only format ({n} events); the old file is kept as {kept}"),
+    "cli.backup_skipped": ("bản sao lưu {path} không chuyển được, để nguyên ở format1/: {problem}",
+                           "backup {path} was not migrated, kept in format1/: {problem}"),
+    "cli.uncommitted": ("cuối tệp có {n} byte của một lần ghi bị ngắt (chưa từng được ghi nhận): bỏ qua, lần ghi sau sẽ "
+                        "cắt đi", "the file ends in {n} bytes of an interrupted write (never committed): ignored, the "
+                        "next write cuts them"),
     "cli.restored": ("đã khôi phục {path} ({n} sự kiện); tệp hỏng được giữ lại ở {aside}",
                      "restored {path} ({n} events); the damaged store is kept as {aside}"),
     "cli.head": ("đầu chuỗi băm: sự kiện {seq}, {hash}", "head of the hash chain: event {seq}, {hash}"),

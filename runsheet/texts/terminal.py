@@ -13,6 +13,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "store.os_error": ("Không ghi được vào kho dữ liệu {path}: {reason}", "Cannot write to the store {path}: {reason}"),
     "store.write_failed": ("Không ghi được vào kho dữ liệu {path}, chưa có gì thay đổi: {reason}",
                            "The write to the store {path} failed, nothing was changed: {reason}"),
+    "store.replaced": ("Kho dữ liệu {path} đã bị thay thế hoặc bị cắt ngắn trong khi máy này đang mở (khôi phục, chuyển "
+                       "định dạng, hoặc bị sửa): hãy mở lại và chạy run.py verify",
+                       "The store {path} was replaced or cut short while this terminal had it open (a restore, a "
+                       "migration, or an edit): open it again and run run.py verify"),
+    "store.old_format": ("Kho dữ liệu {path} ở định dạng cũ của runsheet: chuyển sang định dạng mới bằng "
+                         "python3 run.py migrate --db {path} (tệp cũ được giữ lại)",
+                         "The store {path} is in runsheet's earlier format: turn it into the current one with "
+                         "python3 run.py migrate --db {path} (the old file is kept)"),
     "store.disk_full": ("ổ đĩa đã đầy", "the disk is full"),
     "store.no_permission": ("không có quyền ghi vào thư mục", "no permission to write in the folder"),
     "store.read_only": ("thư mục chỉ cho đọc", "the folder is read-only"),

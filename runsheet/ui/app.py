@@ -52,7 +52,7 @@ class RunsheetApp(App):
         self.start_screen = screen
         if clock is not None:
             session.clock = clock
-        self.follower = Follower(session.log.events)
+        self.follower = Follower(session.log)
         self.lang = lang or self.state.language
         self.poll = poll
         self.title = say("app.title", self.lang)

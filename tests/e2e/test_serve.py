@@ -200,4 +200,4 @@ def test_serve_refuses_a_missing_or_damaged_store_in_one_line(tmp_path, store):
     damaged = subprocess.run([sys.executable, "run.py", "serve", "--db", str(store), "--port", port],
                              cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert damaged.returncode == 1 and damaged.stdout == ""
-    assert "JSON" in damaged.stderr and "Traceback" not in damaged.stderr
+    assert "no committed event" in damaged.stderr and "Traceback" not in damaged.stderr

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from counting_round import E, VOTES, drive
+from storefile import load, save
 from runsheet.commands import Session
 from runsheet.errors import DomainError as DigestError
 from runsheet.rules.digest import PREFIX, Digest, digest_for, find_digest, parse_digest
@@ -40,14 +41,6 @@ def run(*args: object) -> subprocess.CompletedProcess:
     return proc
 
 
-def load(db: Path) -> dict:
-    return json.loads(db.read_text(encoding="utf-8"))
-
-
-def save(db: Path, data: dict) -> None:
-    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
 def ballot_key(data: dict, pass_no: int, ballot: int) -> str:
     """The key of the last ballot.entered event of a pass and ballot."""
     return [k for k, e in data["events"].items() if e["type"] == "ballot.entered"
@@ -55,7 +48,7 @@ def ballot_key(data: dict, pass_no: int, ballot: int) -> str:
 
 
 def rechain(data: dict) -> None:
-    """Renumber the events and recompute every hash and the head, as a forger who knows the format would."""
+    """Renumber the events and recompute every hash, as a forger who knows the format would."""
     docs = [data["events"][k] for k in sorted(data["events"], key=int)]
     prev, table = GENESIS, {}
     for seq, doc in enumerate(docs, start=1):
@@ -63,7 +56,6 @@ def rechain(data: dict) -> None:
         doc["hash"] = prev = chain_hash(prev, seq, doc["time"], doc["role"], doc["terminal"], doc["type"], doc["data"])
         table[str(seq)] = doc
     data["events"] = table
-    data["meta"]["1"].update({"head_seq": len(docs), "head_hash": prev})
 
 
 def close_doc(data: dict) -> dict:

@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-import orjson
 import pytest
 
 from runsheet.commands import Session, create
 from runsheet.store import backups
 from runsheet.store.log import verify
+from storefile import load, save
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -222,20 +222,21 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
-def truncate(path: Path) -> str:
-    raw = path.read_bytes()
-    path.write_bytes(raw[: len(raw) * 2 // 3])
-    return "JSON"
+def garble(path: Path) -> str:
+    lines = path.read_bytes().split(b"\n")
+    lines[29] = lines[29][:40] + b"\x00\xff" + lines[29][42:]  # bytes of line 30 damaged (a disk, a bad copy)
+    path.write_bytes(b"\n".join(lines))
+    return "line 30"
 
 
 def edit(path: Path) -> str:
-    doc = orjson.loads(path.read_bytes())
+    doc = load(path)
     doc["events"]["30"]["data"]["seconds"] = 3600
-    path.write_bytes(orjson.dumps(doc))
+    save(path, doc)
     return "event 30"
 
 
-@pytest.mark.parametrize("damage", [truncate, edit])
+@pytest.mark.parametrize("damage", [garble, edit])
 def test_a_store_damaged_by_hand_is_refused_and_restore_brings_back_one_that_verifies(tmp_path, damage):
     path = tmp_path / "congress.json"
     session = create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="setup")

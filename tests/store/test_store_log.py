@@ -3,13 +3,15 @@
 from datetime import datetime, UTC
 from pathlib import Path
 
-import orjson
 import pytest
+from tinydb import TinyDB
 
 from runsheet.clock import FakeClock
 from runsheet.commands import Session, create
 from runsheet.errors import StoreError
 from runsheet.store.log import EventLog, verify
+from runsheet.store.storage import AppendOnlyStorage
+from storefile import docs, lines_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 START = datetime(2025, 5, 10, 0, 30, tzinfo=UTC)
@@ -22,17 +24,34 @@ def new_store(tmp_path: Path, terminal: str = "t1") -> tuple[Path, Session]:
     return path, session
 
 
-def on_disk(path: Path) -> dict:
-    return orjson.loads(path.read_bytes())
-
-
-def test_create_writes_one_event_and_a_matching_head(tmp_path):
+def test_create_writes_one_line_holding_the_first_event(tmp_path):
     path, session = new_store(tmp_path)
-    doc = on_disk(path)
-    assert list(doc["events"]) == ["1"]
-    assert doc["events"]["1"]["type"] == "congress.created"
-    assert doc["meta"]["1"] == {"format": 1, "head_seq": 1, "head_hash": session.log.head.hash}
+    assert path.read_bytes().count(b"\n") == 1 and path.read_bytes().endswith(b"\n")
+    (doc,) = docs(path)
+    assert doc["type"] == "congress.created" and doc["hash"] == session.log.head.hash
     assert verify(str(path)).ok
+
+
+def test_a_commit_appends_its_lines_and_leaves_every_earlier_byte_as_it_was(tmp_path):
+    path, session = new_store(tmp_path)
+    before = path.read_bytes()
+    session.attendance.attend(["A1", "A2", "A3"])  # one commit of three events
+    after = path.read_bytes()
+    assert after.startswith(before)
+    added = lines_of(path)[1:]
+    assert [line.get("more") for line in added] == [1, 1, None]  # a commit's lines but its last say more follow
+    assert [doc["seq"] for doc in docs(path)] == [1, 2, 3, 4]
+
+
+def test_tinydb_opens_the_store_and_may_only_append(tmp_path):
+    path, session = new_store(tmp_path)
+    session.attendance.attend(["A1"])
+    db = TinyDB(str(path), storage=AppendOnlyStorage)
+    table = db.table("events")
+    assert [doc["type"] for doc in table.all()] == ["congress.created", "member.attended"]
+    with pytest.raises(StoreError, match="append-only"):
+        table.update({"role": "desk"}, doc_ids=[2])
+    assert verify(str(path)).ok and len(docs(path)) == 2
 
 
 def test_second_session_sees_the_first_ones_events_after_sync(tmp_path):
@@ -140,7 +159,7 @@ def test_opening_a_missing_store_raises(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_file_is_whole_json_after_every_write_and_no_temp_files_remain(tmp_path):
+def test_every_line_is_whole_after_every_write_and_no_temp_files_remain(tmp_path):
     path, session = new_store(tmp_path)
     session.agenda.next_step()
     commands = [lambda: session.attendance.attend(["A1"]), lambda: session.attendance.absent("A2", "công tác"),
@@ -148,11 +167,10 @@ def test_the_file_is_whole_json_after_every_write_and_no_temp_files_remain(tmp_p
                 lambda: session.agenda.next_step(), lambda: session.attendance.attend(["A3", "A6"])]
     for command in commands:
         command()
-        doc = on_disk(path)
-        assert len(doc["events"]) == len(session.log.events)
-        assert doc["meta"]["1"]["head_seq"] == session.log.head.seq
-        assert doc["meta"]["1"]["head_hash"] == session.log.head.hash
-        # the lock file stays (filelock keeps it); the temporary files of the atomic write must not
+        written = docs(path)
+        assert len(written) == len(session.log.events)
+        assert (written[-1]["seq"], written[-1]["hash"]) == (session.log.head.seq, session.log.head.hash)
+        # the lock file stays (filelock keeps it); no temporary file does
         assert {p.name for p in tmp_path.iterdir()} <= {"congress.json", "congress.json.lock"}
     assert verify(str(path)).ok
     assert verify(str(path)).events == len(session.log.events)

@@ -1,4 +1,7 @@
-"""A store edited by hand is caught: by `verify` (every problem, named by seq) and by opening it (StoreError)."""
+"""A store edited by hand is caught: by `verify` (every problem, named by seq) and by opening it (StoreError).
+
+What the file alone cannot show: whole lines removed from its end (a rollback). An open terminal notices (the file
+is shorter than what it read); backups and witnesses, which are prefixes of the log, show it to `verify`."""
 
 import re
 import subprocess
@@ -6,7 +9,6 @@ import sys
 from datetime import datetime, UTC
 from pathlib import Path
 
-import orjson
 import pytest
 
 from runsheet.clock import FakeClock
@@ -14,6 +16,7 @@ from runsheet.commands import Session, create
 from runsheet.errors import StoreError
 from runsheet.store.events import chain_hash
 from runsheet.store.log import verify
+from storefile import docs, load, save
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -36,14 +39,6 @@ def store(tmp_path) -> Path:
     session.agenda.next_step()
     assert len(session.log.events) == 8
     return path
-
-
-def load(path: Path) -> dict:
-    return orjson.loads(path.read_bytes())
-
-
-def save(path: Path, doc: dict) -> None:
-    path.write_bytes(orjson.dumps(doc))
 
 
 def names(seq: int) -> re.Pattern:
@@ -96,12 +91,15 @@ def test_an_edit_whose_own_hash_is_recomputed_breaks_the_next_link(store):
     assert names(6).search(open_fails(store))
 
 
-def test_deleting_the_last_event_is_detected_by_the_head(store):
+def test_deleting_the_last_event_leaves_a_shorter_log_that_an_open_terminal_notices(store):
+    session = Session(str(store))
     doc = load(store)
     del doc["events"]["8"]
     save(store, doc)
-    assert "head" in problems(store)
-    assert "altered" in open_fails(store)
+    report = verify(str(store))
+    assert report.ok and report.events == 7  # the file alone cannot tell: a backup or a witness does
+    with pytest.raises(StoreError, match="replaced or cut short"):
+        session.sync()
 
 
 def test_deleting_a_middle_event_is_detected(store):
@@ -142,20 +140,38 @@ def test_swapping_two_events_data_is_detected(store):
     assert names(3).search(open_fails(store))
 
 
-@pytest.mark.parametrize("field, value", [("head_seq", 7), ("head_hash", "f" * 64), ("head_seq", 9)])
-def test_editing_the_meta_head_is_detected(store, field, value):
-    doc = load(store)
-    doc["meta"]["1"][field] = value
-    save(store, doc)
-    assert "head" in problems(store)
-    assert "altered" in open_fails(store)
+@pytest.mark.parametrize("line", [b"not json", b"[1, 2]", b'{"seq": 4}', b"{}"])
+def test_a_whole_line_that_is_no_event_is_damage(store, line):
+    raw = store.read_bytes().split(b"\n")
+    raw[3] = line
+    store.write_bytes(b"\n".join(raw))
+    assert problems(store)
+    message = open_fails(store)
+    assert "line 4" in message or names(4).search(message)
 
 
-def test_a_truncated_file_is_detected(store):
+def test_a_file_cut_inside_a_line_opens_with_the_whole_commits_before_the_cut(store):
+    """A last line without its newline was never committed (a write interrupted): ignored, not damage."""
     raw = store.read_bytes()
-    store.write_bytes(raw[: len(raw) // 2])
-    assert "JSON" in problems(store)
-    assert "JSON" in open_fails(store)
+    cut = raw.rfind(b"\n", 0, len(raw) // 2) + 1 + 5  # 5 bytes into a line in the middle
+    store.write_bytes(raw[:cut])
+    kept = raw[:cut].count(b"\n")
+    report = verify(str(store))
+    assert report.ok and report.events <= kept and report.uncommitted > 0
+    assert len(Session(str(store)).log.events) == report.events
+
+
+def test_cutting_the_last_line_at_every_byte_keeps_every_earlier_event(store):
+    raw = store.read_bytes()
+    last = raw.rfind(b"\n", 0, len(raw) - 1) + 1
+    for cut in range(last, len(raw)):  # every cut inside the last line (its newline included)
+        store.write_bytes(raw[:cut])
+        report = verify(str(store))
+        assert report.ok and report.events == 7, cut
+        session = Session(str(store))
+        assert [e.seq for e in session.log.events] == list(range(1, 8))
+        session.agenda.adjust(1)  # the next writer cuts the unfinished line away and appends after event 7
+        assert [doc["seq"] for doc in docs(store)] == list(range(1, 9)) and verify(str(store)).ok
 
 
 def test_an_empty_file_is_detected(store):
@@ -164,19 +180,8 @@ def test_an_empty_file_is_detected(store):
     open_fails(store)
 
 
-def test_an_emptied_events_table_is_detected(store):
-    doc = load(store)
-    doc["events"] = {}
-    save(store, doc)
-    assert problems(store)
-    open_fails(store)
-
-
-@pytest.mark.parametrize("meta", [[], {}, {"1": "x"}, None])
-def test_a_damaged_meta_table_is_detected(store, meta):
-    doc = load(store)
-    doc["meta"] = meta
-    save(store, doc)
+def test_a_file_of_only_an_unfinished_line_is_no_store(store):
+    store.write_bytes(store.read_bytes()[:40])
     assert problems(store)
     open_fails(store)
 
@@ -188,7 +193,6 @@ def test_an_unknown_event_type_with_a_valid_chain_fails_in_the_fold(store):
              "data": {"votes": 99}, "prev": last["hash"]}
     event["hash"] = chain_hash(event["prev"], 9, event["time"], "chair", "t9", event["type"], event["data"])
     doc["events"]["9"] = event
-    doc["meta"]["1"].update(head_seq=9, head_hash=event["hash"])
     save(store, doc)
     assert verify(str(store)).ok  # the chain itself is intact: verify proves integrity, not meaning
     message = open_fails(store)
@@ -198,10 +202,11 @@ def test_an_unknown_event_type_with_a_valid_chain_fails_in_the_fold(store):
 def test_an_open_session_notices_tampering_on_sync(store):
     session = Session(str(store))
     doc = load(store)
-    del doc["events"]["8"]
+    doc["events"]["8"]["data"]["step"] = "be-mac"  # the last line rewritten in place
     save(store, doc)
-    with pytest.raises(StoreError, match="altered"):
+    with pytest.raises(StoreError, match="replaced or cut short|altered"):
         session.sync()
+    assert names(8).search(problems(store))
 
 
 def test_an_open_session_notices_rewritten_history_on_its_next_commit(store, tmp_path):
@@ -213,7 +218,7 @@ def test_an_open_session_notices_rewritten_history_on_its_next_commit(store, tmp
         other.attendance.absent(member)
     other.attendance.attend(["A1"])
     store.write_bytes((tmp_path / "other.json").read_bytes())
-    with pytest.raises(StoreError, match=r"event 9 .*does not chain"):
+    with pytest.raises(StoreError, match="replaced or cut short"):
         session.attendance.attend(["A5"])
 
 
@@ -241,9 +246,16 @@ def test_cli_verify_fails_a_tampered_store_naming_the_event(store):
     assert "ALTERED" in result.stdout
 
 
-def test_cli_verify_fails_a_truncated_store(store):
-    raw = store.read_bytes()
-    store.write_bytes(raw[: len(raw) // 2])
+def test_cli_verify_fails_a_store_with_a_damaged_line(store):
+    raw = store.read_bytes().split(b"\n")
+    raw[2] = raw[2][:20] + b"#" + raw[2][21:]
+    store.write_bytes(b"\n".join(raw))
     result = run_verify(store)
     assert result.returncode == 1
-    assert "JSON" in result.stdout
+    assert names(3).search(result.stdout) and "ALTERED" in result.stdout
+
+
+def test_cli_verify_says_an_unfinished_last_line_was_never_committed(store):
+    store.write_bytes(store.read_bytes()[:-7])
+    result = run_verify(store)
+    assert result.returncode == 0 and "7 sự kiện" in result.stdout and "chưa từng được ghi nhận" in result.stdout

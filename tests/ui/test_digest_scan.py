@@ -3,13 +3,13 @@ counting room's entry field says whether the paper matches the store: green when
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from runsheet.store.digest_check import digest_text
 from runsheet.rules.election import Reading
 from runsheet.ui.app import RunsheetApp
+from storefile import load, save
 from driving import press
 
 SIZE = (140, 40)
@@ -93,11 +93,10 @@ async def test_the_counting_room_takes_the_scan_after_the_close(closed, clock):
 
 async def test_the_counting_room_names_an_altered_store(closed, clock):
     text = digest_text(closed.log.events, "chi-uy")
-    data = json.loads(open(closed.path, encoding="utf-8").read())
+    data = load(closed.path)
     ballot = next(k for k, e in data["events"].items() if e["type"] == "ballot.entered")
     data["events"][ballot]["data"]["struck"] = [2]  # edited in the file behind everyone's back
-    with open(closed.path, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False)
+    save(closed.path, data)
     app = app_for(closed, clock, "counting")
     async with app.run_test(size=SIZE) as pilot:
         await scan(pilot, "#reading", text)

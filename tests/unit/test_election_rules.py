@@ -23,6 +23,7 @@ from runsheet.rules.election import (
     RoundRecord,
     check_list,
     check_motion,
+    cast,
     check_reading,
     floor_nominee_accepted,
     form_of,
@@ -351,6 +352,19 @@ def rounds(draw):
         readings.append(Reading(struck, unclear, draw(REASONS)))
     d = len(readings) + draw(st.integers(0, 6))  # ballots go only to members present, who are all in D
     return [f"C{i}" for i in range(1, n + 1)], seats, d, readings
+
+
+@settings(max_examples=300, deadline=None)
+@given(rounds())
+def test_what_a_ballot_counts_is_what_judge_says(case):
+    """cast() (kept small for the tally) and judge() (the whole verdict, for the screens) never disagree."""
+    ids, seats, _, readings = case
+    everyone = frozenset(range(1, len(ids) + 1))
+    for reading in readings:
+        verdict, ballot = judge(reading, len(ids), seats), cast(reading, len(ids), seats)
+        assert (ballot.valid, ballot.reason) == (verdict.valid, verdict.reason)
+        if verdict.valid:
+            assert everyone - ballot.unvoted == verdict.votes and ballot.against == verdict.against
 
 
 @settings(max_examples=300, deadline=None)
