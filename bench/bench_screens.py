@@ -64,7 +64,7 @@ def build(folder: Path, seed: int, events: int) -> tuple[Path, str]:
     """The store, and the election whose round is left open."""
     rng = random.Random(seed)
     scenario, roster, ids = make_inputs(folder, rng)
-    earlier = max(0, (events - 1_600 - 2 * ENTERED) // (3 * MEMBERS + 2))  # elections counted and closed first
+    earlier = max(0, -(-(events - 1_600 - 2 * ENTERED) // (3 * MEMBERS + 2)))  # elections counted and closed first
     text = scenario.read_text(encoding="utf-8")
     block = text[text.index("[[election]]"):text.index("[[step]]")]
     scenario.write_text(text + "".join("\n" + block.replace(f'id = "{ELECTION}"', f'id = "{ELECTION}{k}"')
@@ -177,6 +177,14 @@ def main() -> None:
         print(f"store: {events:,} events, {MEMBERS:,} members present, {CANDIDATES} names, a round open with "
               f"{ENTERED:,} ballots x 2 passes entered, {base.stat().st_size / 2**20:.1f} MiB (built in "
               f"{time.perf_counter() - started:.1f} s); the {args.role} screen")
+        status = []
+        for _ in range(3):
+            began = time.perf_counter()
+            subprocess.run([sys.executable, str(ROOT / "run.py"), "status", "--db", str(base)], capture_output=True,
+                           check=True)
+            status.append(time.perf_counter() - began)
+        print(f"run.py status on it (this checkout, a new process): {statistics.median(status) * 1000:.0f} ms, "
+              f"median of 3")
         print(f"{'checkout':<32} {'first frame':>11} {'idle CPU':>9} {'peak RSS':>9} "
               f"{'remote ballot to screen: p50':>29} {'p95':>8} {'max':>8}")
         for checkout in checkouts:

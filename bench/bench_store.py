@@ -48,7 +48,11 @@ while synced < 100:
         synced += 1
     else:
         time.sleep(0.002)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(session.log.events), flush=True)
+# the peak of this process's own memory: VmHWM (ru_maxrss keeps the parent's peak across fork and exec on Linux)
+status = open("/proc/self/status").read() if sys.platform == "linux" else ""
+peak = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")),
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(peak, len(session.log.events), int(session.log.snapshot is not None), flush=True)
 """
 
 
@@ -176,9 +180,10 @@ def long_store(path: Path, events: int) -> None:
         writer.agenda.adjust(sign)
         sign = -sign
         time.sleep(0.005)
-    peak, seen = reader.stdout.read().split()
+    peak, seen, from_snapshot = reader.stdout.read().split()
     unit = 1024 if sys.platform != "darwin" else 1
-    print(f"  a reader after 100 syncs: peak memory {int(peak) * unit / 2**20:.0f} MiB ({int(seen):,} events)")
+    print(f"  a reader after 100 syncs: peak memory {int(peak) * unit / 2**20:.0f} MiB ({int(seen):,} events; "
+          f"opened {'from the snapshot' if from_snapshot == '1' else 'WITHOUT a snapshot'})")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,17 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 
 
+def peak_mib() -> float:
+    """This process's peak memory: VmHWM on Linux (ru_maxrss would keep a parent's peak across fork and exec)."""
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--checkout", required=True)
@@ -64,8 +75,7 @@ def main() -> None:
 
     def ready() -> None:
         record.write(f"ready {os.getpid()} {time.time() - started:.3f}\n")
-        app.set_interval(1.0, lambda: record.write(
-            f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}\n"))
+        app.set_interval(1.0, lambda: record.write(f"rss {peak_mib():.1f}\n"))
 
     app.call_after_refresh(ready)
     app.run()
