@@ -90,7 +90,7 @@ SECRETARY = (
     Key("ctrl+q", "app.quit", "act.quit", None, None),
 )
 
-PROJECTOR = (Key("ctrl+q", "app.quit", "act.quit", None, None, show=False),)  # nothing that writes
+PROJECTOR = (Key("q,ctrl+q", "app.quit", "act.quit", None, None, show=False),)  # nothing that writes
 
 # switching screens, on a terminal not locked to one role
 # F1: F5-F10 act on the desk's and the counting room's own screens, and F11 is the terminal's full screen

@@ -126,3 +126,11 @@ def test_projector_speech_snapshot_80x24(snap_compare, session, clock):
 
 def test_projector_speech_snapshot_200x60(snap_compare, session, clock):
     assert snap_compare(_speech_scene(session, clock, minutes=7.25), terminal_size=(200, 60))
+
+
+async def test_q_quits_the_projector(session, clock):
+    app = wall(session, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "q")
+        await pilot.pause()
+        assert not app.is_running
