@@ -83,6 +83,7 @@ class Session:
         """Check the terminal's right (None: an entry every terminal may make, a refusal), then under the store's
         lock bring the state up to date, let build decide (it raises DomainError to refuse) and append it."""
         if right is not None:
+            self.sync()  # the rights as they stand now: a PIN another terminal set a moment ago applies here
             self.roles.check(right)
         with self.log.locked(self.on_lock_wait), self._mutex:
             self.state.apply_all(self.log.refresh())
