@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
 # what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
 RIGHTS = {
-    # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee
-    "chair": {"agenda", "attendance", "votes", "close", "roles", "speeches", "officers"},
+    # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee; hall: a
+    # message on the hall's screens, or a blank
+    "chair": {"agenda", "attendance", "votes", "close", "roles", "speeches", "officers", "hall"},
     "secretary": {"speeches", "officers"},
     "desk": {"attendance"},  # check-in, absences, roster corrections
     "counting": {"ballots", "close"},
@@ -31,7 +32,7 @@ ROLE_NAMES = {"chair": "role.chair", "secretary": "role.secretary", "desk": "rol
               "projector": "role.projector"}
 RIGHT_NAMES = {"agenda": "right.agenda", "attendance": "right.attendance", "votes": "right.votes",
                "close": "right.close", "roles": "right.roles", "speeches": "right.speeches",
-               "officers": "right.officers", "ballots": "right.ballots"}
+               "officers": "right.officers", "ballots": "right.ballots", "hall": "right.hall"}
 
 N, R, P = 2**14, 8, 1  # about 16 MiB and a few tens of milliseconds per check: slow to guess, quick to type
 
