@@ -54,7 +54,7 @@ class CongressState:
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
         self.speeches = Speeches()
         self.officers: dict[str, list[dict]] = {}  # presidium / secretariat / counting -> [{member?, name, title?}]
-        self.hall: dict[str, hall.Shown] = {}  # a screen of the hall (projector, podium) -> the chair's message or blank
+        self.hall: dict[str, hall.Shown] = {}  # projector / podium -> the chair's message or a blank
         self.seq = created.seq
         self.last_change: datetime = created.at
         self._figures: tuple[int, Figures] | None = None

@@ -1,5 +1,6 @@
-"""The chair's message on the hall's screens, a blank screen, and back to the programme: events in the log, folded per
-screen (the projector, the podium), refused when empty, too long, for no such screen, or from a role without the right."""
+"""The chair's message on the hall's screens, a blank screen, and back to the programme: events in the log, folded
+per screen (the projector, the podium), refused when empty, too long, for no such screen, or from a role without the
+right."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from runsheet.errors import DomainError
 from runsheet.rules.hall import FLASH_SECONDS, MESSAGE_MAX
 
 
-def refused(call, key: str) -> None:
+def refused(call, key: str, *args) -> None:
     with pytest.raises(DomainError) as info:
-        call()
+        call(*args)
     assert info.value.key == key
 
 
@@ -57,6 +58,6 @@ def test_refusals(session, db, clock):
     refused(lambda: session.hall.message("Xin mời", to="wall"), "err.hall_target")
     refused(lambda: session.hall.blank(to="wall"), "err.hall_target")
     for role in ("secretary", "desk", "counting"):
-        refused(lambda: Session(str(db), role=role, clock=clock).hall.message("Xin mời"), "err.rights")
+        refused(Session(str(db), role=role, clock=clock).hall.message, "err.rights", "Xin mời")
     Session(str(db), role="chair", clock=clock).hall.message("Xin mời")
     assert len([e for e in session.log.refresh() if e.type.startswith("hall.")]) == 1
