@@ -179,8 +179,9 @@ def glyph(char: str) -> tuple[str, ...]:
                 _lay(grid, _MARKS[tones[0]].split(" "), top - 2)
     elif tones:
         _lay(grid, _MARKS[tones[0]].split(" "), top)
-    if DOT_BELOW in marks:
-        _lay(grid, ["..#.."], HEIGHT - 1)
+    if DOT_BELOW in marks:  # under the letter; beside a descender (ỵ)
+        row, col = (HEIGHT - 1, 2) if grid[HEIGHT - 1][2] == "." else (HEIGHT - 2, 1)
+        grid[row][col] = "#"
     return tuple("".join(row) for row in grid)
 
 
