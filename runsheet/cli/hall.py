@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..commands.hall import TARGET_NAMES as WHERE
 from ..errors import DomainError
 from ..rules.hall import MESSAGE_MAX, TARGETS
 from ..texts import say
 from .common import open_session
-
-WHERE = {"projector": "hall.to_projector", "podium": "hall.to_podium", "all": "hall.to_all"}
-
 
 def register(sub) -> None:
     message = sub.add_parser("message", help="a short message on the hall's screens (projector, podium), or "
@@ -32,11 +30,11 @@ def hall_message(args: argparse.Namespace) -> int:
     where = say(WHERE[args.to], lang)
     if args.blank:
         session.hall.blank(args.to)
-        print(say("cli.hall_blanked", lang, where=where))
+        print(say("hall.blanked", lang, where=where))
     elif args.clear:
         session.hall.clear(args.to)
-        print(say("cli.hall_cleared", lang, where=where))
+        print(say("hall.cleared", lang, where=where))
     else:
         line = session.hall.message(args.text, args.flash, args.to).value
-        print(say("cli.hall_flashed" if args.flash else "cli.hall_message", lang, where=where, text=line))
+        print(say("hall.shown_flash" if args.flash else "hall.shown", lang, where=where, text=line))
     return 0

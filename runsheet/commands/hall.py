@@ -13,6 +13,9 @@ from .outcome import Change, Outcome
 if TYPE_CHECKING:
     from . import Session
 
+# the text keys naming the screens a message goes to
+TARGET_NAMES = {"projector": "hall.to_projector", "podium": "hall.to_podium", "all": "hall.to_all"}
+
 
 class HallCommands:
     def __init__(self, session: Session):

@@ -69,9 +69,4 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.issued": ("{election}: số phiếu phát ra sửa thành {n}", "{election}: ballots issued corrected to {n}"),
     "cli.issued_to": ("{election}: phát thêm phiếu cho đồng chí {name}, tính vào D của vòng bầu: phát ra {issued}, D = {d}",
                       "{election}: a ballot handed to {name}, counted in the round's D: issued {issued}, D = {d}"),
-    # message: the hall's screens
-    "cli.hall_message": ("{where}: «{text}»", "{where}: «{text}»"),
-    "cli.hall_flashed": ("{where}: «{text}» (nhấp nháy)", "{where}: «{text}» (flashing)"),
-    "cli.hall_blanked": ("{where}: để trống", "{where}: blank"),
-    "cli.hall_cleared": ("{where}: trở lại chương trình", "{where}: back to the programme"),
 }

@@ -45,6 +45,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "palette.add5": ("Thêm 5 phút", "Add 5 minutes"),
     "act.remove5": ("−5'", "−5'"),
     "palette.remove5": ("Bớt 5 phút", "Remove 5 minutes"),
+    "act.message": ("Thông báo", "Message"),
+    "palette.message": ("Thông báo lên màn hình hội trường", "A message on the hall's screens"),
+    "help.message": ("«Xin đồng chí kết thúc», nhấp nháy nếu cần; hoặc để trống màn hình, hoặc trở lại chương trình",
+                     "\"Please conclude\", flashing if wanted; or blank the screens, or back to the programme"),
     "act.quit": ("Thoát", "Quit"),
     # the desk
     "act.check_in": ("Điểm danh", "Check in"),

@@ -37,6 +37,7 @@ CHAIR = (
     Key("c", "publish", "act.publish", "palette.publish", "help.publish"),
     Key("asterisk", "adjust(5)", "act.add5", "palette.add5", "help.add", show=False),
     Key("underscore", "adjust(-5)", "act.remove5", "palette.remove5", "help.remove", show=False),
+    Key("m", "message", "act.message", "palette.message", "help.message", show=False),  # the hall's screens
     Key("q", "app.quit", "act.quit", None, None, show=False),  # ctrl+q quits on every screen
 )
 
