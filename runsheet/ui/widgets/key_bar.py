@@ -26,7 +26,7 @@ def layouts(keys: tuple[Key, ...], lang: str) -> list[list[tuple[Key, str]]]:
     """The ways to write the keys, widest first: full labels, short labels, then the labels left off one key after
     another from the last (the keys that switch screens come last), down to the keys alone."""
     shown = [k for k in keys if k.show]
-    short = [say(k.short or k.label, lang) for k in shown]
+    short = [say(k.short, lang) if k.short else say(k.label, lang) for k in shown]
     found = [[(k, say(k.label, lang)) for k in shown], list(zip(shown, short))]
     for kept in range(len(shown) - 1, -1, -1):
         found.append([(k, label if n < kept else "") for n, (k, label) in enumerate(zip(shown, short))])
