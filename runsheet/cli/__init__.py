@@ -2,8 +2,8 @@
 
 Each group of commands is a module that registers its own subcommands and their handlers (set_defaults(func=...)):
 store.py (new, pin, status, verify, restore), agenda.py (step), attendance.py (attend, scan, leave, absent, replace,
-member), voting.py (motion, round, ballots, results), speaking.py (speech, officers), documents.py (minutes,
-counting-minutes, badges) and app.py (the screens, serve).
+member), voting.py (motion, round, ballots, results), speaking.py (speech, officers), hall.py (message),
+documents.py (minutes, counting-minutes, badges) and app.py (the screens, serve).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from ..errors import DomainError, RunsheetError, StoreError
 from ..store import backups
 from ..store.log import OldFormat
 from ..texts import say
-from . import agenda, app, attendance, documents, speaking, store, voting
+from . import agenda, app, attendance, documents, hall, speaking, store, voting
 from .common import Commands, Parser, shared
 
-GROUPS = (store, agenda, attendance, voting, speaking, documents, app)
+GROUPS = (store, agenda, attendance, voting, speaking, hall, documents, app)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -74,7 +74,7 @@ def register(sub) -> None:
     imported.add_argument("--pass", dest="pass_no", type=int, default=1)
 
     nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
-                                               "than 30% of the members present agree to join the list")
+                                               "than 30%% of the members present agree to join the list")
     nominate.set_defaults(func=poll)
     poll_actions = actions(nominate)
     opened_poll = poll_actions.add_parser("open", help="open the poll on the nominees (ballots to the official "

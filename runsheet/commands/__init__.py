@@ -8,6 +8,7 @@ actions are grouped by area, each a part the Session is composed of:
     session.voting      show-of-hands motions, election rounds, ballots          (voting.py)
     session.speaking    the list of speakers, the congress's officers            (speaking.py)
     session.roles       rights and PINs                                           (roles.py)
+    session.hall        the chair's message on the hall's screens, or a blank     (hall.py)
 
 Every action checks itself against the latest state under the store's lock, appends its events, and returns an
 Outcome: the events written and the value its caller needs (the ballot number given, the member checked in, ...),
@@ -29,6 +30,7 @@ from ..store.state import CongressState
 from .agenda import AgendaCommands
 from .attendance import AttendanceCommands
 from .create import create, default_terminal
+from .hall import HallCommands
 from .outcome import Change, Outcome
 from .roles import RIGHTS, ROLES, Roles
 from .speaking import SpeakingCommands
@@ -62,6 +64,7 @@ class Session:
         self.attendance = AttendanceCommands(self)
         self.voting = VotingCommands(self)
         self.speaking = SpeakingCommands(self)
+        self.hall = HallCommands(self)
         if pin is not None:
             self.roles.unlock(pin)
 
@@ -85,6 +88,7 @@ class Session:
         """Check the terminal's right (None: an entry every terminal may make, a refusal), then under the store's
         lock bring the state up to date, let build decide (it raises DomainError to refuse) and append it."""
         if right is not None:
+            self.sync()  # the rights as they stand now: a PIN another terminal set a moment ago applies here
             self.roles.check(right)
         with self.log.locked(self.on_lock_wait), self._mutex:
             self.state.apply_all(self.log.refresh())

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
 # what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
 RIGHTS = {
-    # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee
-    "chair": {"agenda", "attendance", "votes", "close", "roles", "speeches", "officers"},
+    # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee; hall: a
+    # message on the hall's screens, or a blank
+    "chair": {"agenda", "attendance", "votes", "close", "roles", "speeches", "officers", "hall"},
     "secretary": {"speeches", "officers"},
     "desk": {"attendance"},  # check-in, absences, roster corrections
     "counting": {"ballots", "close"},
@@ -31,7 +32,7 @@ ROLE_NAMES = {"chair": "role.chair", "secretary": "role.secretary", "desk": "rol
               "projector": "role.projector"}
 RIGHT_NAMES = {"agenda": "right.agenda", "attendance": "right.attendance", "votes": "right.votes",
                "close": "right.close", "roles": "right.roles", "speeches": "right.speeches",
-               "officers": "right.officers", "ballots": "right.ballots"}
+               "officers": "right.officers", "ballots": "right.ballots", "hall": "right.hall"}
 
 N, R, P = 2**14, 8, 1  # about 16 MiB and a few tens of milliseconds per check: slow to guess, quick to type
 
@@ -61,32 +62,45 @@ def check_role(role: str) -> None:
 
 
 class Roles:
-    """A terminal's role: what it may do, and whether its PIN has been given."""
+    """A terminal's role: what it may do, and whether its PIN has been given. A PIN set or changed while the terminal
+    is open locks it again: it was opened with another PIN (or none), so it must be given the new one."""
 
     def __init__(self, session: Session):
         self.session = session
-        self.unlocked = False
+        self._opened_with: dict | None = None  # the PIN record this terminal was opened with (None: no PIN then)
 
     @property
     def locked(self) -> bool:
-        """A role with a PIN writes nothing until its PIN is given."""
+        """A role with a PIN writes nothing until its PIN, as it is now, is given."""
         role = self.session.role
-        return role is not None and role in self.session.state.pins and not self.unlocked
+        record = self.session.state.pins.get(role) if role is not None else None
+        return record is not None and record != self._opened_with
+
+    @property
+    def unlocked(self) -> bool:
+        return not self.locked
 
     def unlock(self, pin: str) -> bool:
+        """Give the role's PIN; True when it is right (or the role has none)."""
         role = self.session.role
         record = self.session.state.pins.get(role) if role else None
-        self.unlocked = record is None or pin_matches(pin, record)
-        return self.unlocked
+        if record is not None and not pin_matches(pin, record):
+            return False
+        self._opened_with = record
+        return True
 
     def set_pin(self, role: str, pin: str) -> Outcome[None]:
-        """Set (or with an empty PIN, clear) a role's PIN; stored only as a salted scrypt hash."""
+        """Set (or with an empty PIN, clear) a role's PIN; stored only as a salted scrypt hash. The terminal that sets
+        its own role's PIN knows it, and stays open."""
         check_role(role)
         pin = pin.strip()
         if pin:
             check_pin_text(pin)
         record = pin_record(pin) if pin else None
-        return self.session.commit("roles", lambda state: [ev.PinSet(role, record)])
+        outcome = self.session.commit("roles", lambda state: [ev.PinSet(role, record)])
+        if role == self.session.role:
+            self._opened_with = record
+        return outcome
 
     def check(self, right: str) -> None:
         """Refuse (and log the refusal) an action this terminal's role may not take."""

@@ -4,7 +4,7 @@ phiếu), written from the event log as .docx and .md (docs/rules.md, "The count
 The minutes carry the unit, the congress and its term; the regulations cited; the seats; the list in ballot order;
 the counting committee; the official members summoned, present and absent; the ballots issued, collected, valid and
 invalid (with the reasons); the votes and percent of D of every name in ballot order; the elected ranked by votes;
-a tie or unfilled seats; the time of the close; the committee's signatures; and the round's digest (reports/digest.py)
+a tie or unfilled seats; the time of the close; the committee's signatures; and the round's digest (rules/digest.py)
 as a QR code with its text printed under it in an annex after the signatures, so that the paper can be checked
 against the store later.
 

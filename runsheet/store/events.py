@@ -525,6 +525,30 @@ class OfficersSet(Payload):
     people: tuple[dict, ...]  # [{member?, name, title?}]
 
 
+# ---- the hall's screens (the projector, the podium) -------------------------------------------------------------
+@event("hall.message")
+@dataclass(frozen=True)
+class HallMessage(Payload):
+    """The chair's short message on the hall's screens ("Xin đồng chí kết thúc")."""
+    text: str
+    to: str  # projector, podium or all (rules/hall.py)
+    flash: bool = optional(False)
+
+
+@event("hall.blanked")
+@dataclass(frozen=True)
+class HallBlanked(Payload):
+    """The hall's screens show nothing until cleared."""
+    to: str
+
+
+@event("hall.cleared")
+@dataclass(frozen=True)
+class HallCleared(Payload):
+    """Back to the programme: no message, no blank."""
+    to: str
+
+
 # ---- the envelope ------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Event:

@@ -62,7 +62,8 @@ class StoreLock:
 
     def _open(self) -> int:
         if self._fd is None:
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            # read-only is enough for flock(), and keeps no file open for writing (a folder can be remounted)
+            self._fd = os.open(self.path, os.O_RDONLY | os.O_CREAT, 0o644)
         return self._fd
 
     def _same_file(self, fd: int) -> bool:

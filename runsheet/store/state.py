@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import DomainError, StoreError
 from ..rules import attendance as attendance_rules
-from ..rules import badge
+from ..rules import badge, hall
 from ..rules.attendance import Attendance, Figures
 from ..rules.election import MotionResult, Reading, RoundRecord, poll_result, round_result
 from ..rules.roster import Member, Roster, parse_roster
@@ -54,6 +54,7 @@ class CongressState:
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
         self.speeches = Speeches()
         self.officers: dict[str, list[dict]] = {}  # presidium / secretariat / counting -> [{member?, name, title?}]
+        self.hall: dict[str, hall.Shown] = {}  # projector / podium -> the chair's message or a blank
         self.seq = created.seq
         self.last_change: datetime = created.at
         self._figures: tuple[int, Figures] | None = None
@@ -273,6 +274,14 @@ def _speech_added(state: CongressState, p: ev.SpeechAdded, at: datetime) -> None
     state.speeches.add(Speech(p.speech, p.step, p.name, p.title, p.member))
 
 
+def _hall(state: CongressState, p: ev.HallMessage | ev.HallBlanked | ev.HallCleared, at: datetime) -> None:
+    for screen in hall.screens(p.to):
+        if isinstance(p, ev.HallCleared):
+            state.hall.pop(screen, None)
+        else:
+            state.hall[screen] = hall.Shown(getattr(p, "text", None), getattr(p, "flash", False), at)
+
+
 def _created(state: CongressState, p: ev.CongressCreated, at: datetime) -> None:
     raise StoreError("a second congress.created event")
 
@@ -322,4 +331,7 @@ _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
     ev.SpeechWithdrawn: lambda s, p, at: s.speeches.withdraw(p.speech),
     ev.SpeechNoted: lambda s, p, at: setattr(s.speeches.items[p.speech], "notes", p.notes),
     ev.OfficersSet: lambda s, p, at: s.officers.__setitem__(p.body, [dict(person) for person in p.people]),
+    ev.HallMessage: _hall,
+    ev.HallBlanked: _hall,
+    ev.HallCleared: _hall,
 }

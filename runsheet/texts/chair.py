@@ -7,7 +7,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "tag.speeches": ("Phát biểu: tối đa {m} phút mỗi ý kiến", "Speeches: {m} min each at most"),
     "tag.motion_result": ("Kết quả: {for}/{d} tán thành ({pct}%) — {verdict}", "Result: {for} of {d} for ({pct}%) — {verdict}"),
     "tag.round_open": ("Vòng {round}: đang kiểm phiếu", "Round {round}: counting"),
-    "tag.round_closed": ("Vòng {round}: đã kiểm xong — nhấn C để công bố", "Round {round}: counted — press C to publish"),
+    "tag.round_closed": ("Vòng {round}: đã kiểm xong — nhấn c để công bố", "Round {round}: counted — press c to publish"),
     "tag.round_published": ("Vòng {round}: đã công bố kết quả", "Round {round}: result published"),
     # votes and election rounds
     "chair.no_motion": ("Bước này không có nội dung biểu quyết", "This step carries no vote"),

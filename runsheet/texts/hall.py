@@ -7,6 +7,33 @@ TEXT: dict[str, tuple[str, str]] = {
     "wall.figures": ("Đảng viên chính thức có mặt: {present} / {d} · dự bị có mặt: {probationary} · cần quá nửa: {majority}",
                      "Present: {present} of {d} entitled to vote · probationary: {probationary} · majority: {majority}"),
     "wall.speaking": ("ĐANG PHÁT BIỂU", "NOW SPEAKING"),
+    # the chair's message on the hall's screens (rules/hall.py)
+    "right.hall": ("gửi thông báo lên màn hình hội trường", "put a message on the hall's screens"),
+    "err.hall_what": ("message: cho nội dung TEXT (có thể kèm --flash), hoặc --blank, hoặc --clear (một trong ba)",
+                      "message: give a TEXT (with --flash if wanted), or --blank, or --clear (one of them)"),
+    "hall.to_projector": ("Màn hình chiếu", "The projector"),
+    "hall.to_podium": ("Màn hình bục phát biểu", "The podium's screen"),
+    "hall.to_all": ("Các màn hình hội trường", "The hall's screens"),
+    "hall.shown": ("{where}: «{text}»", "{where}: «{text}»"),
+    "hall.shown_flash": ("{where}: «{text}» (nhấp nháy)", "{where}: «{text}» (flashing)"),
+    "hall.blanked": ("{where}: để trống", "{where}: blank"),
+    "hall.cleared": ("{where}: trở lại chương trình", "{where}: back to the programme"),
+    "hall.dialog_title": ("Thông báo lên màn hình hội trường", "A message on the hall's screens"),
+    "hall.dialog_hint": ("Gõ thông báo (tối đa {max} ký tự), Enter để đưa lên; Enter khi ô trống: gỡ thông báo, trở lại "
+                         "chương trình. Ctrl+F: nhấp nháy · Ctrl+T: chọn màn hình · Ctrl+B: để trống màn hình · Esc: "
+                         "đóng",
+                         "Type the message (at most {max} characters), Enter shows it; Enter on an empty field takes it "
+                         "down, back to the programme. Ctrl+F: flash · Ctrl+T: which screens · Ctrl+B: blank the "
+                         "screens · Esc: close"),
+    "hall.dialog_example": ("Xin đồng chí kết thúc", "Please conclude"),
+    "hall.dialog_options": ("Màn hình: {where} · {flash}", "Screens: {where} · {flash}"),
+    "hall.flash_on": ("nhấp nháy", "flashing"),
+    "hall.flash_off": ("không nhấp nháy", "steady"),
+    "err.hall_target": ("không có màn hình {to} (chọn một trong: {targets})", "no screen {to} (one of: {targets})"),
+    "err.hall_empty": ("thông báo trống: hãy gõ nội dung, hoặc dùng --clear để xóa thông báo",
+                       "the message is empty: type it, or use --clear to take the message down"),
+    "err.hall_long": ("thông báo dài {n} ký tự, tối đa {max}: màn hình hội trường cần chữ lớn",
+                      "the message is {n} characters long, at most {max}: the hall reads it in large type"),
     # badges
     "badge.title": ("Thẻ đại biểu", "Badges"),
     "badge.official": ("Đảng viên chính thức", "Member"),

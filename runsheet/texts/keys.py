@@ -1,5 +1,5 @@
-"""Texts of the key bindings (ui/bindings.py): each key's footer label (act.), its command palette title
-(palette.) and help (help.), in the order of the registry."""
+"""Texts of the key bindings (ui/bindings.py): each key's footer label (act.), the shorter label of a narrow footer
+(short.), its command palette title (palette.) and help (help.), in the order of the registry."""
 
 TEXT: dict[str, tuple[str, str]] = {
     # the chair's screen
@@ -45,7 +45,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "palette.add5": ("Thêm 5 phút", "Add 5 minutes"),
     "act.remove5": ("−5'", "−5'"),
     "palette.remove5": ("Bớt 5 phút", "Remove 5 minutes"),
+    "act.message": ("Thông báo", "Message"),
+    "palette.message": ("Thông báo lên màn hình hội trường", "A message on the hall's screens"),
+    "help.message": ("«Xin đồng chí kết thúc», nhấp nháy nếu cần; hoặc để trống màn hình, hoặc trở lại chương trình",
+                     "\"Please conclude\", flashing if wanted; or blank the screens, or back to the programme"),
     "act.quit": ("Thoát", "Quit"),
+    "act.palette": ("Bảng lệnh", "palette"),
     # the desk
     "act.check_in": ("Điểm danh", "Check in"),
     "palette.check_in": ("Điểm danh đồng chí đang chọn", "Check in the selected member"),
@@ -111,20 +116,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "help.add_speaker": ("Enter: thêm đảng viên đang chọn; khách mời: «Họ tên, chức vụ»",
                          "Enter adds the member highlighted; a guest: “Name, title”"),
     "act.give_floor": ("Mời phát biểu", "Give floor"),
+    "short.give_floor": ("Mời", "Floor"),
     "palette.give_floor": ("Mời phát biểu: người đang chọn, hoặc người chờ tiếp theo",
                            "Give the floor: the selected speaker, or the next waiting"),
     "help.give_floor": ("Bắt đầu bấm giờ; lượt đang phát biểu (nếu có) kết thúc",
                         "Starts the clock; the speech running, if any, ends"),
     "act.speech_pause": ("Tạm dừng", "Pause"),
+    "short.speech_pause": ("Dừng", "Pause"),
     "palette.speech_pause": ("Tạm dừng / tiếp tục lượt phát biểu", "Pause / resume the speech"),
     "help.speech_pause": ("Phím cách (khi ô nhập trống) hoặc F6", "Space (with the field empty) or F6"),
     "act.end_speech": ("Kết thúc", "End"),
+    "short.end_speech": ("Hết", "End"),
     "palette.end_speech": ("Kết thúc lượt phát biểu", "End the speech"),
     "help.end_speech": ("Ghi lại thời gian đã phát biểu", "Records how long it lasted"),
     "act.notes": ("Ghi chú", "Notes"),
+    "short.notes": ("Ghi", "Note"),
     "palette.notes": ("Ghi chú lượt phát biểu đang chọn", "Notes on the selected speech"),
     "help.notes": ("Nội dung chính cho biên bản (Ctrl+S: lưu)", "The gist, for the minutes (Ctrl+S saves)"),
     "act.withdraw": ("Rút tên", "Withdraw"),
+    "short.withdraw": ("Rút", "Drop"),
     "palette.withdraw": ("Rút tên người đang chọn khỏi danh sách", "Take the selected speaker off the list"),
     "help.withdraw": ("Chỉ người chưa phát biểu", "Only a speaker still waiting"),
     "act.officers": ("Nhân sự", "Officers"),
@@ -138,9 +148,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "palette.speaker_down": ("Chuyển người phát biểu xuống sau", "Move the speaker later"),
     "help.speaker_down": ("Shift+↓ (chỉ người đang chờ)", "Shift+↓ (waiting speakers only)"),
     "act.step_before": ("Bước trước", "Prev step"),
+    "short.step_before": ("Trước", "Prev"),
     "palette.step_before": ("Xem danh sách phát biểu của bước trước", "Show the previous step's speakers"),
     "help.step_before": ("PgUp; Esc: về bước đang diễn ra", "PgUp; Esc: back to the current step"),
     "act.step_after": ("Bước sau", "Next step"),
+    "short.step_after": ("Sau", "Next"),
     "palette.step_after": ("Xem danh sách phát biểu của bước sau", "Show the next step's speakers"),
     "help.step_after": ("PgDn; Esc: về bước đang diễn ra", "PgDn; Esc: back to the current step"),
     "act.back": ("Xóa ô / về bước hiện tại", "Clear / current step"),

@@ -4,6 +4,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # the PIN that opens a role's screen
     "pin.title": ("Mã PIN của {role}", "The {role} PIN"),
     "pin.label": ("Nhập mã PIN để mở màn hình này", "Type the PIN to open this screen"),
+    "pin.asked": ("Máy trạm này vừa được đặt mã PIN. Nhập mã để tiếp tục: thao tác vừa rồi sẽ được ghi sau khi mã "
+                  "đúng (Esc: bỏ qua thao tác).",
+                  "A PIN was set for this terminal. Type it to go on: what you just did is saved once the PIN is "
+                  "right (Esc: drop it)."),
     # the store worker: what a screen says while the store is busy or refuses a write
     "store.waiting": ("Đang chờ máy khác ghi xong vào kho dữ liệu…", "Waiting for another terminal to finish writing…"),
     "store.dropped": ("{n} thao tác nhập sau đó chưa được ghi: hãy nhập lại.",

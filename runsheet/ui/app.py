@@ -19,18 +19,18 @@ from textual.screen import Screen
 from ..clock import Clock, system_clock
 from ..commands import Session
 from ..commands.roles import ROLE_NAMES
-from ..errors import RunsheetError
+from ..errors import DomainError, RunsheetError
 from ..store.events import Event
 from ..store.follow import Follower
 from ..store.state import CongressState
 from ..texts import say
 from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized
 from .errors import describe
-from .screens.ask import AskScreen
 from .screens.base import RunsheetScreen
 from .screens.chair import ChairScreen
 from .screens.counting import CountingScreen
 from .screens.desk import DeskScreen
+from .screens.pin import PinScreen
 from .screens.projector import ProjectorScreen
 from .screens.secretary import SecretaryScreen
 from .store_worker import CommandDone, CommandFailed, Job, LockWaiting, StoreChanged, StoreWorker, SyncFailed
@@ -58,6 +58,7 @@ class RunsheetApp(App):
         self.title = say("app.title", self.lang)
         self.worker = StoreWorker(self, session, poll)
         self._sync_problem: str | None = None
+        self._pin_waiting: list[CommandFailed] | None = None  # writes refused for want of a PIN set meanwhile
 
     @property
     def state(self) -> CongressState:
@@ -81,19 +82,41 @@ class RunsheetApp(App):
         self.worker.stop()
 
     def ask_pin(self, problem: str = "") -> None:
-        """A role with a PIN asks for it before anything; giving up closes the terminal."""
+        """A role with a PIN asks for it: when the terminal opens (giving up closes it), and at the first write after
+        a PIN was set or changed while it was open (the writes refused wait for it and run once it is given; giving up
+        says they were refused)."""
         lang = self.lang
+        at_start = self._pin_waiting is None
 
         def answered(text: str | None) -> None:
             if text is None:
-                self.exit()
+                self.exit() if at_start else self._pin_given_up()
                 return
             self.run_command(self, lambda s: s.roles.unlock(text),
-                             lambda ok: None if ok else self.ask_pin(say("err.pin_wrong", lang)))
+                             lambda ok: self._pin_given() if ok else self.ask_pin(say("err.pin_wrong", lang)))
 
         role = say(ROLE_NAMES[self.session.role], lang)
-        self.push_screen(AskScreen(say("pin.title", lang, role=role), say("pin.label", lang), lang, password=True,
-                                   error=problem), answered)
+        self.push_screen(PinScreen(say("pin.title", lang, role=role), say("pin.label", lang),
+                                   "" if at_start else say("pin.asked", lang), problem), answered)
+
+    def _wait_for_pin(self, failure: CommandFailed) -> None:
+        """A write refused for want of the PIN (set while this terminal was open): ask it once, keep the write."""
+        asking = self._pin_waiting is not None
+        self._pin_waiting = [*(self._pin_waiting or []), failure]
+        if not asking:
+            self.ask_pin()
+
+    def _pin_given(self) -> None:
+        """Run again the writes that waited for the PIN, in the order they were made."""
+        waiting, self._pin_waiting = self._pin_waiting or [], None
+        for failure in waiting:
+            for job in (failure.job, *failure.dropped):
+                self.worker.submit(Job(job.command, job.owner, job.done, job.failed, job.sequence))
+
+    def _pin_given_up(self) -> None:
+        waiting, self._pin_waiting = self._pin_waiting or [], None
+        for failure in waiting:
+            self._refused(failure)
 
     @property
     def home(self) -> str:
@@ -118,6 +141,12 @@ class RunsheetApp(App):
     def on_command_failed(self, message: CommandFailed) -> None:
         self.catch_up()
         self.worker.delivered(1 + len(message.dropped))
+        if isinstance(message.error, DomainError) and message.error.key == "err.pin_needed":
+            self._wait_for_pin(message)
+            return
+        self._refused(message)
+
+    def _refused(self, message: CommandFailed) -> None:
         job, error = message.job, message.error
         if not isinstance(error, RunsheetError):  # a fault, not a refusal: kept in the log for whoever fixes it
             self.log.error(f"{type(error).__name__}: {error}")

@@ -19,6 +19,7 @@ class Key:
     help: str | None
     show: bool = True
     key_display: str | None = None
+    short: str | None = None  # the text key of a shorter footer label, for a narrow screen (widgets/key_bar.py)
 
 
 CHAIR = (
@@ -37,6 +38,7 @@ CHAIR = (
     Key("c", "publish", "act.publish", "palette.publish", "help.publish"),
     Key("asterisk", "adjust(5)", "act.add5", "palette.add5", "help.add", show=False),
     Key("underscore", "adjust(-5)", "act.remove5", "palette.remove5", "help.remove", show=False),
+    Key("m", "message", "act.message", "palette.message", "help.message", show=False),  # the hall's screens
     Key("q", "app.quit", "act.quit", None, None, show=False),  # ctrl+q quits on every screen
 )
 
@@ -74,23 +76,25 @@ SECRETARY = (
     Key("enter", "add", "act.add_speaker", "palette.add_speaker", "help.add_speaker", show=False),
     Key("up", "cursor(-1)", "act.up", None, None, show=False),
     Key("down", "cursor(1)", "act.down", None, None, show=False),
-    Key("f5", "start", "act.give_floor", "palette.give_floor", "help.give_floor"),
+    Key("f5", "start", "act.give_floor", "palette.give_floor", "help.give_floor", short="short.give_floor"),
     Key("space,f6", "toggle_speech", "act.speech_pause", "palette.speech_pause", "help.speech_pause",
-        key_display="␣"),
-    Key("f7", "end", "act.end_speech", "palette.end_speech", "help.end_speech"),
-    Key("f8", "notes", "act.notes", "palette.notes", "help.notes"),
-    Key("f9", "withdraw", "act.withdraw", "palette.withdraw", "help.withdraw"),
+        key_display="␣", short="short.speech_pause"),
+    Key("f7", "end", "act.end_speech", "palette.end_speech", "help.end_speech", short="short.end_speech"),
+    Key("f8", "notes", "act.notes", "palette.notes", "help.notes", short="short.notes"),
+    Key("f9", "withdraw", "act.withdraw", "palette.withdraw", "help.withdraw", short="short.withdraw"),
     Key("f10", "officers", "act.officers", "palette.officers", "help.officers"),
     Key("shift+up,ctrl+up", "move(-1)", "act.speaker_up", "palette.speaker_up", "help.speaker_up", show=False),
     Key("shift+down,ctrl+down", "move(1)", "act.speaker_down", "palette.speaker_down", "help.speaker_down",
         show=False),
-    Key("pageup", "view(-1)", "act.step_before", "palette.step_before", "help.step_before", key_display="PgUp"),
-    Key("pagedown", "view(1)", "act.step_after", "palette.step_after", "help.step_after", key_display="PgDn"),
+    Key("pageup", "view(-1)", "act.step_before", "palette.step_before", "help.step_before", key_display="PgUp",
+        short="short.step_before"),
+    Key("pagedown", "view(1)", "act.step_after", "palette.step_after", "help.step_after", key_display="PgDn",
+        short="short.step_after"),
     Key("escape", "clear", "act.back", "palette.back", "help.back", show=False),
-    Key("ctrl+q", "app.quit", "act.quit", None, None),
+    Key("ctrl+q", "app.quit", "act.quit", None, None, show=False),  # on every screen; the palette's "Quit" too
 )
 
-PROJECTOR = (Key("ctrl+q", "app.quit", "act.quit", None, None, show=False),)  # nothing that writes
+PROJECTOR = (Key("q,ctrl+q", "app.quit", "act.quit", None, None, show=False),)  # nothing that writes
 
 # switching screens, on a terminal not locked to one role
 # F1: F5-F10 act on the desk's and the counting room's own screens, and F11 is the terminal's full screen

@@ -45,3 +45,28 @@ def test_only_the_chair_sets_pins(session, db, clock):
     with pytest.raises(DomainError) as info:
         Session(str(db), role="desk", clock=clock).roles.set_pin("desk", "2468")
     assert info.value.key == "err.rights"
+
+
+def test_a_pin_set_or_changed_while_a_terminal_is_open_locks_it_until_given(session, db, clock):
+    desk = Session(str(db), role="desk", clock=clock)
+    desk.attendance.attend(["A1"])  # no PIN yet: it writes
+    session.roles.set_pin("desk", "2468")  # set from the chair's terminal while the desk's is open
+    with pytest.raises(DomainError) as info:
+        desk.attendance.leave("A1")
+    assert info.value.key == "err.pin_needed" and desk.roles.locked
+    assert desk.roles.unlock("2468")
+    desk.attendance.leave("A1")
+    session.roles.set_pin("desk", "1357")  # changed: the old PIN no longer opens it
+    desk.sync()
+    assert desk.roles.locked and not desk.roles.unlock("2468") and desk.roles.unlock("1357")
+    session.roles.set_pin("desk", "")  # cleared: open again
+    desk.sync()
+    assert not desk.roles.locked
+
+
+def test_the_terminal_that_sets_its_own_roles_pin_stays_open(session, db, clock):
+    chair = Session(str(db), role="chair", clock=clock)
+    chair.roles.set_pin("chair", "2468")
+    assert not chair.roles.locked
+    chair.agenda.next_step()
+    assert Session(str(db), role="chair", clock=clock).roles.locked

@@ -21,7 +21,7 @@ def test_desk_and_counting_terminals_feed_the_chairs_screen(tmux, tmp_path):
     create(str(db), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="setup")
     for role in ("chair", "desk", "counting"):
         tmux.open(role, f"{sys.executable} run.py --db {db} --role {role}", width=140 if role == "chair" else 120)
-    tmux.wait_for("chair", "nhấn N")
+    tmux.wait_for("chair", "nhấn n")
     tmux.wait_for("desk", "Chưa đến")
     tmux.wait_for("counting", "Chưa có vòng bầu")
 

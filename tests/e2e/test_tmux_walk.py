@@ -21,8 +21,8 @@ def test_two_terminals_follow_the_chair(tmux, tmp_path):
     app = f"{sys.executable} run.py --db {db}"
     tmux.open("chair", app)
     tmux.open("other", app)
-    tmux.wait_for("chair", "nhấn N")
-    tmux.wait_for("other", "nhấn N")
+    tmux.wait_for("chair", "nhấn n")
+    tmux.wait_for("other", "nhấn n")
 
     tmux("send-keys", "-t", "chair", "n")
     tmux.wait_for("chair", "Người trình bày")

@@ -190,31 +190,6 @@ def test_desk_snapshot_at_80x24_english(snap_compare, session, clock):
     assert snap_compare(app, terminal_size=(80, 24))
 
 
-async def test_a_desk_with_a_pin_asks_for_it(session, clock):
-    from runsheet.ui.screens.ask import AskScreen
-
-    session.roles.set_pin("desk", "2468")
-    desk = Session(session.path, role="desk", clock=clock)
-    app = RunsheetApp(desk, clock=clock, poll=False)
-    async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, AskScreen)
-        await press(pilot, *"1357", "enter")
-        assert isinstance(app.screen, AskScreen) and "không đúng" in str(app.screen.query_one("#error").render())
-        await press(pilot, "ctrl+u", *"2468", "enter")
-        assert isinstance(app.screen, DeskScreen) and not desk.roles.locked
-        await press(pilot, *"DV03", "enter")
-        assert "DV03" in desk.state.attendance.here
-
-
-async def test_giving_up_the_pin_closes_the_terminal(session, clock):
-    session.roles.set_pin("desk", "2468")
-    app = RunsheetApp(Session(session.path, role="desk", clock=clock), clock=clock, poll=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "escape")
-        await pilot.pause()
-        assert not app.is_running
-
-
 # ---- the roster on the day: F8 adds, F9 corrects, F10 an alternate replaces an absent delegate ----------------
 
 def error_of(app) -> str:

@@ -375,3 +375,41 @@ async def test_officers_recorded_in_a_dialog(session, clock):
         assert app.screen.query_one("#officers-counting").value == "DV07, Trưởng ban; DV17; DV19"
         await press(pilot, "escape")
         assert not isinstance(app.screen, OfficersScreen)
+
+
+async def test_at_80x24_the_footer_reaches_every_key_and_ends_with_the_palette(session, clock):
+    """A compact Footer cut the labels and ended in a stray character; the key bar fits what it can and names the
+    palette, which lists every key."""
+    from runsheet.texts import say
+    from runsheet.ui.widgets.key_bar import shown_key
+    from screen_text import screen_lines
+
+    to_discussion(session)
+    for role in ("secretary", None):
+        app = secretary_app(session, clock, role=role)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            footer = screen_lines(app)[-1]
+            assert footer.endswith("▏^p Bảng lệnh"), footer
+            words = footer.split()
+            for key in app.screen.KEYS:
+                if key.show:
+                    assert shown_key(key) in words, (role, key.keys, footer)
+            commands = {c.title for c in app.get_system_commands(app.screen)}
+            assert {say(key.palette, "vi") for key in app.screen.KEYS if key.palette} <= commands
+
+
+async def test_a_click_on_the_footer_presses_the_key(session, clock):
+    to_discussion(session)
+    session.speaking.add_speaker("DV03")
+    app = secretary_app(session, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("KeyBar", offset=(1, 0))  # "f5"
+        await pilot.app.settle()
+        await pilot.pause()
+        assert app.session.state.speeches.current is not None
+
+
+def test_secretary_snapshot_200x60(snap_compare, session, clock):
+    assert snap_compare(busy_discussion(session, clock), terminal_size=(200, 60))

@@ -21,6 +21,7 @@ from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .confirm import ConfirmScreen
+from .hall_message import HallMessageScreen
 from .base import RunsheetScreen
 from .insert_step import InsertStepScreen, NewStep
 
@@ -253,3 +254,7 @@ class ChairScreen(RunsheetScreen):
                 self._run(command, self._follow_current)
 
         self.app.push_screen(ConfirmScreen(question, self.lang), answered)
+
+    def action_message(self) -> None:
+        """m: a message on the hall's screens, a blank, or back to the programme (ui/screens/hall_message.py)."""
+        self.app.push_screen(HallMessageScreen(self.lang), lambda said: said and self.say(said))

@@ -10,13 +10,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...rules.speeches import Speech
 from ...store.events import Event
 from ...texts import say
 from ...texts.formats import clock, mmss
 from ..widgets.feedback import Feedback
+from ..widgets.key_bar import KeyBar
 from ..widgets.match_list import GUEST, MatchList
 from ..widgets.speaker_entry import SpeakerEntry
 from ..widgets.speaker_list import SpeakerList
@@ -32,6 +33,7 @@ from .officers import BODIES, OfficersScreen, as_line
 
 class SecretaryScreen(RunsheetScreen):
     FEEDBACK = "#sec-feedback"
+    KEYS: tuple = ()  # its keys, set by ui/bindings.localized
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,7 +57,7 @@ class SecretaryScreen(RunsheetScreen):
                 yield StepTimer(id="speech-timer")
                 with VerticalScroll(id="totals-box"):
                     yield SpeechTotals(id="totals")
-        yield Footer(compact=True)
+        yield KeyBar(self.KEYS, lang)  # fits 80 columns: a compact Footer ended in a stray character there
 
     def on_mount(self) -> None:
         self._ready = True
