@@ -69,11 +69,8 @@ def _encode(value: Any, memo: dict[Any, int], keep: list[Any]) -> Any:
     if value is None or kind in (bool, int, float, str):
         return value
     if kind is Reading:  # the most numerous object of a long congress: one per ballot and pass, written compactly
-        ref = memo.get(value)  # equal readings are written once (the passes of a ballot usually agree)
-        if ref is not None:
-            return {"@": ref}
-        memo[value] = ref = len(memo)
-        return {"r": [ref, sorted(value.struck), sorted(value.unclear), value.invalid]}
+        written = _reading(value, memo)
+        return {"@": written} if type(written) is int else {"r": written}
     if kind is Cast:  # one per ballot counted
         return {"c": [value.valid, value.reason, list(value.unvoted), list(value.against)]}
     if kind in _TUPLES:  # a NamedTuple of the rules
@@ -105,6 +102,13 @@ def _encode(value: Any, memo: dict[Any, int], keep: list[Any]) -> Any:
     if kind is list:
         return {"L": [ref, [_encode(v, memo, keep) for v in value]]}
     if kind is dict:
+        if value and all(type(k) is int for k in value):
+            kinds = {type(v) for v in value.values()}
+            if kinds == {Reading}:  # a pass's readings by ballot: keys, then each reading (an int: one met before)
+                return {"KR": [ref, list(value), [_reading(v, memo) for v in value.values()]]}
+            if kinds == {Cast}:  # the ballots counted, by number
+                return {"KC": [ref, list(value), [[v.valid, v.reason, list(v.unvoted), list(v.against)]
+                                                   for v in value.values()]]}
         if all(type(k) is str for k in value):
             return {"D": [ref, {k: _encode(v, memo, keep) for k, v in value.items()}]}
         return {"K": [ref, [[_encode(k, memo, keep), _encode(v, memo, keep)] for k, v in value.items()]]}
@@ -116,6 +120,23 @@ def _encode(value: Any, memo: dict[Any, int], keep: list[Any]) -> Any:
     if name is None or not hasattr(value, "__dict__"):
         raise SnapshotError(f"a value the snapshot does not write: {kind!r}")
     return {"O": [ref, name, {k: _encode(v, memo, keep) for k, v in vars(value).items()}]}
+
+
+def _reading(value: Reading, memo: dict[Any, int]) -> int | list:
+    """A reading as the number it was given when first written, or written in full (equal readings: once)."""
+    ref = memo.get(value)
+    if ref is not None:
+        return ref
+    memo[value] = ref = len(memo)
+    return [ref, sorted(value.struck), sorted(value.unclear), value.invalid]
+
+
+def _made_reading(body: list, refs: dict[int, Any]) -> Reading:
+    ref, struck, unclear, invalid = body
+    reading = object.__new__(Reading)  # a frozen dataclass: set its fields without its __init__
+    reading.__dict__.update(struck=frozenset(struck), unclear=frozenset(unclear), invalid=invalid)
+    refs[ref] = reading
+    return reading
 
 
 def decode(data: Any) -> Any:
@@ -135,12 +156,21 @@ def _decode(data: Any, refs: dict[int, Any], known: dict[str, type]) -> Any:
     (tag, body), = data.items()
     if tag == "@":  # the most frequent first: a reading met before, a counted ballot, a set of numbers
         return refs[body]
+    if tag == "KR":
+        ref, keys, values = body
+        readings: dict = {}
+        refs[ref] = readings
+        for key, value in zip(keys, values):
+            readings[key] = refs[value] if type(value) is int else _made_reading(value, refs)
+        return readings
+    if tag == "KC":
+        ref, keys, rows = body
+        counted = {key: Cast(valid, reason, frozenset(unvoted), frozenset(against))
+                   for key, (valid, reason, unvoted, against) in zip(keys, rows)}
+        refs[ref] = counted
+        return counted
     if tag == "r":
-        ref, struck, unclear, invalid = body
-        reading = object.__new__(Reading)  # a frozen dataclass: set its fields without its __init__
-        reading.__dict__.update(struck=frozenset(struck), unclear=frozenset(unclear), invalid=invalid)
-        refs[ref] = reading
-        return reading
+        return _made_reading(body, refs)
     if tag == "c":
         valid, reason, unvoted, against = body
         return Cast(valid, reason, frozenset(unvoted), frozenset(against))
