@@ -27,7 +27,7 @@ def _said(value: object, lang: str) -> object:
 
     if isinstance(value, str) and value.startswith("@"):
         return say(value[1:], lang)
-    return value.text(lang) if isinstance(value, (Say, DomainError)) else value
+    return value.text(lang) if isinstance(value, (Say, DomainError, StoreError)) else value
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,11 @@ class StoreError(RunsheetError):
 
     def text(self, lang: str) -> str:
         return Say(self.key, self.values).text(lang) if self.key else str(self)
+
+
+class StoreDamaged(StoreError):
+    """The store's file is damaged or was altered (a line that does not read, an event that does not chain, history
+    rewritten): the one kind of store error `run.py restore` is the answer to."""
 
 
 class StoreExistsError(StoreError):

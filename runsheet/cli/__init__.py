@@ -11,9 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import DomainError, RunsheetError, StoreError
+from ..errors import DomainError, RunsheetError, StoreDamaged
 from ..store import backups
-from ..store.log import OldFormat
 from ..texts import say
 from . import agenda, app, attendance, documents, hall, speaking, store, voting
 from .common import Commands, Parser, shared
@@ -41,14 +40,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command not in (None, "serve") and not args.db:  # serve without --db: the demo congress
         parser.error(f"{args.command}: --db FILE is required")
     try:
-        return args.func(args)
+        code = args.func(args)
+        session = getattr(args, "session", None)
+        for warning in session.take_warnings() if session is not None else ():
+            print(f"run.py: warning: {warning.text(args.lang or getattr(args, 'store_lang', 'vi'))}", file=sys.stderr)
+        return code
     except DomainError as exc:
         print(f"run.py: error: {exc.text(args.lang or getattr(args, 'store_lang', 'vi'))}", file=sys.stderr)
         return exc.exit_code
     except RunsheetError as exc:
         print(f"run.py: error: {exc}", file=sys.stderr)
-        if isinstance(exc, StoreError) and not isinstance(exc, OldFormat) and args.db \
-                and args.command not in ("restore", "migrate") and backups.saved(args.db):
+        if isinstance(exc, StoreDamaged) and args.db and args.command not in ("restore", "migrate") \
+                and backups.saved(args.db):
             print(f"run.py: {say('cli.restore_hint', args.lang or 'vi', db=args.db)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -19,7 +19,7 @@ def pin_of(args: argparse.Namespace) -> str | None:
 def open_session(args: argparse.Namespace) -> tuple[Session, str]:
     """The store of --db as this terminal's role, unlocked with its PIN when it has one; and the language to
     speak (--lang, else the congress's), kept on args for the error message too."""
-    session = Session(args.db, role=args.role)
+    session = args.session = Session(args.db, role=args.role)
     lang = args.store_lang = args.lang or session.state.language
     pin = pin_of(args)
     if pin is not None and not session.roles.unlock(pin):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from ..commands import ROLES, create
 from ..commands.roles import ROLE_NAMES, check_pin_text
@@ -10,6 +11,7 @@ from ..commands.status import status_data
 from ..errors import DomainError
 from ..store import backups
 from ..store.log import verify
+from ..store.witness import compare, whole_docs, witness_path
 from ..texts import say
 from .common import open_session, print_json, store_lang
 from .agenda import print_current
@@ -40,7 +42,15 @@ def register(sub) -> None:
     restored = sub.add_parser("restore", help="put back the longest backup that verifies (the damaged store is kept "
                                               "aside)")
     restored.set_defaults(func=restore)
-    verified = sub.add_parser("verify", help="re-check the hash chain; exit 1 if the store was altered")
+    witnessed = sub.add_parser("witness", help="keep an append-only copy of the log in DIR (a USB key, another "
+                                                "computer's folder) as it is written, until Ctrl+C")
+    witnessed.add_argument("folder", metavar="DIR")
+    witnessed.add_argument("--once", action="store_true", help="catch up once and stop")
+    witnessed.set_defaults(func=keep_witness)
+    verified = sub.add_parser("verify", help="re-check the hash chain and the store against its backups and "
+                                             "witnesses; exit 1 if the store was altered or rolled back")
+    verified.add_argument("--witness", action="append", default=[], metavar="DIR",
+                          help="a folder holding a witness of this store (run.py witness); repeatable")
     verified.add_argument("--digest", metavar="TEXT",
                           help="the digest printed on counting minutes (or read from their QR code): does it match?")
     verified.set_defaults(func=verify_store)
@@ -100,13 +110,56 @@ def verify_store(args: argparse.Namespace) -> int:
         print(say("cli.uncommitted", lang, n=report.uncommitted))
     for problem in report.problems:
         print(f"ALTERED: {problem}")
+    docs = whole_docs(args.db)
     for backup in backups.saved(args.db):
         checked = verify(str(backup))
         altered = altered or not checked.ok
         print(say("cli.backup_ok" if checked.ok else "cli.backup_bad", lang, path=backup, n=checked.events))
+        if not _agrees(args.db, backup, docs, lang):
+            altered = True
+    for folder in args.witness:
+        if not _agrees(args.db, witness_path(args.db, folder), docs, lang):
+            altered = True
     if altered and backups.saved(args.db):
         print(say("cli.restore_hint", lang, db=args.db))
     return 1 if altered else 0
+
+
+def _agrees(db: str, copy, docs: list[dict], lang: str) -> bool:
+    """Say how the store compares with one copy of its log; False (the store is bad) when they disagree."""
+    agreement = compare(db, copy, docs)
+    if agreement.problem:
+        print(say("cli.copy_unreadable", lang, path=copy, problem=agreement.problem))
+        return True
+    if agreement.differs_at is not None:
+        print("REWRITTEN: " + say("cli.copy_differs", lang, path=copy, seq=agreement.differs_at))
+        return False
+    if agreement.rolled_back:
+        print("ROLLED BACK: " + say("cli.copy_longer", lang, path=copy, copy=agreement.copy_events,
+                                    store=agreement.store_events))
+        return False
+    print(say("cli.copy_agrees", lang, path=copy, n=agreement.copy_events))
+    return True
+
+
+def keep_witness(args: argparse.Namespace) -> int:
+    from ..store.witness import Witness, follow
+
+    lang = args.lang or store_lang(args.db)
+    os.makedirs(args.folder, exist_ok=True)
+    if args.once:
+        witness = Witness(args.db, args.folder)
+        added = witness.catch_up()
+        print(say("cli.witnessed", lang, path=witness.path, n=added))
+        return 0
+    print(say("cli.witnessing", lang, path=witness_path(args.db, args.folder)), flush=True)
+    try:
+        follow(args.db, args.folder, told=lambda added: print(say("cli.witnessed", lang,
+                                                                   path=witness_path(args.db, args.folder), n=added),
+                                                               flush=True))
+    except KeyboardInterrupt:
+        return 0
+    return 0
 
 
 def check_digest(args: argparse.Namespace) -> int:

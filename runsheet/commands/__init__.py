@@ -84,6 +84,11 @@ class Session:
             self.state.apply_all(new)
             return new
 
+    def take_warnings(self) -> list:
+        """What went wrong after commits that stand (a backup copy that could not be written), said once."""
+        warnings, self.log.warnings = self.log.warnings, []
+        return warnings
+
     def commit(self, right: str | None, build: Build) -> Outcome:
         """Check the terminal's right (None: an entry every terminal may make, a refusal), then under the store's
         lock bring the state up to date, let build decide (it raises DomainError to refuse) and append it."""

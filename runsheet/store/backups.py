@@ -137,7 +137,20 @@ def restore(store: str) -> tuple[Path, int, Path | None]:
         return _restore(store)
 
 
+class NothingToRestore(StoreError):
+    """The store verifies and agrees with every backup: it is never replaced (exit status 2)."""
+
+    exit_code = 2
+
+
 def _restore(store: str) -> tuple[Path, int, Path | None]:
+    if os.path.exists(store) and verify(store).ok:
+        from .witness import compare, whole_docs
+
+        docs = whole_docs(store)
+        if all(compare(store, backup, docs).ok for backup in saved(store)):
+            raise NothingToRestore(f"{store}: the store verifies and agrees with its backups: nothing to restore "
+                                   f"(it is never replaced by an older copy)", "store.nothing_to_restore", path=store)
     good = [(report.events, backup) for backup in saved(store)
             if (report := verify(str(backup))).ok and report.events]
     if not good:

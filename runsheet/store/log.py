@@ -22,13 +22,13 @@ from typing import overload
 
 from filelock import FileLock
 
-from ..errors import StoreError, StoreExistsError, StoreMissingError
+from ..errors import StoreDamaged, StoreError, StoreExistsError, StoreMissingError
 from . import lines, snapshot
 from .lock import Busy, StoreLock
 from .events import DOC_KEYS, GENESIS, Event, Payload
 from .storage import os_error, remove_stale_temporaries
 
-LOCK_TIMEOUT = 15.0
+LOCK_TIMEOUT = float(os.environ.get("RUNSHEET_LOCK_TIMEOUT", "15"))  # seconds a writer waits for another
 WAIT_NOTICE = 0.2  # a lock not had within this long: the terminal says it is waiting for another one
 
 
@@ -125,19 +125,20 @@ class EventLog:
         if kind == "format1":
             raise OldFormat(self.path)
         if kind != "lines":
-            raise StoreError(f"{self.path}: not a runsheet store (empty, or not one event per line)")
+            raise StoreDamaged(f"{self.path}: not a runsheet store (empty, or not one event per line)")
         self._lock = StoreLock(self.path + ".lock")
         self._swept = False
         self.file = lines.LogFile(self.path)
         self.snapshot: snapshot.Snapshot | None = snapshot.read(self.path) if use_snapshot else None
         self.snapshot_head: Event | None = None
         self.last_line_start = 0  # where the last event's line starts (a snapshot names it)
+        self.warnings: list[StoreError] = []  # what failed after a commit (the commit stands): said, not raised
         if self.snapshot is not None and not self._start_from_snapshot(self.snapshot):
             self.snapshot = None
         self.events = Events(self, self.snapshot.seq if self.snapshot else 0)
         self.refresh()
         if not len(self.events):
-            raise StoreError(f"{self.path}: the store holds no committed event")
+            raise StoreDamaged(f"{self.path}: the store holds no committed event")
 
     @classmethod
     def create(cls, path: str, first: Event) -> EventLog:
@@ -186,7 +187,7 @@ class EventLog:
         except lines.Replaced:
             raise replaced(self.path) from None
         except lines.Damaged as exc:
-            raise StoreError(f"{self.path}: {exc}: the store was damaged or edited; run `run.py verify` for "
+            raise StoreDamaged(f"{self.path}: {exc}: the store was damaged or edited; run `run.py verify` for "
                              f"details") from None
         if not commit.docs:
             return []
@@ -216,12 +217,12 @@ class EventLog:
                 prev = _checked(self.path, doc, seq, prev)
                 events.append(prev)
         except lines.Damaged as exc:
-            raise StoreError(f"{self.path}: {exc}: the store was damaged or edited") from None
+            raise StoreDamaged(f"{self.path}: {exc}: the store was damaged or edited") from None
         finally:
             if enabled:
                 gc.enable()
         if len(events) != count or events[-1].hash != self.snapshot_head.hash:
-            raise StoreError(f"{self.path}: the events before the snapshot do not lead to it: the store was "
+            raise StoreDamaged(f"{self.path}: the events before the snapshot do not lead to it: the store was "
                              f"altered; run `run.py verify`")
         return events
 
@@ -273,8 +274,12 @@ class EventLog:
         from . import backups  # imported here: backups uses verify() from this module
 
         if backups.crossed(before, prev.seq):
-            with os_errors(self.path):
-                backups.save(self.path, self.file.offset)
+            try:
+                with os_errors(self.path):
+                    backups.save(self.path, self.file.offset)
+            except StoreError as exc:  # the events are committed: a backup that failed is a warning, not a failure
+                self.warnings.append(StoreError(f"{self.path}: the events were saved, but the backup copy was not: "
+                                                f"{exc}", "store.backup_failed", problem=exc))
         return new
 
     def save_snapshot(self, state) -> None:
@@ -306,7 +311,7 @@ class EventLog:
 
 
 def replaced(path: str) -> StoreError:
-    return StoreError(f"{path}: the store was replaced or cut short while this terminal had it open (a restore, a "
+    return StoreDamaged(f"{path}: the store was replaced or cut short while this terminal had it open (a restore, a "
                       f"migration, or an edit): open it again, and run `run.py verify`", "store.replaced", path=path)
 
 
@@ -323,16 +328,16 @@ def _checked(path: str, doc: object, seq: int, prev: Event | None, check_prev: b
     try:
         event = Event.from_doc(doc)  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError):
-        raise StoreError(f"{path}: event {seq} is missing or malformed; the store was damaged or edited") from None
+        raise StoreDamaged(f"{path}: event {seq} is missing or malformed; the store was damaged or edited") from None
     if set(doc) != DOC_KEYS:  # type: ignore[arg-type]
-        raise StoreError(f"{path}: event {seq} ({event.type}) has fields added or removed: it was edited")
+        raise StoreDamaged(f"{path}: event {seq} ({event.type}) has fields added or removed: it was edited")
     if event.seq != seq:
-        raise StoreError(f"{path}: event {seq} carries seq {event.seq}: events were moved or removed")
+        raise StoreDamaged(f"{path}: event {seq} carries seq {event.seq}: events were moved or removed")
     if check_prev and event.prev != (prev.hash if prev else GENESIS):
-        raise StoreError(f"{path}: event {seq} ({event.type}) does not chain to event {seq - 1}: "
+        raise StoreDamaged(f"{path}: event {seq} ({event.type}) does not chain to event {seq - 1}: "
                          f"events were removed, inserted or reordered")
     if event.hash != event.expected_hash():
-        raise StoreError(f"{path}: event {seq} ({event.type}, {event.time}) was altered: its hash does not match "
+        raise StoreDamaged(f"{path}: event {seq} ({event.type}, {event.time}) was altered: its hash does not match "
                          f"its content")
     return event
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from ..errors import DomainError, StoreError
+from ..errors import DomainError, StoreDamaged
 from ..rules import attendance as attendance_rules
 from ..rules import badge, hall
 from ..rules.attendance import Attendance, Figures
@@ -26,11 +26,11 @@ CREATED = ev.CongressCreated.TYPE
 class CongressState:
     def __init__(self, created: Event):
         if created.type != CREATED:
-            raise StoreError(f"the first event is {created.type!r}, not {CREATED!r}")
+            raise StoreDamaged(f"the first event is {created.type!r}, not {CREATED!r}")
         try:
             data: ev.CongressCreated = created.payload
         except PayloadError as exc:
-            raise StoreError(f"event 1: {exc}") from None
+            raise StoreDamaged(f"event 1: {exc}") from None
         self.congress_id: str = data.congress_id
         self.badge_secret: str = data.badge_secret
         self.zone = timezone(timedelta(minutes=data.utc_offset_minutes))
@@ -189,10 +189,10 @@ class CongressState:
         try:
             payload = event.payload
         except PayloadError as exc:
-            raise StoreError(f"event {event.seq}: {exc}") from None
+            raise StoreDamaged(f"event {event.seq}: {exc}") from None
         handler = _FOLD.get(type(payload))
         if handler is None:  # declared in the catalogue but changes nothing here
-            raise StoreError(f"event {event.seq} ({event.type}) has no place in the fold")
+            raise StoreDamaged(f"event {event.seq} ({event.type}) has no place in the fold")
         handler(self, payload, event.at)
         self.seq = event.seq
         self.last_change = event.at
@@ -261,6 +261,12 @@ def _candidates_set(state: CongressState, p: ev.CandidatesSet, at: datetime) -> 
     state.withdrawn.pop(p.election, None)
 
 
+def _round_closed(state: CongressState, p: ev.RoundClosed, at: datetime) -> None:
+    record = _round(state, p)
+    if record.closed is None:  # a round closes once: a second close (written by an older runsheet) changes nothing
+        record.closed = p.result
+
+
 def _round_published(state: CongressState, p: ev.RoundPublished, at: datetime) -> None:
     _round(state, p).published = True
     state.publications.append((p.election, p.round))
@@ -283,7 +289,7 @@ def _hall(state: CongressState, p: ev.HallMessage | ev.HallBlanked | ev.HallClea
 
 
 def _created(state: CongressState, p: ev.CongressCreated, at: datetime) -> None:
-    raise StoreError("a second congress.created event")
+    raise StoreDamaged("a second congress.created event")
 
 
 _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
@@ -319,7 +325,7 @@ _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
     ev.BallotResolved: lambda s, p, at: _round(s, p).resolve(p.ballot, _reading(p)),
     ev.RoundCollected: lambda s, p, at: setattr(_round(s, p), "collected", p.collected),
     ev.RoundIssued: _round_issued,
-    ev.RoundClosed: lambda s, p, at: setattr(_round(s, p), "closed", p.result),
+    ev.RoundClosed: _round_closed,
     ev.RoundPublished: _round_published,
     ev.RoundCancelled: lambda s, p, at: s.rounds[p.election].pop(),
     ev.SpeechAdded: _speech_added,

@@ -16,6 +16,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.uncommitted": ("cuối tệp có {n} byte của một lần ghi bị ngắt (chưa từng được ghi nhận): bỏ qua, lần ghi sau sẽ "
                         "cắt đi", "the file ends in {n} bytes of an interrupted write (never committed): ignored, the "
                         "next write cuts them"),
+    "cli.copy_agrees": ("{path}: khớp với kho dữ liệu ({n} sự kiện đầu)", "{path}: agrees with the store (its first {n} events)"),
+    "cli.copy_differs": ("{path} ghi một sự kiện {seq} khác với kho dữ liệu: lịch sử của kho đã bị viết lại",
+                         "{path} holds another event {seq} than the store: the store's history was rewritten"),
+    "cli.copy_longer": ("{path} có {copy} sự kiện mà kho dữ liệu chỉ còn {store}: các sự kiện cuối đã bị xóa khỏi kho",
+                        "{path} holds {copy} events and the store only {store}: events were removed from its end"),
+    "cli.copy_unreadable": ("không đọc được {path}: {problem}", "cannot read {path}: {problem}"),
+    "cli.witnessing": ("đang ghi bản chứng {path} theo kho dữ liệu (Ctrl+C để dừng)",
+                       "keeping the witness {path} up with the store (Ctrl+C stops)"),
+    "cli.witnessed": ("{path}: thêm {n} byte", "{path}: {n} bytes added"),
     "cli.restored": ("đã khôi phục {path} ({n} sự kiện); tệp hỏng được giữ lại ở {aside}",
                      "restored {path} ({n} events); the damaged store is kept as {aside}"),
     "cli.head": ("đầu chuỗi băm: sự kiện {seq}, {hash}", "head of the hash chain: event {seq}, {hash}"),

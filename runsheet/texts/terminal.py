@@ -21,6 +21,16 @@ TEXT: dict[str, tuple[str, str]] = {
                        "định dạng, hoặc bị sửa): hãy mở lại và chạy run.py verify",
                        "The store {path} was replaced or cut short while this terminal had it open (a restore, a "
                        "migration, or an edit): open it again and run run.py verify"),
+    "store.backup_failed": ("Đã ghi vào kho dữ liệu, nhưng chưa sao lưu được: {problem}",
+                            "Saved in the store, but the backup copy failed: {problem}"),
+    "store.witness_disagrees": ("Kho dữ liệu không còn bắt đầu bằng những gì bản chứng {path} đã ghi: lịch sử của kho đã "
+                                "bị viết lại hoặc bị cắt ngắn; bản chứng được giữ nguyên",
+                                "The store no longer starts with what the witness {path} holds: its history was "
+                                "rewritten or cut short; the witness is kept as it is"),
+    "store.nothing_to_restore": ("Kho dữ liệu {path} nguyên vẹn và khớp với các bản sao lưu: không có gì để khôi phục "
+                                 "(không bao giờ thay bằng một bản cũ hơn)",
+                                 "The store {path} verifies and agrees with its backups: nothing to restore (it is "
+                                 "never replaced by an older copy)"),
     "store.old_format": ("Kho dữ liệu {path} ở định dạng cũ của runsheet: chuyển sang định dạng mới bằng "
                          "python3 run.py migrate --db {path} (tệp cũ được giữ lại)",
                          "The store {path} is in runsheet's earlier format: turn it into the current one with "

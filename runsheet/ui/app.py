@@ -33,7 +33,8 @@ from .screens.desk import DeskScreen
 from .screens.pin import PinScreen
 from .screens.projector import ProjectorScreen
 from .screens.secretary import SecretaryScreen
-from .store_worker import CommandDone, CommandFailed, Job, LockWaiting, StoreChanged, StoreWorker, SyncFailed
+from .store_worker import (CommandDone, CommandFailed, Job, LockWaiting, StoreChanged, StoreWarned, StoreWorker,
+                           SyncFailed)
 
 TICK_LATE = 0.01  # the clocks move on just after each second of the wall clock turns
 SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
@@ -165,6 +166,10 @@ class RunsheetApp(App):
     def on_store_changed(self, message: StoreChanged) -> None:
         self._sync_problem = None
         self.catch_up()
+
+    def on_store_warned(self, message: StoreWarned) -> None:
+        for warning in message.warnings:
+            self.notify(describe(warning, self.lang), severity="warning", timeout=15, markup=False)
 
     def on_sync_failed(self, message: SyncFailed) -> None:
         text = say("store.sync_failed", self.lang, problem=describe(message.error, self.lang))

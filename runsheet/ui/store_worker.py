@@ -70,6 +70,14 @@ class LockWaiting(Message):
         self.job = job
 
 
+class StoreWarned(Message):
+    """Something failed after a commit that stands (a backup copy): said, the command succeeded."""
+
+    def __init__(self, warnings: list) -> None:
+        super().__init__()
+        self.warnings = warnings
+
+
 class SyncFailed(Message):
     def __init__(self, error: BaseException) -> None:
         super().__init__()
@@ -152,6 +160,9 @@ class StoreWorker:
         else:
             self.running = None
             self.app.post_message(CommandDone(job, outcome))
+            warnings = self.session.take_warnings()
+            if warnings:
+                self.app.post_message(StoreWarned(warnings))
         finally:
             job.finished.set()
 
