@@ -373,3 +373,17 @@ def test_an_empty_digest_is_refused_not_taken_for_a_plain_verify(tmp_path, root)
     assert checked.returncode == 2 and checked.stderr.count("\n") == 1 and "Traceback" not in checked.stderr
     plain = run("verify", "--db", str(db))
     assert plain.returncode == 0 and "events" in plain.stdout  # the AGM is in English: so is its verify
+
+
+def test_step_next_ends_the_speech_of_the_step_it_leaves(db):
+    """Issue 12, defect 3: the command line follows the same rule as the chair's `n`: leaving a step ends its speech."""
+    step(db, "next")
+    step(db, "next")  # "bao-cao": speeches of five minutes
+    ok("speech", "--db", db, "add", "A2")
+    ok("speech", "--db", db, "start")
+    out = step(db, "next").stdout
+    assert "đã phát biểu" in out and "chi-dao" in out
+    listed = json.loads(ok("speech", "--db", db, "list", "--step", "bao-cao", "--json").stdout)
+    assert [s["status"] for s in (listed["speeches"] if isinstance(listed, dict) else listed)] == ["done"]
+    refused = fails("speech", "--db", db, "resume")
+    assert "không có ai đang phát biểu" in refused
