@@ -46,6 +46,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "act.remove5": ("−5'", "−5'"),
     "palette.remove5": ("Bớt 5 phút", "Remove 5 minutes"),
     "act.quit": ("Thoát", "Quit"),
+    "act.adjust": ("Thêm/bớt phút", "Time ±"),
+    "act.screens": ("Màn hình", "Screens"),
+    "act.palette": ("Mọi lệnh", "All commands"),
     # the desk
     "act.check_in": ("Điểm danh", "Check in"),
     "palette.check_in": ("Điểm danh đồng chí đang chọn", "Check in the selected member"),
