@@ -483,3 +483,17 @@ async def test_the_words_take_the_width_there_is(session, clock):
         await pilot.pause()
         assert app.screen.query_one("#script").region.width >= 90
         assert app.screen.query_one("#agenda").region.width >= 96  # the step titles stay readable too
+
+
+async def test_before_the_opening_b_asks_about_the_first_election(session, clock):
+    session.attendance.attend(OFFICIALS)
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "b")
+        assert isinstance(app.screen, ConfirmScreen)
+        question = text_of(app, "#question")
+        assert "đại hội chưa bắt đầu" in question and "Bầu Ban Chấp hành Chi bộ (Chi ủy)" in question
+        await press(pilot, "escape")
+        await press(pilot, "c")  # nothing closed yet: said, no dialog
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert any("chờ công bố" in n.message for n in app._notifications)
