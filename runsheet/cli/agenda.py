@@ -42,10 +42,11 @@ def steer(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
     agenda = session.agenda
     action = args.action
+    ended = None  # a speech ended by leaving its step
     if action == "next":
-        agenda.next_step()
+        ended = agenda.next_step().value
     elif action == "previous":
-        agenda.previous_step()
+        ended = agenda.previous_step().value
     elif action == "pause":
         agenda.pause()
     elif action == "resume":
@@ -55,13 +56,16 @@ def steer(args: argparse.Namespace) -> int:
     elif action == "adjust":
         agenda.adjust(args.minutes, args.step)
     elif action == "skip":
-        agenda.skip(args.step_id)
+        ended = agenda.skip(args.step_id).value
     elif action == "restore":
         agenda.restore(args.step_id)
     elif action == "insert":
         agenda.insert_step(args.title, args.minutes, args.who, args.script, args.after)
     elif action == "move":
         agenda.move_step(args.step_id, None if args.first else args.after)
+    if ended is not None:
+        speech = session.state.speeches.items[ended]
+        print(say("sec.ended", lang, name=speech.label(), time=mmss(speech.elapsed(session.now()))))
     print_current(session, lang)
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..commands.voting import step_elections
 from ..rules.election import FORM_TEXT
 from ..texts import say
 from ..texts.formats import local_percent
@@ -120,6 +121,10 @@ def steer_round(args: argparse.Namespace) -> int:
         if opened.round == 1 and (check.over_limit or check.no_surplus):
             key = "cli.list_warn_over" if check.over_limit else "cli.list_warn_none"
             print(say(key, lang, pct=local_percent(check.surplus_percent, lang)), file=sys.stderr)
+        current = session.state.agenda.current  # any step may open a round; another step's is said (as the chair asks)
+        if current is not None and election not in step_elections(session.state, current):
+            print(say("round.off_step_opened", lang, step=session.state.agenda.run(current).step.title,
+                      title=session.state.scenario.elections[election].title, round=opened.round), file=sys.stderr)
         print(say("cli.round_opened", lang, election=election, round=opened.round, issued=opened.issued,
                   d=opened.denominator, form=say(FORM_TEXT[opened.form], lang), passes=opened.passes))
     elif args.action == "close":

@@ -15,10 +15,23 @@ if TYPE_CHECKING:
     from . import Session
 
 
+def leaving(state: CongressState) -> list[ev.Payload]:
+    """Leaving a step (to the next, back, skipped, or the closing) ends the speech given at it, running or paused: a
+    speech is only ever timed and shown with its own step (README, "The secretary")."""
+    running = state.speeches.current
+    return [ev.SpeechEnded(running)] if running else []
+
+
 def closing(state: CongressState) -> list[ev.Payload]:
     """Closing the congress ends a speech still running (its time stops at the closing)."""
-    running = state.speeches.current
-    return ([ev.SpeechEnded(running)] if running else []) + [ev.CongressEnded()]
+    return leaving(state) + [ev.CongressEnded()]
+
+
+def moving_on(state: CongressState, following: str | None) -> Change:
+    """The current step ends: the next one starts (none: the congress closes). The value is the speech this ended,
+    if one was running or paused, so that the shell can say so."""
+    items = (leaving(state) + [ev.StepStarted(following)]) if following else closing(state)
+    return Change(items, state.speeches.current)
 
 
 class AgendaCommands:
@@ -28,15 +41,14 @@ class AgendaCommands:
     def _commit(self, build) -> Outcome:
         return self.session.commit("agenda", build)
 
-    def next_step(self) -> Outcome[None]:
-        """End the current step and start the next; after the last, close the congress."""
-        def build(state: CongressState):
-            following = state.agenda.check_next()
-            return [ev.StepStarted(following)] if following else closing(state)
-        return self._commit(build)
+    def next_step(self) -> Outcome[str | None]:
+        """End the current step and start the next; after the last, close the congress. The value is the speech
+        this ended, if any."""
+        return self._commit(lambda s: moving_on(s, s.agenda.check_next()))
 
-    def previous_step(self) -> Outcome[None]:
-        return self._commit(lambda s: [ev.StepStarted(s.agenda.check_previous())])
+    def previous_step(self) -> Outcome[str | None]:
+        """Go back to the previous step; the value is the speech this ended, if any."""
+        return self._commit(lambda s: moving_on(s, s.agenda.check_previous()))
 
     def pause(self) -> Outcome[None]:
         def build(state: CongressState):
@@ -70,14 +82,15 @@ class AgendaCommands:
             return [ev.StepAdjusted(target, seconds)]
         return self._commit(build)
 
-    def skip(self, step_id: str) -> Outcome[None]:
+    def skip(self, step_id: str) -> Outcome[str | None]:
+        """Skip a step; skipping the running one moves on (the value: the speech this ended, if any)."""
         def build(state: CongressState):
             current = state.agenda.current
             following = state.agenda.check_skip(step_id)
-            items: list[ev.Payload] = [ev.StepSkipped(step_id)]
-            if step_id == current:
-                items += [ev.StepStarted(following)] if following else closing(state)
-            return items
+            if step_id != current:
+                return [ev.StepSkipped(step_id)]
+            moved = moving_on(state, following)
+            return Change([ev.StepSkipped(step_id), *moved.payloads], moved.value)
         return self._commit(build)
 
     def restore(self, step_id: str) -> Outcome[None]:

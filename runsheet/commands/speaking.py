@@ -102,14 +102,18 @@ class SpeakingCommands:
         return self._commit(build)
 
     def start_speech(self, speech_id: str | None = None) -> Outcome[str]:
-        """Give the floor to a speaker (default: the first waiting at the current step); ends the speech running.
-        The value is the speech started."""
+        """Give the floor to a speaker on the current step's list (default: the first waiting); ends the speech
+        running. The value is the speech started."""
         def build(state: CongressState):
             if state.agenda.current is None:  # before the opening or after the closing: nothing to time
                 raise DomainError("err.not_running")
             target = speech_id or _next_waiting(state)
             running = state.speeches.check_start(target)
-            _not_skipped(state, state.speeches.items[target].step)
+            speech = state.speeches.items[target]
+            _not_skipped(state, speech.step)
+            if speech.step != state.agenda.current:  # a speech is given, timed and shown at its own step only
+                raise DomainError("err.speech_other_step", name=speech.name,
+                                  title=state.agenda.run(speech.step).step.title)
             items: list[ev.Payload] = [ev.SpeechEnded(running)] if running else []
             return Change(items + [ev.SpeechStarted(target)], target)
         return self._commit(build)

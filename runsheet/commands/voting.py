@@ -4,6 +4,7 @@ closed and the result published."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -139,6 +140,39 @@ def names_of(state: CongressState, member_ids: list[str]) -> list[str]:
     return [state.roster.get(m).name for m in member_ids]
 
 
+_READ_OUT = re.compile(r"\{(?:results|elected):([A-Za-z0-9_.-]+)\}")
+
+
+def step_elections(state: CongressState, step_id: str) -> list[str]:
+    """The elections a step is about: the one whose ballots are cast at it, then those whose result its words read
+    out ({results:ID}, {elected:ID}). A round may be opened at any step; at another step the chair is asked first and
+    the command line says so (README, "Votes and elections")."""
+    step = state.agenda.run(step_id).step
+    found = [step.election] if step.election else []
+    for election_id in _READ_OUT.findall(step.script):
+        if election_id not in found:
+            found.append(election_id)
+    return found
+
+
+def proposed_round(state: CongressState, election_id: str) -> tuple[list[str], int]:
+    """The list and the seats of the election's next round, as open_round takes them by default: the scenario's list
+    (with the floor's nominees) for all the seats; after a round that left seats unfilled, a list the chair gave since
+    (round candidates), else a runoff among the tied, else those not elected, for the unfilled seats."""
+    election = election_of(state, election_id)
+    if state.open_round(election_id) is not None:
+        raise DomainError("err.round_open", id=election_id)
+    rounds = state.rounds[election_id]
+    if not rounds:
+        return state.ballot_order(election_id), election.seats
+    last = rounds[-1].closed
+    if last["unfilled"] == 0:
+        raise DomainError("err.all_elected", id=election_id)
+    if state.listed_after.get(election_id) == len(rounds):
+        return state.ballot_order(election_id), last["unfilled"]
+    return list(last["tied"] or [c["id"] for c in last["candidates"] if not c["elected"]]), last["unfilled"]
+
+
 def _list(numbers) -> str:
     shown = [str(n) for n in list(numbers)[:10]]
     return ", ".join(shown) + ("…" if len(numbers) > 10 else "")
@@ -189,24 +223,12 @@ class VotingCommands:
         """Open the next round: ballots issued = official members present now; D as it stands now."""
         def build(state: CongressState):
             election = election_of(state, election_id)
-            if state.open_round(election_id) is not None:
-                raise DomainError("err.round_open", id=election_id)
+            proposed, seats_left = proposed_round(state, election_id)
             if not 1 <= passes <= 3:
                 raise DomainError("err.passes")
             rounds = state.rounds[election_id]
-            names, places = candidates, seats
-            if rounds:
-                last = rounds[-1].closed
-                if last["unfilled"] == 0:
-                    raise DomainError("err.all_elected", id=election_id)
-                if names is None:  # by default: a runoff among the tied, else the rest for the unfilled seats
-                    names = last["tied"] or [c["id"] for c in last["candidates"] if not c["elected"]]
-                if places is None:
-                    places = last["unfilled"]
-            if rounds and candidates is None and state.listed_after.get(election_id) == len(rounds):
-                names = state.ballot_order(election_id)  # a list the chair gave since (round candidates)
-            names = list(names) if names is not None else state.ballot_order(election_id)
-            places = election.seats if places is None else places
+            names = list(candidates) if candidates is not None else proposed
+            places = seats if seats is not None else seats_left
             for member_id in names:
                 member = state.roster.get(member_id)
                 if member is None:

@@ -145,6 +145,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "err.speech_not_paused": ("lượt phát biểu của {name} không tạm dừng", "{name}'s speech is not paused"),
     "err.speech_withdrawn": ("đồng chí {name} đã rút đăng ký phát biểu", "{name} withdrew from the list"),
     "err.no_speech_running": ("không có ai đang phát biểu", "nobody is speaking"),
+    "err.speech_other_step": ("đồng chí {name} đăng ký phát biểu ở bước «{title}», không phải bước đang diễn ra",
+                              "{name} is on the list of “{title}”, not of the step now running"),
     "err.speaker_empty": ("cần mã đảng viên hoặc họ tên người phát biểu", "give a member id or the speaker's name"),
     "err.speaker_first": ("{name} đã ở đầu những người đang chờ", "{name} is already first of those waiting"),
     "err.speaker_last": ("{name} đã ở cuối danh sách", "{name} is already last on the list"),

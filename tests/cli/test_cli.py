@@ -373,3 +373,33 @@ def test_an_empty_digest_is_refused_not_taken_for_a_plain_verify(tmp_path, root)
     assert checked.returncode == 2 and checked.stderr.count("\n") == 1 and "Traceback" not in checked.stderr
     plain = run("verify", "--db", str(db))
     assert plain.returncode == 0 and "events" in plain.stdout  # the AGM is in English: so is its verify
+
+
+def test_step_next_ends_the_speech_of_the_step_it_leaves(db):
+    """Issue 12, defect 3: the command line follows the same rule as the chair's `n`: leaving a step ends its speech."""
+    step(db, "next")
+    step(db, "next")  # "bao-cao": speeches of five minutes
+    ok("speech", "--db", db, "add", "A2")
+    ok("speech", "--db", db, "start")
+    out = step(db, "next").stdout
+    assert "đã phát biểu" in out and "chi-dao" in out
+    listed = json.loads(ok("speech", "--db", db, "list", "--step", "bao-cao", "--json").stdout)
+    assert [s["status"] for s in (listed["speeches"] if isinstance(listed, dict) else listed)] == ["done"]
+    refused = fails("speech", "--db", db, "resume")
+    assert "không có ai đang phát biểu" in refused
+
+
+def test_round_open_at_another_step_opens_and_says_so(db):
+    """Issue 12, defect 13: one rule for the screen and the command line: a round opens from any step; when the step
+    running is not the election's, the chair's screen asks first and the command line says so on stderr."""
+    ok("attend", "--db", db, "A1", "A2", "A3")
+    step(db, "next")  # "khai-mac": no election
+    opened = run("round", "open", "--db", db, "chi-uy")
+    assert opened.returncode == 0 and "vòng 1" in opened.stdout
+    assert "không phải bước của cuộc bầu «Bầu Chi ủy»" in opened.stderr
+    ok("round", "cancel", "--db", db, "chi-uy")
+    for _ in range(3):
+        step(db, "next")
+    assert status(db)["step"]["id"] == "bau"
+    again = run("round", "open", "--db", db, "chi-uy")
+    assert again.returncode == 0 and "không phải bước của cuộc bầu" not in again.stderr

@@ -183,9 +183,49 @@ def test_a_skipped_step_takes_no_speakers_and_its_list_cannot_be_given_the_floor
     with pytest.raises(DomainError) as refused:
         talking.speaking.add_speaker("A3", step_id="chi-dao")
     assert refused.value.key == "err.skipped"
-    talking.agenda.restore("chi-dao")  # restored: its list is usable again
+    talking.agenda.restore("chi-dao")  # restored: its list is usable again, once the congress is at it
+    talking.agenda.next_step()
     talking.speaking.start_speech("s1")
     assert talking.state.speeches.current == "s1"
+
+
+def test_the_floor_is_given_only_at_the_speakers_own_step(talking):
+    """A speech is timed and shown with its own step: a name on a later step's list waits for that step."""
+    talking.speaking.add_speaker("A2", step_id="chi-dao")
+    with pytest.raises(DomainError) as refused:
+        talking.speaking.start_speech("s1")
+    assert refused.value.key == "err.speech_other_step" and "Phát biểu chỉ đạo" in refused.value.text("vi")
+    assert talking.state.speeches.items["s1"].status == "waiting"
+    talking.agenda.next_step()
+    talking.speaking.start_speech()  # the next waiting of the step now running
+    assert talking.state.speeches.current == "s1"
+
+
+@pytest.mark.parametrize("leave", ["next", "previous", "skip"])
+@pytest.mark.parametrize("paused", [False, True])
+def test_leaving_a_step_ends_its_speech(talking, clock, leave, paused):
+    """Defect 3 of issue 12: `n` or `p` during a speech left it running under another step."""
+    talking.speaking.add_speaker("A2")
+    talking.speaking.start_speech()
+    clock.advance(minutes=2)
+    if paused:
+        talking.speaking.pause_speech()
+        clock.advance(minutes=1)
+    moved = {"next": talking.agenda.next_step, "previous": talking.agenda.previous_step,
+             "skip": lambda: talking.agenda.skip("bao-cao")}[leave]()
+    assert moved.value == "s1"
+    assert {"speech.ended", "step.started"} <= {e.type for e in moved.events}
+    assert talking.state.speeches.current is None
+    assert talking.state.speech_timer(clock()) is None
+    speech = talking.state.speeches.items["s1"]
+    clock.advance(minutes=5)
+    assert speech.status == "done" and speech.elapsed(clock()) == 120
+    assert talking.state.agenda.current != "bao-cao"
+
+
+def test_steps_without_a_speech_end_none(talking):
+    assert talking.agenda.next_step().value is None
+    assert [e.type for e in talking.agenda.previous_step().events] == ["step.started"]
 
 
 def test_no_speech_starts_before_the_opening_or_after_the_closing(session, clock):
@@ -210,14 +250,3 @@ def test_closing_the_congress_ends_the_speech_running(talking, clock):
     clock.advance(minutes=30)
     speech = talking.state.speeches.items["s1"]
     assert speech.status == "done" and speech.elapsed(clock()) == 180
-
-
-def test_the_speech_running_is_timed_against_its_own_step_even_after_the_programme_moves_on(talking, clock):
-    talking.speaking.add_speaker("A2")
-    talking.speaking.start_speech()
-    clock.advance(minutes=4)
-    talking.agenda.next_step()  # the chair moves on; the speech at the report step (5 minutes each) still runs
-    timer = talking.state.speech_timer(clock())
-    assert (timer.allotted, timer.remaining) == (300, 60)
-    talking.speaking.end_speech()
-    assert talking.state.speech_timer(clock()) is None

@@ -39,7 +39,7 @@ def test_desk_and_counting_terminals_feed_the_chairs_screen(tmux, tmp_path):
 
     # the chair opens the round (one pass); the counting room sees it open
     tmux.keys("chair", "b")
-    tmux.wait_for("chair", "Mở vòng bầu")
+    tmux.wait_for("chair", "Mở vòng 1: Bầu Chi ủy")
     tmux.keys("chair", "Enter")
     tmux.wait_for("chair", r"Vòng 1: đang kiểm phiếu")
     tmux.wait_for("counting", r"Phiếu số 1 \(phát ra 3\)")

@@ -16,6 +16,13 @@ def no_cursor_blink(monkeypatch):
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
+@pytest.fixture(autouse=True)
+def no_typed_ahead_pause(monkeypatch):
+    """The chair ignores keys typed within half a second of a dialog closing (they were meant for the dialog); the
+    pilot types far faster than anyone, so tests of other things turn that off (test_chair_keys.py tests it)."""
+    monkeypatch.setattr("runsheet.ui.screens.chair.TYPED_AHEAD", 0.0)
+
+
 @pytest.fixture
 def clock(start_moment) -> FakeClock:
     return FakeClock(start_moment)

@@ -65,3 +65,27 @@ def test_chair_light_theme_overtime(snap_compare, make_session, tmp_path, clock)
     app = mid_congress(make_session, tmp_path, clock)
     clock.advance(minutes=2)
     assert snap_compare(app, terminal_size=SIZE, run_before=light)
+
+
+def test_chair_at_200x60(snap_compare, make_session, tmp_path, clock):
+    """The words take the width there is (issue 12, gap 6); the programme keeps readable titles."""
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=(200, 60))
+
+
+def test_chair_at_80x24(snap_compare, make_session, tmp_path, clock):
+    """The words in sight, the timer on one line, the keys that fit and the palette's (issue 12, defect 11)."""
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=(80, 24))
+
+
+def test_confirmation_shows_its_keys(snap_compare, make_session, tmp_path, clock):
+    async def skip(pilot):
+        await press(pilot, "s")
+
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=SIZE, run_before=skip)
+
+
+def test_vote_dialog_wraps_its_label_at_160x50(snap_compare, make_session, tmp_path, clock):
+    async def vote(pilot):
+        await press(pilot, "v")
+
+    assert snap_compare(mid_congress(make_session, tmp_path, clock), terminal_size=(160, 50), run_before=vote)

@@ -49,7 +49,7 @@ async def test_a_whole_congress_through_the_screens_then_both_minutes(session, c
             if step.motion:
                 await press(pilot, "v")
                 assert isinstance(app.screen, AskScreen)
-                await press(pilot, "enter")  # the default: every official member present for
+                await press(pilot, *"12 0 0", "enter")  # every official member present for
                 assert session.state.last_motion(step.motion).adopted
             if step.speech_limit:
                 await _speeches(pilot, app, session, clock)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from ...texts import say
 from .form import FormScreen
@@ -28,10 +28,10 @@ class AskScreen(FormScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.title_text, id="question")
+            yield Static(self.title_text, id="question", markup=False)
             if self.hint:
-                yield Static(self.hint, id="hint")
-            yield Label(self.label)
+                yield Static(self.hint, id="hint", markup=False)
+            yield Static(self.label, classes="field-label", markup=False)  # a Static wraps; a Label is cut
             yield Input(self.value, id="answer", restrict=self.restrict, suggester=self.suggester,
                         password=self.password)
             yield Static(self.error, id="error", markup=False)

@@ -1,4 +1,5 @@
-"""A yes/no question, asked only where a slip would be costly."""
+"""A yes/no question, asked only where a slip would be costly. The buttons show their keys: y or c (có) answers yes,
+n or k (không) or Esc answers no; the focus starts on "no", so that Enter alone never does the costly thing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ...texts import say
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "answer(False)", show=False), Binding("y", "answer(True)", show=False)]
+    BINDINGS = [Binding("escape,n,k", "answer(False)", show=False), Binding("y,c", "answer(True)", show=False)]
 
     def __init__(self, question: str, lang: str):
         super().__init__()
@@ -20,10 +21,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="question")
+            yield Static(self.question, id="question", markup=False)
             with Horizontal(id="buttons"):
-                yield Button(say("confirm.yes", self.lang), variant="warning", id="yes")
-                yield Button(say("confirm.no", self.lang), id="no")
+                yield Button(say("dialog.yes", self.lang), variant="warning", id="yes")
+                yield Button(say("dialog.no", self.lang), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -1,5 +1,6 @@
-"""What every small form dialog shares: Enter or OK submits, Cancel or Escape gives None; a dialog that saves
-hands its command to the store worker and closes once it is saved, or shows the refusal in place and stays open."""
+"""What every small form dialog shares: Enter moves from field to field and saves on the last (as the desk's member
+form), Ctrl+S saves from any field, OK does too, Cancel or Escape gives None; a dialog that saves hands its command to
+the store worker and closes once it is saved, or shows the refusal in place and stays open."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ Command = Callable[[Any], Any]  # a command of the commands layer, given the ses
 
 
 class FormScreen(ModalScreen[ScreenResultType]):
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("ctrl+s", "save", show=False)]
     saving = False  # a command is with the store worker: Enter again does not send it twice
 
     def save_then_close(self, command: Command | None, result: ScreenResultType,
@@ -46,13 +47,21 @@ class FormScreen(ModalScreen[ScreenResultType]):
         raise NotImplementedError
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit()
+        """Enter in a field moves to the next one; in the last it saves."""
+        fields = [field for field in self.query(Input) if field.focusable]
+        if event.input in fields and event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
+        else:
+            self.submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
             self.submit()
         else:
             self.dismiss(None)
+
+    def action_save(self) -> None:
+        self.submit()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,4 +1,5 @@
-"""The form for an ad-hoc step: title, minutes, who speaks, and optional words."""
+"""The form for an ad-hoc step: title, minutes, who speaks, and optional words. Enter moves from field to field and
+inserts from the last, Ctrl+S inserts from any field, Esc gives up."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from ...texts import say
 from .form import FormScreen
@@ -26,20 +27,20 @@ class InsertStepScreen(FormScreen[NewStep | None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with Vertical(id="dialog"):
-            yield Static(say("insert.title", self.lang), id="question")
-            yield Label(say("insert.name", self.lang))
-            yield Input(id="title")
-            yield Label(say("insert.minutes", self.lang))
-            yield Input("5", id="minutes", restrict=r"[0-9.,]*")
-            yield Label(say("insert.who", self.lang))
-            yield Input(id="who")
-            yield Label(say("insert.script", self.lang))
-            yield Input(id="script")
+            yield Static(say("insert.title", lang), id="question")
+            yield Static(say("insert.keys", lang), id="hint")
+            for name, label, value, restrict in (("title", "insert.name", "", None),
+                                                 ("minutes", "insert.minutes", "5", r"[0-9.,]*"),
+                                                 ("who", "insert.who", "", None),
+                                                 ("script", "insert.script", "", None)):
+                yield Static(say(label, lang), classes="field-label")
+                yield Input(value, id=name, restrict=restrict)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button(say("insert.ok", self.lang), variant="primary", id="ok")
-                yield Button(say("confirm.no", self.lang), id="cancel")
+                yield Button(say("insert.ok", lang), variant="primary", id="ok")
+                yield Button(say("confirm.no", lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()

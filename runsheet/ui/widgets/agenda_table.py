@@ -13,7 +13,7 @@ from ...texts.formats import clock, delta_minutes
 
 COLUMNS = ("col.no", "col.step", "col.minutes", "col.planned", "col.expected", "col.actual", "col.delta")
 MIN_TITLE = 16
-DROP_FIRST = ("col.minutes", "col.actual")  # on a narrow terminal, these columns go first
+DROP_FIRST = ("col.minutes", "col.actual", "col.planned", "col.expected")  # on a narrow terminal, these go first
 WIDTHS = {"col.no": 3, "col.minutes": 4, "col.planned": 7, "col.expected": 7, "col.actual": 11, "col.delta": 5}
 STYLE = {Status.CURRENT: "bold reverse", Status.DONE: "dim", Status.SKIPPED: "dim strike", Status.PENDING: ""}
 

@@ -1,5 +1,6 @@
 """The large timer of a step or a speech: remaining time in big digits, calm, then warning, then overtime;
-with no limit (a speech at a step without one) it counts up."""
+with no limit (a speech at a step without one) it counts up. With the class -compact (a small terminal) it is one
+line: the time first, then what it means."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ class StepTimer(Vertical):
         self.add_class(f"-{timer.phase.value}")
         self.set_class(timer.paused, "-paused")
         digits.update(countdown(timer))
+        if self.has_class("-compact"):
+            self._one_line(timer, lang, info)
+            return
         if timer.allotted:
             label = say("overtime" if timer.remaining < 0 else "remaining", lang)
             allotted = say("allotted", lang, m=f"{timer.allotted / 60:g}")
@@ -40,3 +44,15 @@ class StepTimer(Vertical):
         if timer.paused:
             parts.insert(0, say("paused", lang))
         info.update("  ·  ".join(parts))
+
+    def _one_line(self, timer: Timer | SpeechTimer, lang: str, info: Static) -> None:
+        """The compact form: "Còn lại 03:25 · 00:35 / 4 phút", what matters first."""
+        if timer.allotted:
+            label = say("overtime" if timer.remaining < 0 else "remaining", lang)
+            parts = [f"{label} {countdown(timer)}",
+                     f"{mmss(timer.elapsed)} {say('allotted', lang, m=f'{timer.allotted / 60:g}')}"]
+        else:
+            parts = [f"{say('elapsed', lang)} {countdown(timer)}", say("no_limit", lang)]
+        if timer.paused:
+            parts.append(say("paused", lang))
+        info.update(" · ".join(parts))
