@@ -51,6 +51,10 @@ DESK = (
     Key("f8", "add_member", "act.member_add", "palette.member_add", "help.member_add"),
     Key("f9", "fix_member", "act.member_fix", "palette.member_fix", "help.member_fix"),
     Key("f10", "replace", "act.replace", "palette.replace", "help.replace"),  # a congress of members says why not
+    # papers printed once or twice a day: in the palette (their help names the key), the footer keeps the F-keys
+    Key("ctrl+l", "attendance_sheet", "act.attendance_sheet", "palette.attendance_sheet", "help.attendance_sheet",
+        show=False),
+    Key("ctrl+t", "badges", "act.badges", "palette.badges", "help.badges", show=False),
     # in the palette; the footer keeps room for the F-keys
     Key("escape", "clear", "act.clear", "palette.clear", "help.clear", show=False),
     Key("ctrl+q", "app.quit", "act.quit", None, None),
