@@ -88,12 +88,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "palette.invalid": ("Ghi phiếu không hợp lệ (có lý do)", "Record an invalid ballot, with the reason"),
     "help.invalid": ("Phiếu không do Ban kiểm phiếu phát ra, ghi thêm tên, có dấu hiệu nhận biết…",
                      "Not issued by the committee, a name written in, an identifying mark…"),
-    "act.take_back": ("Rút phiếu vừa nhập", "Take back"),
+    "act.take_back": ("Rút phiếu", "Take back"),
     "palette.take_back": ("Rút lại phiếu vừa nhập", "Take back the last ballot"),
     "help.take_back": ("Rút lại phiếu vừa nhập của lượt này", "Take back this pass's last ballot"),
     "act.correct": ("Sửa phiếu", "Correct"),
     "palette.correct": ("Sửa một phiếu đã nhập", "Correct a ballot already entered"),
-    "help.correct": ("Nhập lại một phiếu (bản cũ vẫn giữ trong nhật ký)", "Re-enter a ballot (the log keeps the old)"),
+    "help.correct": ("F7: chọn phiếu trong danh sách đã nhập (↑/↓ hoặc gõ số phiếu), Enter, nhập lại; bản cũ vẫn giữ "
+                     "trong nhật ký", "F7: pick it in the list of ballots entered (↑/↓ or its number), Enter, "
+                     "re-enter it; the log keeps the old reading"),
     "act.pass": ("Đổi lượt", "Pass"),
     "palette.pass": ("Chuyển lượt nhập (nhập hai lần)", "Switch entry pass (double entry)"),
     "help.pass": ("Mỗi thư ký nhập một lượt; các lượt được so từng phiếu", "Each clerk enters a pass; passes are compared"),
@@ -110,7 +112,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "act.close_count": ("Kết thúc kiểm phiếu", "Close count"),
     "palette.close_count": ("Kết thúc kiểm phiếu, chốt kết quả", "Close the count and freeze the result"),
     "help.close_count": ("Đối chiếu phiếu phát ra, thu vào, đã nhập; chốt kết quả", "Reconcile and freeze the result"),
-    "act.cancel_correction": ("Thôi sửa", "Stop correcting"),
+    "act.clear_reading": ("Xóa ô", "Clear"),
+    "palette.clear_reading": ("Xóa ô nhập phiếu", "Clear the ballot field"),
+    "help.clear_reading": ("Esc; đang sửa phiếu: thôi sửa; trong danh sách phiếu: về ô nhập",
+                           "Esc; while correcting: stop; in the list of ballots: back to the field"),
     # the secretary's screen
     "act.add_speaker": ("Thêm", "Add"),
     "palette.add_speaker": ("Thêm người phát biểu đang gõ", "Add the speaker typed in the field"),
