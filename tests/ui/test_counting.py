@@ -398,8 +398,8 @@ async def test_the_ballots_entered_are_listed_and_f7_picks_one_by_its_number(cou
             await press(pilot, str(n % 6 + 1), "enter")
         ballots = app.screen.query_one("#ballots")
         rows = [[str(cell) for cell in ballots.get_row_at(i)] for i in range(ballots.row_count)]
-        assert rows[:3] == [["1", "2", "hợp lệ", "máy này"], ["2", "—", "giữ quá số lượng cần bầu", "máy này"],
-                            ["3", "4 !2", "ghi thêm tên ngoài danh sách", "kiem-phieu-2"]]
+        assert rows[:3] == [["1", "2", "✓ hợp lệ", "máy này"], ["2", "—", "✗ giữ quá số lượng cần bầu", "máy này"],
+                            ["3", "4 !2", "✗ ghi thêm tên ngoài danh sách", "kiem-phieu-2"]]
         assert len(rows) == 12 and ballots.picked == 12  # the last one in view
         await press(pilot, "f7")
         assert app.screen.focused is ballots and "Chọn phiếu cần sửa" in text(app, "#count-feedback")
@@ -411,7 +411,7 @@ async def test_the_ballots_entered_are_listed_and_f7_picks_one_by_its_number(cou
         assert "SỬA phiếu số 3" in text(app, "#ballot-no") and app.screen.query_one("#reading").value == "4 !2 "
         await press(pilot, "ctrl+u", "5", "enter")
         assert readings(counting)[3] == Reading(frozenset({5}))
-        assert [str(c) for c in ballots.get_row("3")] == ["3", "5", "hợp lệ", "máy này"]  # corrected here
+        assert [str(c) for c in ballots.get_row("3")] == ["3", "5", "✓ hợp lệ", "máy này"]  # corrected here
 
 
 async def test_the_tally_keeps_its_percentages_at_80x24(session, clock):
@@ -464,3 +464,10 @@ async def test_ballots_typed_faster_than_the_screen_keep_their_own_keys(counting
         await app.settle()
         await pilot.pause()
         assert [r.struck for r in readings(counting).values()] == [{1}, {2, 5}, {3, 4}, {6}]
+
+
+def test_every_counting_key_is_in_the_palette_or_the_footer():
+    """Issue 12, defect 11: at 80x24 the footer is cut; whatever it cannot show, the palette (ctrl+p) lists."""
+    from runsheet.ui.bindings import COUNTING
+
+    assert [k.action for k in COUNTING if k.palette is None] == ["app.quit"]  # Textual's palette has Quit

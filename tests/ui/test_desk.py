@@ -585,3 +585,9 @@ async def test_the_desk_prints_the_attendance_sheet_and_the_badges(session, cloc
         assert "không ghi được thẻ đại biểu" in feedback(app)  # said, the screen stays
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"In danh sách đảng viên dự Đại hội (ký tên)", "In thẻ đại biểu có mã QR"} <= titles
+
+
+def test_every_desk_key_is_in_the_palette_or_the_footer():
+    from runsheet.ui.bindings import DESK
+
+    assert {k.action for k in DESK if k.palette is None} == {"cursor(-1)", "cursor(1)", "app.quit"}

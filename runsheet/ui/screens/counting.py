@@ -202,7 +202,7 @@ class CountingScreen(RunsheetScreen):
             clerk = self._clerks.get((record.election, record.number, poll, self.pass_no, number), "")
             verdict = self._verdict(reading, record)
             if number in mismatched:
-                verdict = Text(say("count.mismatch", lang), style="bold red")
+                verdict = Text("≠ " + say("count.mismatch", lang), style="bold red")
             rows[number] = (entry_text(reading).strip() or "—", verdict,
                             say("count.this_terminal", lang) if clerk == this else clerk)
         self.query_one(BallotList).show((record.election, record.number, poll, self.pass_no), rows)
@@ -211,8 +211,8 @@ class CountingScreen(RunsheetScreen):
         key = (reading, len(record.candidates), record.seats, record.form)
         if key not in self._verdicts:
             verdict = judge(reading, len(record.candidates), record.seats)
-            self._verdicts[key] = (Text(say("count.valid_short", self.lang), style="green") if verdict.valid else
-                                   Text(_reason(verdict.reason, self.lang), style="yellow"))
+            self._verdicts[key] = (Text("✓ " + say("count.valid_short", self.lang), style="green") if verdict.valid
+                                   else Text("✗ " + _reason(verdict.reason, self.lang), style="yellow"))
         return self._verdicts[key]
 
     def _reconciliation(self, record: RoundRecord, result: dict) -> Text:
@@ -246,6 +246,7 @@ class CountingScreen(RunsheetScreen):
         if shown == getattr(self, "_previewed", None):
             return
         self._previewed = shown
+        self.query_one("#preview-box").display = record is not None and not record.closed  # nothing to read then
         if record is None or record.closed:
             preview.update("")
             return
