@@ -1,5 +1,5 @@
 """The congress's papers from the command line: the minutes, an election round's counting minutes and ballot entry
-log, the badge sheet."""
+log, the attendance sheet, the badge sheet."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def register(sub) -> None:
                          help="the counting minutes of the election's poll on floor nominees instead (with --round: "
                               "an earlier poll)")
     counted.set_defaults(func=write_counting_minutes)
+    sheet = sub.add_parser("attendance-sheet",
+                           help="write the attendance sheet, signed on arrival (.docx and .md)")
+    sheet.add_argument("--out", required=True, metavar="DIR")
+    sheet.set_defaults(func=write_attendance_sheet)
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
     badges.add_argument("--out", required=True)
     badges.set_defaults(func=write_badges)
@@ -45,6 +49,15 @@ def write_counting_minutes(args: argparse.Namespace) -> int:
     if args.nomination:
         write = write_poll_minutes
     for path in write(session.log.events, session.state, args.election, args.out, lang, args.round_no):
+        print(path)
+    return 0
+
+
+def write_attendance_sheet(args: argparse.Namespace) -> int:
+    from ..reports.attendance_sheet import write_attendance_sheet as write
+
+    session, lang = open_session(args)
+    for path in write(session.state, args.out, lang):
         print(path)
     return 0
 

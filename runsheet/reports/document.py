@@ -57,6 +57,8 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     align: str = ""  # one letter per column: l, r or c (default l)
+    widths: tuple[float, ...] = ()  # the columns' shares of the page's width in .docx (default: equal)
+    row_height: float = 0  # the least height of a body row in .docx, in cm (room for a signature)
 
 
 @dataclass(frozen=True)
@@ -231,13 +233,18 @@ def to_docx(doc: Document) -> bytes:
             table = document.add_table(rows=1, cols=len(block.columns))
             table.style = document.styles["Table Grid"]
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            if block.widths:
+                table.autofit = False
+                page = section.page_width - section.left_margin - section.right_margin
+                for column, cell, share in zip(table.columns, table.rows[0].cells, block.widths):
+                    column.width = cell.width = int(page * share / sum(block.widths))
             for cell, value in zip(table.rows[0].cells, block.columns):
                 cell_p = cell.paragraphs[0]
                 cell_p.alignment = center
                 run = cell_p.add_run(_xml_safe(value))
                 run.bold = True
                 _run_font(run, 13)
-            _add_rows(table, block.rows, block.align.ljust(len(block.columns), "l"))
+            _add_rows(table, block.rows, block.align.ljust(len(block.columns), "l"), block.row_height)
             paragraph(document, after=2)
         elif isinstance(block, Signatures):
             table = document.add_table(rows=1, cols=len(block.blocks))
@@ -277,7 +284,7 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _add_rows(table, rows: list[list[str]], align: str) -> None:
+def _add_rows(table, rows: list[list[str]], align: str, height_cm: float = 0) -> None:
     """The body rows of a table, written as WordprocessingML in one piece: python-docx builds a cell at a time
     (about 750 rows a second), which made the national entry log (3,300 rows) take 8 s; this takes a fraction of it.
     Every run names Times New Roman in each script slot at 13 pt, like the cells _run_font writes."""
@@ -289,9 +296,12 @@ def _add_rows(table, rows: list[list[str]], align: str) -> None:
     widths = [tc.tcPr.tcW.w for tc in table.rows[0]._tr.tc_lst]
     cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p><w:pPr><w:jc w:val="{_JC[a]}"/></w:pPr>'
              for w, a in zip(widths, align)]
+    row = "<w:tr>"
+    if height_cm:
+        row += f'<w:trPr><w:trHeight w:val="{round(height_cm * 567)}" w:hRule="atLeast"/></w:trPr>'  # twips
     out = []
     for values in rows:
-        out.append("<w:tr>")
+        out.append(row)
         for c, value in enumerate(values[:len(cells)]):
             out.append(cells[c])
             if value:

@@ -37,24 +37,45 @@ def numbers(text: str) -> frozenset[int]:
 
 
 def parse_entry(text: str, record: RoundRecord) -> Reading:
-    """What the clerk typed, as a reading of a ballot of this round; ReadingError when it cannot be one."""
+    """What the clerk typed, as a reading of a ballot of this round; ReadingError when it cannot be one. A run of
+    digits is split as the screen spaces it while it is typed (split_digits), so digits pasted or sent by a fast
+    keyboard wedge, which the screen had no time to space, read the same as typed ones."""
+    candidates = len(record.candidates)
     struck, unclear, invalid = set(), set(), None
     for token in tokens(text):
-        if token.startswith("!"):
-            index = token[1:]
+        if token.startswith("!"):  # one digit names the reason; digits after it are name numbers
+            index, token = token[1:2], token[2:]
             if not (index.isascii() and index.isdigit() and 1 <= int(index) <= len(PAPER_REASONS)):
                 raise ReadingError("read.reason")
             invalid = PAPER_REASONS[int(index) - 1]
-            continue
+            if not token:
+                continue
         target = struck
         if token.startswith("?"):
             target, token = unclear, token[1:]
-            if not token and record.form == APPROVE and len(record.candidates) == 1:
+            if not token and record.form == APPROVE and candidates == 1:
                 token = "1"
-        target.add(_number(token))
+        first, *rest = split_digits(token, candidates) if token.isascii() and token.isdigit() else [_number(token)]
+        target.add(first)  # "?12" with 6 names is ?1 2: the mark goes with the number it was typed on
+        struck.update(rest)
     reading = Reading(frozenset(struck), frozenset(unclear), invalid)
-    check_reading(reading, len(record.candidates), record.form)
+    check_reading(reading, candidates, record.form)
     return reading
+
+
+def split_digits(digits: str, candidates: int) -> list[int]:
+    """A run of digits as the name numbers the clerk typed: each number ends where another digit would pass the last
+    name number (closed_number), as the screen spaces them. With 6 names "125" is 1 2 5; with 200, "47103" is 47 103
+    and "12" stays 12."""
+    found, current = [], ""
+    for digit in digits:
+        current += digit
+        if closed_number(current, candidates):
+            found.append(int(current))
+            current = ""
+    if current:
+        found.append(int(current))
+    return found
 
 
 def entry_text(reading: Reading) -> str:

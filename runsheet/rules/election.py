@@ -335,6 +335,7 @@ class RoundRecord:
     counted: frozenset[str] = frozenset()  # the members D counted when the ballots were issued
     added: list[str] = field(default_factory=list)  # members given a ballot later and counted in since (round issued
     #                                                 --add: an exempt member who came, or one excused who came)
+    clerks: dict[int, dict[int, str]] = field(default_factory=dict)  # pass -> ballot no -> the terminal that read it
     _agreed: dict[int, Cast] = field(default_factory=dict, repr=False)  # ballot no -> what its reading counts
     _mismatched: set[int] = field(default_factory=set, repr=False)
     _missing: dict[int, list[int]] = field(default_factory=dict, repr=False)  # ballot no -> passes without it

@@ -106,6 +106,8 @@ def _encode(value: Any, memo: dict[Any, int], keep: list[Any]) -> Any:
             kinds = {type(v) for v in value.values()}
             if kinds == {Reading}:  # a pass's readings by ballot: keys, then each reading (an int: one met before)
                 return {"KR": [ref, list(value), [_reading(v, memo) for v in value.values()]]}
+            if kinds == {str}:  # who read each ballot of a pass
+                return {"KS": [ref, list(value), list(value.values())]}
             if kinds == {Cast}:  # the ballots counted, by number
                 return {"KC": [ref, list(value), [[v.valid, v.reason, list(v.unvoted), list(v.against)]
                                                    for v in value.values()]]}
@@ -163,6 +165,10 @@ def _decode(data: Any, refs: dict[int, Any], known: dict[str, type]) -> Any:
         for key, value in zip(keys, values):
             readings[key] = refs[value] if type(value) is int else _made_reading(value, refs)
         return readings
+    if tag == "KS":
+        ref, keys, values = body
+        refs[ref] = named = dict(zip(keys, values))
+        return named
     if tag == "KC":
         ref, keys, rows = body
         counted = {key: Cast(valid, reason, frozenset(unvoted), frozenset(against))

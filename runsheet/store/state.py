@@ -55,6 +55,7 @@ class CongressState:
         self.speeches = Speeches()
         self.officers: dict[str, list[dict]] = {}  # presidium / secretariat / counting -> [{member?, name, title?}]
         self.hall: dict[str, hall.Shown] = {}  # projector / podium -> the chair's message or a blank
+        self.closed_last: tuple[str, bool] | None = None  # (election, poll?) of the count closed last
         self.seq = created.seq
         self.last_change: datetime = created.at
         self._figures: tuple[int, Figures] | None = None
@@ -194,6 +195,11 @@ class CongressState:
         if handler is None:  # declared in the catalogue but changes nothing here
             raise StoreDamaged(f"event {event.seq} ({event.type}) has no place in the fold")
         handler(self, payload, event.at)
+        kind = type(payload)
+        if kind is ev.BallotEntered:  # the counting room shows who read each ballot
+            _round(self, payload).clerks.setdefault(payload.pass_no, {})[payload.ballot] = event.terminal
+        elif kind is ev.RoundClosed or kind is ev.NominationClosed:
+            self.closed_last = (payload.election, kind is ev.NominationClosed)
         self.seq = event.seq
         self.last_change = event.at
 

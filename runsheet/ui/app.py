@@ -214,7 +214,7 @@ class RunsheetApp(App):
         now = self.session.now()
         for screen in self.screen_stack:
             if isinstance(screen, RunsheetScreen) and screen.is_attached:
-                self._safely(screen, screen.refresh_clock, now)
+                self._safely(screen, screen.clock_ticked, now)
 
     async def sync_now(self) -> None:
         """Look for other terminals' events now, as the poll does, and redraw (for tests and the palette)."""

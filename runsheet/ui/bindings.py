@@ -53,21 +53,27 @@ DESK = (
     Key("f8", "add_member", "act.member_add", "palette.member_add", "help.member_add"),
     Key("f9", "fix_member", "act.member_fix", "palette.member_fix", "help.member_fix"),
     Key("f10", "replace", "act.replace", "palette.replace", "help.replace"),  # a congress of members says why not
+    # papers printed once or twice a day: in the palette (their help names the key), the footer keeps the F-keys
+    Key("ctrl+l", "attendance_sheet", "act.attendance_sheet", "palette.attendance_sheet", "help.attendance_sheet",
+        show=False),
+    Key("ctrl+t", "badges", "act.badges", "palette.badges", "help.badges", show=False),
     # in the palette; the footer keeps room for the F-keys
     Key("escape", "clear", "act.clear", "palette.clear", "help.clear", show=False),
     Key("ctrl+q", "app.quit", "act.quit", None, None),
 )
 
 COUNTING = (
+    # the keys of every ballot first: a narrow footer keeps them, the rest is in the palette
     Key("f5", "invalid", "act.invalid", "palette.invalid", "help.invalid"),
     Key("f6", "take_back", "act.take_back", "palette.take_back", "help.take_back"),
     Key("f7", "correct", "act.correct", "palette.correct", "help.correct"),
-    Key("f8", "next_pass", "act.pass", "palette.pass", "help.pass"),
+    Key("escape", "clear_reading", "act.clear_reading", "palette.clear_reading", "help.clear_reading",
+        key_display="esc"),
+    Key("f10", "close_count", "act.close_count", "palette.close_count", "help.close_count"),
     Key("f9", "resolve", "act.resolve", "palette.resolve", "help.resolve"),
     Key("ctrl+t", "collected", "act.collected", "palette.collected", "help.collected"),
+    Key("f8", "next_pass", "act.pass", "palette.pass", "help.pass"),
     Key("ctrl+g", "issued", "act.issued", "palette.issued", "help.issued", show=False),  # rare: palette and README
-    Key("f10", "close_count", "act.close_count", "palette.close_count", "help.close_count"),
-    Key("escape", "cancel_correction", "act.cancel_correction", None, None, show=False),
     Key("ctrl+q", "app.quit", "act.quit", None, None),
 )
 

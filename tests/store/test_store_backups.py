@@ -88,6 +88,8 @@ def test_a_copy_that_no_longer_matches_the_log_is_set_aside_and_a_new_one_begins
 
 
 def test_restore_with_no_good_backup_says_so(session, small):
+    store = Path(session.path)
+    store.write_bytes(store.read_bytes().replace(b'"role":"chair"', b'"role":"chain"', 1))  # damaged, no backup yet
     with pytest.raises(StoreError, match="no backup"):
         backups.restore(session.path)
 

@@ -78,9 +78,10 @@ async def test_take_back_and_correct(counting, clock):
         await press(pilot, "1", "enter", "2", "enter", "3", "enter")
         await press(pilot, "f6")  # take back ballot 3
         assert sorted(readings(counting)) == [1, 2]
-        await press(pilot, "f7")
-        assert isinstance(app.screen, AskScreen)
-        await press(pilot, "1", "enter")
+        await press(pilot, "f7")  # the list of ballots entered takes the focus, on the last one
+        ballots = app.screen.query_one("#ballots")
+        assert app.screen.focused is ballots and ballots.picked == 2
+        await press(pilot, "up", "enter")
         assert "SỬA phiếu số 1" in text(app, "#ballot-no")
         assert app.screen.query_one("#reading").value == "1 "  # the reading entered before, to edit
         await press(pilot, "ctrl+u", "4", "enter")
@@ -299,3 +300,174 @@ async def test_the_palette_offers_the_counting_actions(counting, clock):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Ghi phiếu không hợp lệ (có lý do)", "Sửa số phiếu phát ra",
                 "Kết thúc kiểm phiếu, chốt kết quả"} <= titles
+
+
+# ---- issue 12: the round just closed stays, a field that cannot jam, the ballots entered, a small terminal ------
+
+def bi_thu_counting(session):
+    session.attendance.attend(COMMITTEE)
+    elect_committee(session)
+    session.voting.open_round("bi-thu")
+    return session
+
+
+async def test_the_round_just_closed_stays_until_the_next_one_opens(session, clock):
+    """Issue 12, defect 4: closing the Bí thư round switched the header to the Chi ủy round's figures."""
+    from runsheet.rules.election import Reading
+
+    bi_thu_counting(session)
+    for _ in range(12):
+        session.voting.enter_ballot("bi-thu", Reading(frozenset()))
+    app = RunsheetApp(session, clock=clock, poll=False, screen="counting")
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Bầu Bí thư" in text(app, "#round-info")
+        await press(pilot, "f10", *"12", "enter")
+        assert session.state.current_round("bi-thu").closed is not None
+        info = text(app, "#round-info")
+        assert "Bầu Bí thư" in info and "đã kết thúc kiểm phiếu" in info
+        assert "Kết quả đã chốt — D = 14" in text(app, "#tally") and "Lê Thị Thu Hằng" not in text(app, "#tally")
+        assert "Đã kết thúc kiểm phiếu" in text(app, "#count-feedback")
+        await press(pilot, "f2", "f4")  # the clerk looks at another screen and comes back: still the Bí thư round
+        assert "Bầu Bí thư" in text(app, "#round-info")
+        session.voting.open_round("pho-bi-thu")  # the next round opens: the clerk moves on to it
+        await app.sync_now()
+        await pilot.pause()
+        assert "Phó Bí thư" in text(app, "#round-info") and "đang kiểm phiếu" in text(app, "#round-info")
+        assert text(app, "#count-feedback") == ""  # "the count is closed" was about the round before
+
+
+async def test_a_terminal_opened_after_the_close_shows_the_round_closed_last(session, clock):
+    from runsheet.rules.election import Reading
+
+    bi_thu_counting(session)
+    for _ in range(12):
+        session.voting.enter_ballot("bi-thu", Reading(frozenset()))
+    session.voting.close_round("bi-thu")
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE):
+        assert "Bầu Bí thư" in text(app, "#round-info")  # not chi-uy, whose id sorts after
+
+
+async def test_esc_clears_the_field_and_a_wrong_reading_is_replaced_by_the_next_key(counting, clock):
+    """Issue 12, defect 6: after a wrong reading the next ballots were appended to it and every Enter failed."""
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        field = app.screen.query_one("#reading")
+        await press(pilot, "0", "enter")
+        assert "không có tên số 0" in text(app, "#count-feedback") and not readings(counting)
+        assert field.selection.start == 0 and field.selection.end == len(field.value)  # selected: typing replaces
+        await press(pilot, "3")
+        assert field.value == "3 " and text(app, "#count-feedback") == ""  # the refusal went with the text
+        await press(pilot, "enter")
+        assert readings(counting)[1].struck == {3}
+        await press(pilot, "!", "9", "enter", "escape")
+        assert field.value == "" and text(app, "#count-feedback") == ""
+        await press(pilot, "2", "enter")
+        assert readings(counting)[2].struck == {2}
+
+
+async def test_digits_pasted_or_sent_by_a_wedge_split_as_typed_ones(counting, clock):
+    from textual import events
+
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        field = app.screen.query_one("#reading")
+        field.post_message(events.Paste("125"))  # no time for the screen to space them
+        await pilot.pause()
+        assert "Giữ 3/5 tên" in text(app, "#preview")
+        await press(pilot, "enter")
+        assert readings(counting)[1].struck == {1, 2, 5}
+
+
+async def test_the_ballots_entered_are_listed_and_f7_picks_one_by_its_number(counting, clock):
+    """Issue 12, gap 3: the clerk could not see the ballots already entered."""
+    from runsheet.commands import Session
+    from runsheet.rules.election import Reading
+
+    other = Session(counting.path, clock=clock, terminal="kiem-phieu-2")
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        await press(pilot, "2", "enter", "enter")
+        other.voting.enter_ballot("chi-uy", Reading(frozenset({4}), invalid="written_in"))
+        await app.sync_now()
+        await pilot.pause()
+        for n in range(4, 13):
+            await press(pilot, str(n % 6 + 1), "enter")
+        ballots = app.screen.query_one("#ballots")
+        rows = [[str(cell) for cell in ballots.get_row_at(i)] for i in range(ballots.row_count)]
+        assert rows[:3] == [["1", "2", "✓ hợp lệ", "máy này"], ["2", "—", "✗ giữ quá số lượng cần bầu", "máy này"],
+                            ["3", "4 !2", "✗ ghi thêm tên ngoài danh sách", "kiem-phieu-2"]]
+        assert len(rows) == 12 and ballots.picked == 12  # the last one in view
+        await press(pilot, "f7")
+        assert app.screen.focused is ballots and "Chọn phiếu cần sửa" in text(app, "#count-feedback")
+        await press(pilot, "1", "0")  # ballot 10, by its number
+        assert ballots.picked == 10
+        await press(pilot, "escape")  # back to the field, nothing corrected
+        assert app.screen.focused is app.screen.query_one("#reading") and app.screen.correcting is None
+        await press(pilot, "f7", "3", "enter")
+        assert "SỬA phiếu số 3" in text(app, "#ballot-no") and app.screen.query_one("#reading").value == "4 !2 "
+        await press(pilot, "ctrl+u", "5", "enter")
+        assert readings(counting)[3] == Reading(frozenset({5}))
+        assert [str(c) for c in ballots.get_row("3")] == ["3", "5", "✓ hợp lệ", "máy này"]  # corrected here
+
+
+async def test_the_tally_keeps_its_percentages_at_80x24(session, clock):
+    """Issue 12, defect 11: at 80x24 the counting tally had no percentage."""
+    bi_thu_counting(session)
+    app = app_for(session, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter", "1", "enter")
+        tally = text(app, "#tally").splitlines()
+        assert "7,14%" in tally[-1] and "✗ 1" in tally[-1]
+        assert all(len(line) <= app.screen.query_one("#tally").content_size.width for line in tally[1:])
+
+
+def test_counting_snapshot_at_80x24(snap_compare, counting, clock):
+    from runsheet.rules.election import Reading
+
+    for struck in ({1}, {2}, {1}, {6}, {1}, set(), {1, 2, 3, 4, 5, 6}):
+        counting.voting.enter_ballot("chi-uy", Reading(frozenset(struck)))
+
+    async def type_some(pilot):
+        await press(pilot, "f8", "backspace", "1", "enter", *"2 5")
+
+    assert snap_compare(app_for(counting, clock), terminal_size=(80, 24), run_before=type_some)
+
+
+def test_counting_snapshot_at_200x60(snap_compare, counting, clock):
+    from runsheet.rules.election import Reading
+
+    for struck in ({1}, {2}, {1}, {6}, {1}, set(), {1, 2, 3, 4, 5, 6}):
+        counting.voting.enter_ballot("chi-uy", Reading(frozenset(struck)))
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({1})), pass_no=2)
+    counting.voting.enter_ballot("chi-uy", Reading(frozenset({3})), pass_no=2)
+
+    async def type_some(pilot):
+        await press(pilot, "f8", "backspace", "1", "enter", *"2 5")
+
+    assert snap_compare(app_for(counting, clock), terminal_size=(200, 60), run_before=type_some)
+
+
+async def test_ballots_typed_faster_than_the_screen_keep_their_own_keys(counting, clock):
+    """Issue 12, defect 6: keys sent at once (a keyboard wedge, a fast typist): each Enter takes the keys before it."""
+    from textual import events
+
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        for key in "1\r25\r34\r6\r":  # posted as the terminal's driver posts them: no wait between keys
+            app.post_message(events.Key("enter" if key == "\r" else key, key))
+        await pilot.pause(0.2)
+        await app.settle()
+        await pilot.pause()
+        assert [r.struck for r in readings(counting).values()] == [{1}, {2, 5}, {3, 4}, {6}]
+
+
+def test_every_counting_key_is_in_the_palette_or_the_footer():
+    """Issue 12, defect 11: at 80x24 the footer is cut; whatever it cannot show, the palette (ctrl+p) lists."""
+    from runsheet.ui.bindings import COUNTING
+
+    assert [k.action for k in COUNTING if k.palette is None] == ["app.quit"]  # Textual's palette has Quit

@@ -7,6 +7,7 @@ from runsheet.commands import Session
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.desk import DeskScreen
 from runsheet.ui.screens.ask import AskScreen as ReasonScreen
+from runsheet.ui.screens.confirm import ConfirmScreen
 from runsheet.ui.screens.member_form import MemberFormScreen
 from runsheet.ui.screens.replace import ReplaceScreen
 from driving import press
@@ -92,9 +93,55 @@ async def test_undo_a_mistaken_check_in(session, clock):
         await press(pilot, *"DV03", "enter", *"DV03")
         assert "DV03" in session.state.attendance.here
         await press(pilot, "f7")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Nguyễn Văn Bình (DV03)" in str(app.screen.query_one("#question").render())
+        await press(pilot, "y")
         assert "DV03" not in session.state.attendance.arrived
         assert [e.type for e in session.log.events[-2:]] == ["member.attended", "member.attendance_undone"]
         assert "Hủy điểm danh" in feedback(app) or "hủy điểm danh" in feedback(app).lower()
+
+
+async def test_f7_right_after_a_check_in_takes_back_that_member(session, clock):
+    """Issue 12, defect 1: the highlight went back to row 1 after each check-in, and F7 took back Nguyễn Văn Bình."""
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, *"binh", "enter", *"trinh van dung", "enter")
+        assert session.state.attendance.here == {"DV03", "DV13"}
+        assert app.screen.selected == "DV13"  # the row just checked in stays highlighted
+        await press(pilot, "f7")
+        assert isinstance(app.screen, ConfirmScreen)  # asked first, naming who
+        assert "Trịnh Văn Dũng (DV13)" in str(app.screen.query_one("#question").render())
+        await press(pilot, "y")
+        assert session.state.attendance.here == {"DV03"}
+        assert "Trịnh Văn Dũng" in feedback(app)
+
+
+async def test_f7_on_a_member_the_clerk_highlighted_and_a_refusal_to_guess(session, clock):
+    session.attendance.attend(["DV01", "DV11"])
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, *"hung", "f7")  # two match, none picked, nobody checked in here yet: nothing is guessed
+        assert isinstance(app.screen, DeskScreen) and "2 người khớp với «hung»" in feedback(app)
+        await press(pilot, "down", "f7")
+        assert "Trần Mạnh Hùng (DV01)" in str(app.screen.query_one("#question").render())
+        await press(pilot, "escape")  # not confirmed: nothing written
+        assert isinstance(app.screen, DeskScreen) and session.state.attendance.here == {"DV01", "DV11"}
+
+
+async def test_an_ambiguous_search_checks_in_nobody(session, clock):
+    """Issue 12, gap 4: `hung` checked in Lê Quốc Hùng though Trần Mạnh Hùng matched too."""
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        events = len(session.log.events)
+        await press(pilot, *"hung", "enter")
+        assert len(session.log.events) == events and not session.state.attendance.here
+        assert "2 người khớp với «hung»" in feedback(app)
+        await press(pilot, "down", "up", "enter")  # the clerk's own pick: the first
+        assert session.state.attendance.here == {"DV11"}
+        await press(pilot, "enter")  # an empty field picks nobody (the list shows everyone)
+        assert session.state.attendance.here == {"DV11"}
+        await press(pilot, *"hung", "f6")  # F5, F6, F9 do not guess either
+        assert "2 người khớp" in feedback(app) and not session.state.attendance.left
 
 
 async def test_excused_absence_asks_the_reason(session, clock):
@@ -299,6 +346,8 @@ async def test_f9_without_a_change_writes_nothing_and_without_a_selection_says_s
         assert isinstance(app.screen, DeskScreen)
         assert "Không có gì thay đổi" in feedback(app) and len(session.log.events) == events
         await press(pilot, "ctrl+u", *"zzz", "f9")
+        assert isinstance(app.screen, DeskScreen) and "Không tìm thấy ai khớp với «zzz»" in feedback(app)
+        await press(pilot, "ctrl+u", "f9")
         assert isinstance(app.screen, DeskScreen) and "Chưa chọn ai" in feedback(app)
 
 
@@ -413,3 +462,107 @@ def test_member_dialog_snapshot(snap_compare, make_session, tmp_path, clock):
         await pilot.pause()
 
     assert snap_compare(desk_app(session, clock), terminal_size=SIZE, run_before=fix)
+
+
+# ---- issue 12: messages that go, a narrow terminal, papers printed at the desk ----------------------------------
+
+async def test_esc_clears_a_message_and_typing_clears_a_refusal(session, clock):
+    """Issue 12, defect 9: "Không tìm thấy ai khớp với «xyz»" stayed after Esc."""
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, *"xyz", "enter")
+        assert "xyz" in feedback(app)
+        await press(pilot, "escape")
+        assert feedback(app) == "" and app.screen.query_one("#search").value == ""
+        await press(pilot, *"xyz", "enter", "backspace")  # the text the refusal was about changed
+        assert feedback(app) == ""
+
+
+async def test_messages_go_after_a_few_seconds_of_the_clock(session, clock):
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, *"binh", "enter")
+        assert "Nguyễn Văn Bình" in feedback(app)
+        clock.advance(seconds=5)
+        app.tick()
+        assert "Nguyễn Văn Bình" in feedback(app)  # still there to read
+        clock.advance(seconds=5)
+        app.tick()
+        await pilot.pause()
+        assert feedback(app) == ""
+        await press(pilot, *"zzz", "enter")
+        clock.advance(seconds=10)
+        app.tick()
+        assert "zzz" in feedback(app)  # a refusal stays longer
+        clock.advance(seconds=10)
+        app.tick()
+        await pilot.pause()
+        assert feedback(app) == ""
+
+
+async def test_at_80x24_the_statuses_are_whole(session, clock):
+    """Issue 12, defect 11: at 80x24 the statuses were cut ("Sinh hoạ"); the figures shrink to one line there."""
+    session.attendance.absent("DV16", "Đi công tác")
+    app = desk_app(session, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#members")
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert "D = 13" in str(app.screen.query_one("#figures-line").render())
+        assert app.screen.query_one("#figures-line").has_class("-alarm")
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#figures-line").display and app.screen.query_one("#desk-side").display
+
+
+def test_desk_snapshot_at_80x24(snap_compare, session, clock):
+    session.attendance.attend(["DV01", "DV02", "DV03", "DV04", "DV12"])
+    session.attendance.absent("DV16", "Đi công tác")
+
+    async def check_in(pilot):
+        await press(pilot, *"dv06", "enter")  # the list of everyone, the member just checked in highlighted
+        await pilot.pause()
+
+    assert snap_compare(desk_app(session, clock), terminal_size=(80, 24), run_before=check_in)
+
+
+def test_desk_snapshot_at_200x60(snap_compare, session, clock):
+    session.attendance.attend(["DV01", "DV02", "DV03", "DV04", "DV12"])
+    session.attendance.absent("DV16", "Đi công tác")
+
+    async def search(pilot):
+        await press(pilot, *"hung", "enter")  # two match: the refusal says so
+        await pilot.pause()
+
+    assert snap_compare(desk_app(session, clock), terminal_size=(200, 60), run_before=search)
+
+
+async def test_the_desk_prints_the_attendance_sheet_and_the_badges(session, clock, tmp_path):
+    """Issue 12, gap 7: the attendance sheet and the badge sheet, from the desk, written by the store worker."""
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "ctrl+l")
+        assert isinstance(app.screen, ReasonScreen)
+        assert app.screen.query_one("#answer").value == str(tmp_path)  # beside the store
+        await press(pilot, "ctrl+u", *str(tmp_path / "giay-to"), "enter")
+        assert isinstance(app.screen, DeskScreen)
+        assert (tmp_path / "giay-to" / "danh-sach-du-dai-hoi.docx").exists()
+        sheet = (tmp_path / "giay-to" / "danh-sach-du-dai-hoi.md").read_text()
+        assert "TT | Họ và tên | Chức vụ, ghi chú | Ký tên" in sheet
+        assert "danh-sach-du-dai-hoi.docx" in feedback(app)
+        await press(pilot, "ctrl+t")
+        assert app.screen.query_one("#answer").value == str(tmp_path / "the-dai-bieu.html")
+        await press(pilot, "enter")
+        assert 'data-member="DV03"' in (tmp_path / "the-dai-bieu.html").read_text()
+        assert "the-dai-bieu.html" in feedback(app)
+        await press(pilot, "ctrl+t", "ctrl+u", *str(tmp_path / "no" / "such" / "x.html"), "enter")
+        assert "không ghi được thẻ đại biểu" in feedback(app)  # said, the screen stays
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"In danh sách đảng viên dự Đại hội (ký tên)", "In thẻ đại biểu có mã QR"} <= titles
+
+
+def test_every_desk_key_is_in_the_palette_or_the_footer():
+    from runsheet.ui.bindings import DESK
+
+    assert {k.action for k in DESK if k.palette is None} == {"cursor(-1)", "cursor(1)", "app.quit"}

@@ -57,3 +57,19 @@ def test_an_approve_form_shows_the_disagreeing_votes_and_a_strike_form_does_not(
     assert len({row.index("không đồng ý") for row in rows}) == 1
     assert "against 12" in tally_text(approve, "en").plain
     assert "không đồng ý" not in tally_text(result(["An", "Bình"], [2, 1], 3, 1), "vi").plain
+
+
+def test_on_a_narrow_panel_the_percentages_stay_and_the_bars_go_first():
+    """Issue 12, defect 11: at 80x24 the counting tally lost its percentages."""
+    names = ["Nguyễn Thị Phương Thảo", "Lê Thị Thu Hằng", "Trần Mạnh Hùng"]
+    approve = result(names, [11, 9, 13], 13, 3)
+    for c, against in zip(approve["candidates"], [2, 4, 0]):
+        c["against"] = against
+    for width in (37, 32, 30):
+        rows = tally_text(approve, "vi", width).plain.splitlines()[1:]
+        assert all(cell_len(row.rstrip()) <= width for row in rows), (width, rows)
+        assert all("%" in row and "✗" in row for row in rows)  # the disagreeing votes, short
+    rows = tally_text(approve, "vi", 30).plain.splitlines()[1:]
+    assert "│" not in "".join(rows) and "84,62%" in rows[0] and "100,00%" in rows[2]  # no room for bars
+    strike = tally_text(result(names, [11, 9, 13], 13, 2), "vi", 37).plain.splitlines()[1:]
+    assert all("│" in row and "%" in row for row in strike) and "Lê Thị" in strike[1]

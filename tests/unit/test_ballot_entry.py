@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runsheet.errors import InputError
-from runsheet.rules.ballot_entry import ballot_rows, closed_number, entry_text, keystrokes, numbers, parse_entry
+from runsheet.rules.ballot_entry import (ballot_rows, closed_number, entry_text, keystrokes, numbers, parse_entry,
+                                        split_digits)
 from runsheet.rules.election import PAPER_REASONS, Reading, ReadingError, RoundRecord
 
 
@@ -22,6 +23,37 @@ def test_numbers_that_cannot_grow_close_themselves():
     # 6 names struck of 200: "12 47 88 103 150 199" with 5 spaces added by the screen: 16 keys and Enter
     assert keystrokes([12, 47, 88, 103, 150, 199], 200) == 17
     assert keystrokes([2, 5], 6) == 3  # "2", "5", Enter
+
+
+def test_digits_without_spaces_split_as_the_screen_spaces_them():
+    """Issue 12, defect 6: digits pasted, or sent by a keyboard wedge faster than the screen spaces them."""
+    assert split_digits("125", 6) == [1, 2, 5]
+    assert split_digits("47103", 200) == [47, 103]
+    assert split_digits("12", 200) == [12]
+    assert parse_entry("125", record(6, 5)).struck == {1, 2, 5}
+    assert parse_entry("25", record(6, 5)) == parse_entry("2 5 ", record(6, 5))
+    assert parse_entry("?12", record(3, 3)) == Reading(frozenset({2}), frozenset({1}))
+    assert parse_entry("!31", record(6, 5)) == Reading(frozenset({1}), invalid=PAPER_REASONS[2])
+    assert parse_entry("16", record(6, 5)).struck == {1, 6}  # "phiếu không có tên số 16": now names 1 and 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 300).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.integers(1, n), unique=True))))
+def test_a_ballot_typed_without_the_screens_spaces_reads_the_same(case):
+    candidates, struck = case
+    typed = ""  # as the clerk types it: a space only where the number could still grow, the screen adds the others
+    wedge = ""  # the same keys, with no space added by the screen
+    for number in struck:
+        if typed and not typed.endswith(" "):
+            typed += " "
+            wedge += " "
+        typed += str(number)
+        wedge += str(number)
+        if closed_number(typed, candidates):
+            typed += " "
+    big = record(candidates, candidates)
+    assert parse_entry(wedge, big) == parse_entry(typed, big)
+    assert parse_entry(wedge, big).struck == set(struck)
 
 
 def test_struck_numbers_with_any_separator():

@@ -49,11 +49,12 @@ class RunsheetScreen(Screen):
         other: when one fails, those queued after it are dropped (dropped says how many)."""
         self.app.run_command(self, command, done, failed, sequence)
 
+    # ---- the feedback line: what the last key did, gone after a few seconds or at the next action ----------------
     def say(self, text: str, ok: bool = True) -> None:
         if self.FEEDBACK is None or not self.is_mounted:
             self.app.notify(text, severity="information" if ok else "error", timeout=6 if ok else 10, markup=False)
             return
-        self.query_one(self.FEEDBACK, Feedback).say(text, ok)
+        self.query_one(self.FEEDBACK, Feedback).say(text, ok, self.now())
 
     def say_error(self, error: BaseException, dropped: int = 0) -> None:
         text = describe(error, self.lang)
@@ -63,6 +64,20 @@ class RunsheetScreen(Screen):
 
     def say_waiting(self) -> None:
         self.say(say("store.waiting", self.lang), ok=True)
+
+    def clear_feedback(self, only_errors: bool = False) -> None:
+        """The next action makes the last message stale (Esc, a new round; only_errors: the text a refusal was about
+        has changed, while a confirmation may stay its few seconds)."""
+        if self.FEEDBACK is not None and self.is_mounted:
+            feedback = self.query_one(self.FEEDBACK, Feedback)
+            if not (only_errors and feedback.ok):
+                feedback.clear()
+
+    def clock_ticked(self, now: datetime) -> None:
+        """Every tick of the clock (app.tick): old feedback goes, then the screen moves its clocks."""
+        if self.FEEDBACK is not None and self.is_mounted:
+            self.query_one(self.FEEDBACK, Feedback).expire(now)
+        self.refresh_clock(now)
 
     # ---- redrawing ---------------------------------------------------------------------------------------------
     def on_screen_resume(self) -> None:

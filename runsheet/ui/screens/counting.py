@@ -15,18 +15,21 @@ from ...rules.election import APPROVE, FORM_TEXT, PAPER_REASONS, REASON_TEXT, Re
 from ...store.digest_check import check_digest
 from ...store.events import Event
 from ...texts import say
+from ..widgets.ballot_list import BallotList, Row
 from ..widgets.feedback import Feedback
+from ..widgets.reading_input import ReadingInput
 from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .base import RunsheetScreen
 
 # what changes the figures of a round on this screen (the rest of the log leaves them as they are)
-COUNT_EVENTS = ("round.", "ballot.", "member.", "delegate.")
+COUNT_EVENTS = ("round.", "ballot.", "member.", "delegate.", "nomination.")
 
 
 class CountingScreen(RunsheetScreen):
     FEEDBACK = "#count-feedback"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,7 +40,9 @@ class CountingScreen(RunsheetScreen):
         self.pass_chosen = False  # with double entry, the clerk says which pass this terminal enters
         self._round: tuple | None = None  # (election, round) shown, to start afresh when a new round opens
         self._typed = ""  # the reading field's last value, to tell typing from deleting
+        self._put: str | None = None  # what the screen itself last put in the field (not the clerk's typing)
         self._pending = 0  # new ballots typed and handed to the store worker, not yet saved
+        self._verdicts: dict[tuple, Text] = {}  # (reading, round's shape) -> its verdict, drawn once
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.state.scenario.congress.title, id="topbar")
@@ -45,10 +50,11 @@ class CountingScreen(RunsheetScreen):
         with Horizontal(id="body"):
             with Vertical(id="count-main"):
                 yield Static("", id="ballot-no")
-                yield Input(id="reading", placeholder=say("count.placeholder", self.app.lang))
+                yield ReadingInput(id="reading", placeholder=say("count.placeholder", self.app.lang))
                 yield Feedback(id="count-feedback")
                 with VerticalScroll(id="preview-box"):
                     yield Static("", id="preview")
+                yield BallotList(self.app.lang, id="ballots")
             with VerticalScroll(id="count-side"):
                 yield Static("", id="reconcile")
                 yield TallyBars(id="tally")
@@ -56,26 +62,28 @@ class CountingScreen(RunsheetScreen):
 
     def on_mount(self) -> None:
         self._ready = True
-        self.election = self._default_election()
+        self._follow()
         self.refresh_state([])
         self.query_one("#reading", Input).focus()
 
     def on_screen_resume(self) -> None:
-        if self.record is None or self.record.closed is not None:
-            self.election = self._default_election()
+        self._follow()
         super().on_screen_resume()
 
-    def _default_election(self) -> str | None:
-        """The election whose poll or round is being counted; else the one counted last. Sets self.poll."""
+    def _follow(self) -> None:
+        """Which poll or round to show: the one shown, while it is counted and once it is closed (its figures stay
+        until the clerk moves on); a poll or round opened since takes over once the one shown is closed."""
+        current = self.record
+        if current is not None and current.closed is None:
+            return
         state = self.state
         for election_id in state.scenario.elections:
             for poll, record in ((True, state.open_poll(election_id)), (False, state.open_round(election_id))):
                 if record is not None:
-                    self.poll = poll
-                    return election_id
-        self.poll = False
-        closed = [(r.number, e) for e, rounds in state.rounds.items() for r in rounds]
-        return max(closed)[1] if closed else next(iter(state.scenario.elections), None)
+                    self.election, self.poll = election_id, poll
+                    return
+        if current is None:  # nothing shown yet, and nothing open: the count closed last
+            self.election, self.poll = state.closed_last or (next(iter(state.scenario.elections), None), False)
 
     @property
     def record(self) -> RoundRecord | None:
@@ -118,12 +126,12 @@ class CountingScreen(RunsheetScreen):
             self.refresh_clock(self.now())
             return
         lang, state = self.lang, self.state
-        current = self.record
-        if current is None or current.closed is not None:
-            self.election = self._default_election()  # another election's round may have opened
+        self._follow()  # another poll or round may have opened
         record = self.record
-        key = (record.election, record.number) if record else None
+        key = (record.election, record.number, self.poll) if record else None
         if key != self._round:
+            if self._round is not None:
+                self.clear_feedback()  # "the count is closed" was about the round before
             self._round, self.pass_no, self.pass_chosen, self.correcting = key, 1, False, None
         self.query_one(TopBar).show(state, self.now(), lang)
         record = self.record
@@ -133,6 +141,7 @@ class CountingScreen(RunsheetScreen):
             self.query_one("#ballot-no", Static).update("")
             self.query_one(TallyBars).show(None, lang)
             self.query_one("#reconcile", Static).update("")
+            self.query_one(BallotList).show(None, {})
             return
         title = state.scenario.elections[record.election].title
         state_key = "count.closed" if record.closed else "count.open"
@@ -166,7 +175,30 @@ class CountingScreen(RunsheetScreen):
         result = self._result(record)
         self.query_one(TallyBars).show(result, lang)
         self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
+        self._show_ballots(record)
         self._preview()
+
+    def _show_ballots(self, record: RoundRecord) -> None:
+        """The ballots entered on this terminal's pass, as the list shows them."""
+        lang, poll, this = self.lang, self.poll, self.app.session.terminal
+        mismatched = record.mismatches() if record.passes > 1 else {}
+        rows: dict[int, Row] = {}
+        for number, reading in record.readings.get(self.pass_no, {}).items():
+            clerk = record.clerks.get(self.pass_no, {}).get(number, "")
+            verdict = self._verdict(reading, record)
+            if number in mismatched:
+                verdict = Text("≠ " + say("count.mismatch", lang), style="bold red")
+            rows[number] = (entry_text(reading).strip() or "—", verdict,
+                            say("count.this_terminal", lang) if clerk == this else clerk)
+        self.query_one(BallotList).show((record.election, record.number, poll, self.pass_no), rows)
+
+    def _verdict(self, reading: Reading, record: RoundRecord) -> Text:
+        key = (reading, len(record.candidates), record.seats, record.form)
+        if key not in self._verdicts:
+            verdict = judge(reading, len(record.candidates), record.seats)
+            self._verdicts[key] = (Text("✓ " + say("count.valid_short", self.lang), style="green") if verdict.valid
+                                   else Text("✗ " + _reason(verdict.reason, self.lang), style="yellow"))
+        return self._verdicts[key]
 
     def _reconciliation(self, record: RoundRecord, result: dict) -> Text:
         lang = self.lang
@@ -199,6 +231,7 @@ class CountingScreen(RunsheetScreen):
         if shown == getattr(self, "_previewed", None):
             return
         self._previewed = shown
+        self.query_one("#preview-box").display = record is not None and not record.closed  # nothing to read then
         if record is None or record.closed:
             preview.update("")
             return
@@ -210,6 +243,13 @@ class CountingScreen(RunsheetScreen):
             return
         verdict = judge(reading, len(names), record.seats)
         text = Text()
+        key = "count.kept" if record.form != APPROVE else "count.agreed_names"
+        text.append(say(key, lang, kept=verdict.kept, seats=record.seats) + "  ")  # first: in view on a small screen
+        if verdict.valid:
+            text.append(say("count.is_valid", lang), style="bold green")
+        else:
+            text.append(say("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
+        text.append("\n")
         for number, name in enumerate(names, start=1):
             if number in reading.struck:
                 mark = "✗" if record.form == APPROVE else "—"
@@ -218,18 +258,25 @@ class CountingScreen(RunsheetScreen):
                 text.append(f" ? {number:>3}. {name}\n", style="yellow")
             else:
                 text.append(f" ✓ {number:>3}. {name}\n", style="bold")
-        key = "count.kept" if record.form != APPROVE else "count.agreed_names"
-        text.append("\n" + say(key, lang, kept=verdict.kept, seats=record.seats) + "  ")
-        if verdict.valid:
-            text.append(say("count.is_valid", lang), style="bold green")
-        else:
-            text.append(say("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
+        text.rstrip()
         preview.update(text)
 
     # ---- entering ballots ---------------------------------------------------------------------------------
+    def _put_reading(self, value: str) -> Input:
+        """Set the field from the screen (cleared after a ballot, a reading to correct): not the clerk's typing."""
+        field = self.query_one("#reading", Input)
+        self._put = self._typed = field.value = value
+        field.cursor_position = len(value)
+        return field
+
     def on_input_changed(self, event: Input.Changed) -> None:
         record, field = self.record, event.input
-        grew = len(field.value) > len(self._typed)  # never on a deletion, or backspace could not pass a space
+        if field.value != self._put:  # the clerk typed: a refusal about the text before is stale
+            self._put = None
+            self.clear_feedback(only_errors=True)
+        # typed, not deleted (backspace must be able to pass a space): longer, or not what was there cut short (a
+        # selected reading replaced by the next key)
+        grew = len(field.value) > len(self._typed) or not self._typed.startswith(field.value)
         self._typed = field.value
         if may_be_digest(field.value):  # a scanner typing a digest: no spaces after its digits, no preview
             return
@@ -240,18 +287,18 @@ class CountingScreen(RunsheetScreen):
             return
         self._preview()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_reading_input_entered(self, event: ReadingInput.Entered) -> None:
+        """Enter: the field has already been emptied for the next ballot (keys typed after Enter go there)."""
         lang = self.lang
+        self._typed = event.input.value
         digest = find_digest(event.value)
         if digest is not None:  # the QR code of counting minutes: does the paper match the store?
-            self._typed = event.input.value = ""
             self.run_command(lambda s: check_digest(s.path, digest), lambda check: self.say(check.summary(lang),
                                                                                              check.ok))
             return
         record = self.record
         if record is not None and record.closed and event.value.strip():  # no ballot enters a closed count
             self.say(f"{say('count.closed', lang)}: {say('digest.scan.placeholder', lang)}", ok=False)
-            self._typed = event.input.value = ""
             return
         if record is None or record.closed:
             return
@@ -259,12 +306,28 @@ class CountingScreen(RunsheetScreen):
             reading = parse_entry(event.value, record)
         except ReadingError as exc:
             self.say(exc.text(lang), ok=False)
+            self._give_back(event.value)
+            return
+        if record.passes > 1 and not self.pass_chosen:  # with double entry, say which pass this terminal enters
+            self._give_back(event.value, select=False)
+            self.action_next_pass()
             return
         self._commit(reading)
 
-    def _commit(self, reading: Reading) -> None:
-        """Hand the ballot to the store worker and clear the field at once: the next ballot can be typed while this
-        one is saved (ballots typed ahead keep their order and their numbers)."""
+    def _give_back(self, text: str, select: bool = True) -> None:
+        """Put back a reading that was not entered, selected: the next key replaces it, Esc clears it (unless the
+        clerk has typed on already)."""
+        field = self.query_one("#reading", ReadingInput)
+        if field.value:
+            return
+        self._put_reading(text)
+        if select:
+            field.select_all()
+
+    def _commit(self, reading: Reading, typed: str | None = None) -> None:
+        """Hand the ballot to the store worker: the next ballot can be typed while this one is saved (ballots typed
+        ahead keep their order and their numbers). typed: the field's text it was read from, when it is still there
+        (F5), to clear; after Enter the field is already empty, or holds the next ballot's first keys."""
         record, lang = self.record, self.lang
         if record.passes > 1 and not self.pass_chosen:  # with double entry, say which pass this terminal enters
             self.action_next_pass()
@@ -293,7 +356,8 @@ class CountingScreen(RunsheetScreen):
         self.run_command(lambda s: s.voting.enter_ballot(election, reading, pass_no, correcting, poll), saved, refused,
                          sequence=self._sequence)
         self.correcting = None
-        self._typed = self.query_one("#reading", Input).value = ""
+        if typed is not None and self.query_one("#reading", Input).value == typed:
+            self._put_reading("")
         self.refresh_state([])
 
     def action_invalid(self) -> None:
@@ -305,12 +369,12 @@ class CountingScreen(RunsheetScreen):
 
         def answered(text: str | None) -> None:
             if text:
-                base = Reading()
+                base, typed = Reading(), self.query_one("#reading", Input).value
                 try:
-                    base = parse_entry(self.query_one("#reading", Input).value, record)
+                    base = parse_entry(typed, record)
                 except ReadingError:
                     pass
-                self._commit(Reading(base.struck, base.unclear, choices.get(text, text)))
+                self._commit(Reading(base.struck, base.unclear, choices.get(text, text)), typed)
 
         def check(text: str) -> str | None:
             if not text:
@@ -332,31 +396,40 @@ class CountingScreen(RunsheetScreen):
                          sequence=self._sequence)
 
     def action_correct(self) -> None:
+        """F7: pick the ballot to correct in the list of those entered (↑/↓ or its number, Enter; Esc: back)."""
         record, lang = self.record, self.lang
         if record is None or record.closed:
             return
-        entered = record.readings.get(self.pass_no, {})
+        if not record.readings.get(self.pass_no):
+            self.say(say("count.none_entered", lang, pass_no=self.pass_no), ok=False)
+            return
+        self.query_one(BallotList).pick()
+        self.say(say("count.pick", lang))
 
-        def check(text: str) -> str | None:
-            return None if text.isdigit() and int(text) in entered else say("count.no_such_ballot", lang)
+    def on_data_table_row_selected(self, event: BallotList.RowSelected) -> None:
+        if event.data_table.id == "ballots":
+            self._correct(int(event.row_key.value))
 
-        def answered(text: str | None) -> None:
-            if text:
-                self.correcting = int(text)
-                field = self.query_one("#reading", Input)
-                self._typed = field.value = entry_text(entered[int(text)])
-                field.cursor_position = len(field.value)
-                field.focus()
-                self.refresh_state([])
+    def _correct(self, number: int) -> None:
+        record = self.record
+        entered = record.readings.get(self.pass_no, {}) if record is not None and not record.closed else {}
+        if number not in entered:
+            return
+        self.correcting = number
+        self._put_reading(entry_text(entered[number])).focus()
+        self.clear_feedback()
+        self.refresh_state([])
 
-        self.app.push_screen(AskScreen(say("count.correct_title", lang), say("count.correct_label", lang), lang,
-                                       check=check, restrict=r"[0-9]*"), answered)
-
-    def action_cancel_correction(self) -> None:
-        if self.correcting is not None:
+    def action_clear_reading(self) -> None:
+        """Esc: back from the list to the field; leave a correction; clear what was typed, and the message."""
+        ballots = self.query_one(BallotList)
+        if ballots.has_focus:
+            self.query_one("#reading", Input).focus()
+        else:
             self.correcting = None
-            self._typed = self.query_one("#reading", Input).value = ""
-            self.refresh_state([])
+            self._put_reading("")
+        self.clear_feedback()
+        self.refresh_state([])
 
     def action_next_pass(self) -> None:
         """Choose this terminal's pass: each clerk enters the whole stack as one pass."""

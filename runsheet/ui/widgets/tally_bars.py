@@ -17,6 +17,7 @@ BAR = 20
 MIN_BAR = 8
 NAME = 24  # the widest a name is drawn; longer ones end in "…"
 MIN_NAME = 8
+LEAST_NAME = 4  # a narrower name than this says nothing: the line may then be cut
 
 
 def _fit(text: str, width: int) -> str:
@@ -42,26 +43,65 @@ def tally_text(result: dict, lang: str, width: int | None = None) -> Text:
         return out
     tied = set(result["tied"])
     numbers = [f"{c['no']}." for c in candidates]
-    figures = [f"{c['votes']:>4}  {local_percent(c['percent'], lang):>6}%" for c in candidates]
-    if all("against" in c for c in candidates):  # an approve form: the chair reads out the disagreeing votes too
-        width_against = max(len(str(c["against"])) for c in candidates)
-        figures = [f"{figure}  {say('count.against', lang, n=str(c['against']).rjust(width_against))}"
-                   for figure, c in zip(figures, candidates)]
+    votes = [f"{c['votes']:>4}  {local_percent(c['percent'], lang):>6}%" for c in candidates]
+    against = [str(c["against"]) for c in candidates] if all("against" in c for c in candidates) else []
     signs = ["✓" if c["elected"] else ("=" if c["id"] in tied else "") for c in candidates]
     w_no = max(3, *map(len, numbers))
-    w_name = min(NAME, max(cell_len(c["name"]) for c in candidates))
-    w_figures = max(map(len, figures))
     w_sign = max(map(len, signs))
+    w_name = min(NAME, max(cell_len(c["name"]) for c in candidates))
+
+    def with_against(short: bool) -> list[str]:
+        """The figures, and on an approve form the disagreeing votes (the chair reads them out too): in words, or on
+        a narrow panel as the ✗ the preview marks them with."""
+        if not against:
+            return votes
+        wide = max(map(len, against))
+        return [f"{figure}  {'✗ ' + n.rjust(wide) if short else say('count.against', lang, n=n.rjust(wide))}"
+                for figure, n in zip(votes, against)]
+
+    def total(bar: int, w_name: int, w_figures: int) -> int:
+        return w_no + 1 + w_name + 1 + (bar + 1 if bar else 0) + w_figures + (1 + w_sign if w_sign else 0)
+
+    def fit(w_figures: int) -> tuple[int, int, int]:
+        """The bars' width, the names', and how many cells the lines are still too wide by: the bars shorten first
+        (the chair reads the names out), then the names down to MIN_NAME."""
+        bar, w_cut, over = BAR, w_name, total(BAR, w_name, w_figures) - width
+        if over > 0:
+            bar = max(MIN_BAR, bar - over)
+            over = total(bar, w_cut, w_figures) - width
+        if over > 0:
+            cut = min(over, w_cut - min(MIN_NAME, w_cut))
+            w_cut, over = w_cut - cut, over - cut
+        return bar, w_cut, over
+
+    # too narrow: the bars and names shorten; if that is not enough, "không đồng ý" becomes the ✗ the preview marks
+    # them with, and then the bars go and give their room back to the names; the votes and percentages are never cut
+    figures = with_against(False)
     bar = BAR
-    total = w_no + 1 + w_name + 1 + bar + 1 + w_figures + (1 + w_sign if w_sign else 0)
-    if width and total > width:  # too narrow: the bars give way first (the chair reads the names out)
-        bar = max(MIN_BAR, bar - (total - width))
-        w_name = max(MIN_NAME, w_name - max(0, total - width - (BAR - bar)))
+    if width:
+        w_figures = max(map(len, figures))
+        bar, w_cut, over = fit(w_figures)
+        if over > 0 and against:
+            figures = with_against(True)
+            w_figures = max(map(len, figures))
+            bar, w_cut, over = fit(w_figures)
+        if over > 0:
+            bar, over = 0, total(0, w_name, w_figures) - width
+            w_cut = max(min(LEAST_NAME, w_name), w_name - max(0, over))
+        w_name = w_cut
+    w_figures = max(map(len, figures))
     mark_at = min(bar - 1, round(bar * needed / d)) if d else bar - 1
     for c, number, figure, sign in zip(candidates, numbers, figures, signs):
         filled = round(bar * c["votes"] / d) if d else 0
         colour = "green" if c["elected"] else ("yellow" if c["id"] in tied else "blue")
         out.append(number.rjust(w_no) + " " + _fit(c["name"], w_name) + " ")
+        if not bar:  # no room for bars: the figures right after the name
+            out.append(figure.ljust(w_figures))
+            if w_sign:
+                out.append(" ")
+                out.append(sign.ljust(w_sign), style="bold")
+            out.append("\n")
+            continue
         below = min(filled, mark_at)  # the bar up to the line of votes needed, the line, the bar beyond it
         out.append("█" * below, style=colour)
         out.append("·" * (mark_at - below), style="dim")
