@@ -52,9 +52,7 @@ class Session:
         self.clock = clock
         self.terminal = terminal or default_terminal()
         self.log = EventLog(db)
-        self.state, folded = self.log.initial_state()
-        if self.log.snapshot is None and folded >= snapshot.SNAPSHOT_EVERY:
-            self.log.save_snapshot(self.state)  # a long store without one: the next terminal opens it fast
+        self._state: CongressState | None = None
         # the store's lock serialises processes; this serialises threads of this one (a screen's store worker, and a
         # test or script calling from another thread)
         self._mutex = threading.RLock()
@@ -69,6 +67,20 @@ class Session:
             self.roles.unlock(pin)
 
     @property
+    def state(self) -> CongressState:
+        """The congress as this terminal's commands see it, folded when first needed: a screen shows its own fold
+        (the app's follower) and needs this one only at its first command, so a terminal decodes the state once
+        before its first frame, not twice."""
+        if self._state is None:
+            with self._mutex:
+                if self._state is None:
+                    state, folded = self.log.initial_state()
+                    if self.log.snapshot is None and folded >= snapshot.SNAPSHOT_EVERY:
+                        self.log.save_snapshot(state)  # a long store without one: the next terminal opens it fast
+                    self._state = state
+        return self._state
+
+    @property
     def path(self) -> str:
         return self.log.path
 
@@ -80,8 +92,9 @@ class Session:
         with self._mutex:
             if not self.log.changed():
                 return []
+            state = self.state  # folded (when first needed) before the log reads on: never the same event twice
             new = self.log.refresh()
-            self.state.apply_all(new)
+            state.apply_all(new)
             return new
 
     def take_warnings(self) -> list:
@@ -96,12 +109,13 @@ class Session:
             self.sync()  # the rights as they stand now: a PIN another terminal set a moment ago applies here
             self.roles.check(right)
         with self.log.locked(self.on_lock_wait), self._mutex:
-            self.state.apply_all(self.log.refresh())
-            decided = build(self.state)
+            state = self.state  # folded before the log reads on, as in sync
+            state.apply_all(self.log.refresh())
+            decided = build(state)
             change = decided if isinstance(decided, Change) else Change(decided)
             before = len(self.log.events)
             events = self.log.append(change.payloads, self.role or "chair", self.terminal, self.clock())
-            self.state.apply_all(events)
+            state.apply_all(events)
             if events and events[-1].seq // snapshot.SNAPSHOT_EVERY > before // snapshot.SNAPSHOT_EVERY:
-                self.log.save_snapshot(self.state)
+                self.log.save_snapshot(state)
         return Outcome(tuple(events), change.value)

@@ -14,6 +14,7 @@ from ..store import events as ev
 from .outcome import Outcome
 
 if TYPE_CHECKING:
+    from ..store.state import CongressState
     from . import Session
 
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
@@ -72,8 +73,12 @@ class Roles:
     @property
     def locked(self) -> bool:
         """A role with a PIN writes nothing until its PIN, as it is now, is given."""
+        return self.locked_in(self.session.state)
+
+    def locked_in(self, state: CongressState) -> bool:
+        """locked, as a state the caller holds sees it (a screen's own fold)."""
         role = self.session.role
-        record = self.session.state.pins.get(role) if role is not None else None
+        record = state.pins.get(role) if role is not None else None
         return record is not None and record != self._opened_with
 
     @property

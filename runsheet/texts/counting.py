@@ -54,6 +54,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "count.none_entered": ("Lượt {pass_no} chưa nhập phiếu nào", "No ballot entered on pass {pass_no} yet"),
     "count.pick": ("Chọn phiếu cần sửa: ↑/↓ hoặc gõ số phiếu, Enter; Esc: về ô nhập",
                    "Pick the ballot to correct: ↑/↓ or type its number, Enter; Esc: back to the field"),
+    "count.list_window": ("{shown} trong {n} phiếu đã nhập (F7 rồi gõ số phiếu để xem phiếu khác)",
+                          "{shown} of the {n} ballots entered (F7, then a ballot's number, to see another)"),
     "count.col.no": ("Số", "No."),
     "count.col.reading": ("Đã nhập", "Entered"),
     "count.col.verdict": ("Kết quả", "Verdict"),

@@ -76,7 +76,7 @@ class RunsheetApp(App):
         self.worker.start()
         if self.poll:
             self._next_tick()
-        if self.session.roles.locked:
+        if self.session.roles.locked_in(self.state):
             self.ask_pin()
 
     def on_unmount(self) -> None:

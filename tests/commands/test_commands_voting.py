@@ -643,3 +643,25 @@ def test_ballots_issued_can_be_corrected_while_the_round_is_open(session, db, cl
     session.voting.enter_ballot(E, Reading(frozenset({1})), ballot=3)
     refused("err.issued_range", session.voting.set_issued, E, 2)  # ballot 3 is entered
     assert Session(str(db)).state.current_round(E).issued == 3
+
+
+@pytest.mark.parametrize("first", ["sync", "commit"])
+def test_a_session_folds_when_first_needed_and_counts_each_event_once(opened, clock, first):
+    """A terminal folds its commands' state only when first needed (its screen has its own fold); whatever another
+    terminal wrote meanwhile is then folded once, not once in the fold and again as 'new'."""
+    import orjson
+
+    from runsheet.store import snapshot_codec
+
+    late = Session(opened.path, clock=clock, terminal="test:2")  # opened, nothing folded yet
+    opened.voting.enter_ballot(E, Reading(frozenset({1})))
+    opened.agenda.next_step()
+    opened.speaking.add_speaker("A1")  # a speaker added twice would speak twice
+    if first == "sync":
+        late.sync()
+    else:
+        late.voting.enter_ballot(E, Reading(frozenset({2})))
+        opened.sync()
+    assert len(late.state.speeches.items) == 1
+    late.state._figures = opened.state._figures = None  # a cache, made when first asked for
+    assert orjson.dumps(snapshot_codec.encode(late.state)) == orjson.dumps(snapshot_codec.encode(opened.state))

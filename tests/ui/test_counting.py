@@ -414,6 +414,33 @@ async def test_the_ballots_entered_are_listed_and_f7_picks_one_by_its_number(cou
         assert [str(c) for c in ballots.get_row("3")] == ["3", "5", "✓ hợp lệ", "máy này"]  # corrected here
 
 
+async def test_a_long_stack_lists_a_window_of_ballots_and_f7_reaches_any_by_its_number(counting, clock,
+                                                                                        monkeypatch):
+    """Issue 13: a national stack (thousands of ballots) drawn whole held the counting screen's first frame back; the
+    list holds the last ones, says how many it leaves out, and a number typed after F7 brings that ballot into view."""
+    from runsheet.rules.election import Reading
+    from runsheet.ui.widgets import ballot_list
+
+    monkeypatch.setattr(ballot_list, "WINDOW", 5)
+    for n in range(1, 12):
+        counting.voting.enter_ballot("chi-uy", Reading(frozenset({n % 6 + 1})))
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        ballots = app.screen.query_one("#ballots")
+        assert [ballots.get_row_at(i)[0].plain for i in range(ballots.row_count)] == ["7", "8", "9", "10", "11"]
+        assert ballots.border_title == "5 trong 11 phiếu đã nhập (F7 rồi gõ số phiếu để xem phiếu khác)"
+        await press(pilot, "f7", "2")  # out of the window: it moves there
+        assert ballots.picked == 2 and ballots.row_count == 5
+        await press(pilot, "enter")
+        assert "SỬA phiếu số 2" in text(app, "#ballot-no")
+        await press(pilot, "ctrl+u", "1", "enter")
+        assert readings(counting)[2] == Reading(frozenset({1}))
+        await press(pilot, "1", "enter")  # a new ballot: the last ones are back in view
+        assert [ballots.get_row_at(i)[0].plain for i in range(ballots.row_count)] == ["8", "9", "10", "11", "12"]
+        assert ballots.picked == 12
+
+
 async def test_the_tally_keeps_its_percentages_at_80x24(session, clock):
     """Issue 12, defect 11: at 80x24 the counting tally had no percentage."""
     bi_thu_counting(session)

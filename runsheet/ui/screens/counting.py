@@ -141,7 +141,7 @@ class CountingScreen(RunsheetScreen):
             self.query_one("#ballot-no", Static).update("")
             self.query_one(TallyBars).show(None, lang)
             self.query_one("#reconcile", Static).update("")
-            self.query_one(BallotList).show(None, {})
+            self.query_one(BallotList).show(None)
             return
         title = state.scenario.elections[record.election].title
         state_key = "count.closed" if record.closed else "count.open"
@@ -179,18 +179,24 @@ class CountingScreen(RunsheetScreen):
         self._preview()
 
     def _show_ballots(self, record: RoundRecord) -> None:
-        """The ballots entered on this terminal's pass, as the list shows them."""
-        lang, poll, this = self.lang, self.poll, self.app.session.terminal
+        """The ballots entered on this terminal's pass, as the list shows them (it asks for the cells of those in its
+        window only)."""
+        lang, this = self.lang, self.app.session.terminal
         mismatched = record.mismatches() if record.passes > 1 else {}
-        rows: dict[int, Row] = {}
-        for number, reading in record.readings.get(self.pass_no, {}).items():
-            clerk = record.clerks.get(self.pass_no, {}).get(number, "")
+        readings = record.readings.get(self.pass_no, {})
+        clerks = record.clerks.get(self.pass_no, {})
+
+        def row_of(number: int) -> Row:
+            reading = readings[number]
+            clerk = clerks.get(number, "")
             verdict = self._verdict(reading, record)
             if number in mismatched:
                 verdict = Text("≠ " + say("count.mismatch", lang), style="bold red")
-            rows[number] = (entry_text(reading).strip() or "—", verdict,
-                            say("count.this_terminal", lang) if clerk == this else clerk)
-        self.query_one(BallotList).show((record.election, record.number, poll, self.pass_no), rows)
+            return (entry_text(reading).strip() or "—", verdict,
+                    say("count.this_terminal", lang) if clerk == this else clerk)
+
+        self.query_one(BallotList).show((record.election, record.number, self.poll, self.pass_no), sorted(readings),
+                                        row_of)
 
     def _verdict(self, reading: Reading, record: RoundRecord) -> Text:
         key = (reading, len(record.candidates), record.seats, record.form)

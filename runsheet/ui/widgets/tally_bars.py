@@ -2,13 +2,17 @@
 of votes needed, elected or tied.
 
 Drawn as plain lines of text in columns worked out here (not a Rich table): a list of 200 names is redrawn in a
-few milliseconds, where a table took about 170 ms per render and the screen renders it several times a layout."""
+few milliseconds, where a table took about 170 ms per render and the screen renders it several times a layout. Only
+the lines in view are turned into cells (the widget draws line by line), each once until the tally changes: a
+national list of 200 names is mostly out of view."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
 
 from ...texts import say
 from ...texts.formats import local_percent
@@ -119,19 +123,59 @@ def tally_text(result: dict, lang: str, width: int | None = None) -> Text:
     return out
 
 
-class TallyBars(Static):
+class TallyBars(Widget):
+    DEFAULT_CSS = "TallyBars { height: auto; }"
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple[dict, str] | None = None
+        self._text = Text()
+        self._lines: list[Text] = []
+        self._strips: dict[int, Strip] = {}  # the lines drawn so far, for the tally as it stands
 
     def show(self, result: dict | None, lang: str) -> None:
         if result is None:
             self._shown = None
-            self.update(say("count.no_round", lang))
+            self._set(Text(say("count.no_round", lang)))
             return
         self._shown = (result, lang)
-        self.update(tally_text(result, lang, self.content_size.width or None))
+        self._set(tally_text(result, lang, self.content_size.width or None))
 
     def on_resize(self) -> None:
         if self._shown is not None:
-            self.update(tally_text(*self._shown, self.content_size.width or None))
+            self._set(tally_text(*self._shown, self.content_size.width or None))
+
+    def _set(self, text: Text) -> None:
+        if text == self._text:
+            return
+        height, width = len(self._lines), self.content_size.width
+        lines: list[Text] = []
+        for line in text.split("\n", allow_blank=True):  # a name's line fits by its columns; a title may wrap
+            lines.extend(line.wrap(self.app.console, width) if width and line.cell_len > width else [line])
+        self._text, self._lines = text, lines
+        self._strips.clear()
+        self.refresh(layout=len(self._lines) != height)
+
+    def render(self) -> Text:
+        """The whole tally as text (what a test or a screen reader reads); the screen draws it with render_line."""
+        return self._text
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max((line.cell_len for line in self._lines), default=0)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines)
+
+    def render_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is None:
+            style = self.rich_style
+            if y < len(self._lines):
+                line = self._lines[y].copy()
+                line.no_wrap = True
+                line.stylize_before(style)
+                strip = Strip(line.render(self.app.console), line.cell_len)
+            else:
+                strip = Strip.blank(self.size.width, style)
+            self._strips[y] = strip
+        return strip
