@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 
 from ..commands import ROLES, create
 from ..commands.roles import ROLE_NAMES, check_pin_text
 from ..commands.status import status_data
 from ..errors import DomainError
+from ..rules.digest import LogDigest
 from ..store import backups
 from ..store.log import verify
 from ..store.witness import compare, whole_docs, witness_path
@@ -52,7 +54,11 @@ def register(sub) -> None:
     verified.add_argument("--witness", action="append", default=[], metavar="DIR",
                           help="a folder holding a witness of this store (run.py witness); repeatable")
     verified.add_argument("--digest", metavar="TEXT",
-                          help="the digest printed on counting minutes (or read from their QR code): does it match?")
+                          help="the digest printed on counting minutes or the congress minutes (or read from their QR "
+                               "code): does it match?")
+    verified.add_argument("--code", metavar="CODE@EVENT",
+                          help="a short code noted from the chair's screen, the projector or a document, with its "
+                               "event number (3fa9c2e1@1234): does the store still hold that event?")
     verified.set_defaults(func=verify_store)
 
 
@@ -99,7 +105,7 @@ def show_status(args: argparse.Namespace) -> int:
 
 
 def verify_store(args: argparse.Namespace) -> int:
-    if args.digest is not None:
+    if args.digest is not None or args.code is not None:
         return check_digest(args)
     lang = args.lang or store_lang(args.db)
     report = verify(args.db)
@@ -164,11 +170,24 @@ def keep_witness(args: argparse.Namespace) -> int:
 
 def check_digest(args: argparse.Namespace) -> int:
     from ..store.digest_check import check_digest as check
+    from ..store.log_digest_check import check_log_digest
 
-    result = check(args.db, args.digest)
+    if args.code is not None:
+        result = check_log_digest(args.db, parse_code(args.code))
+    else:
+        result = check(args.db, args.digest)
     for line in result.lines(args.lang or store_lang(args.db)):
         print(line)
     return 0 if result.ok else 1
+
+
+def parse_code(text: str) -> LogDigest:
+    """CODE@EVENT as noted from a screen ("3fa9c2e1@1234", the number written 1.234 or 1,234 too)."""
+    match = re.fullmatch(r"\s*([0-9a-fA-F]{8,16})\s*@\s*([0-9][0-9.,]{0,12})\s*", text)
+    seq = match and match.group(2).replace(".", "").replace(",", "")
+    if not match or not seq.isdigit() or int(seq) < 1:
+        raise DomainError("err.code_form", text=text)
+    return LogDigest("", int(seq), match.group(1).lower())
 
 
 def migrate_store(args: argparse.Namespace) -> int:

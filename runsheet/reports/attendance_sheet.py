@@ -10,6 +10,7 @@ from ..rules.attendance import Presence, presence
 from ..rules.roster import Member
 from ..store.state import CongressState
 from ..texts import say
+from .check_code import check_code_line
 from .document import Document, Heading, Para, Signatures, Table, Title, header_for, to_docx, to_md, write_files
 
 COLUMNS = ("sheet.col.no", "sheet.col.name", "sheet.col.note", "sheet.col.sign")
@@ -64,7 +65,7 @@ def build_attendance_sheet(state: CongressState, lang: str) -> Document:
             rows.append([str(number), member.name, _note(member, state, lang), ""])
         doc.add(Heading(say(heading, lang, n=len(members))),
                 Table([say(c, lang) for c in COLUMNS], rows, align="clll", widths=WIDTHS, row_height=ROW_HEIGHT))
-    doc.add(Signatures([(say("sheet.sign", lang), [])]))
+    doc.add(Signatures([(say("sheet.sign", lang), [])]), check_code_line(state, lang))
     return doc
 
 

@@ -27,6 +27,7 @@ from ..store.events import Event
 from ..store import events as ev
 from ..store.digest_check import close_event, digest_of, state_before
 from ..store.state import CongressState
+from .check_code import check_code_line
 from .document import (QR, Document, Heading, Para, Signatures, Table, Title, header_for,
                        to_docx, to_md, write_files)
 
@@ -215,7 +216,7 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
                         (_say("counting_minutes.sign.head", lang), [head] if head else [])]))
     # the digest is runsheet's, not the regulations': an annex after the signatures, not part of the minutes' text
     doc.add(Heading(_say("counting_minutes.h.annex", lang)))
-    doc.add(QR(digest_of(events[0], closed).text(), say("digest.caption", lang)))
+    doc.add(QR(digest_of(events[0], closed).text(), say("digest.caption", lang)), check_code_line(state, lang))
     return doc
 
 
@@ -391,7 +392,8 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
     head, _ = counting_committee(state, events, closed)
     doc.add(Signatures([(_say("counting_minutes.sign.head", lang), [head] if head else [])]))
     doc.add(Heading(_say("counting_minutes.h.annex", lang)),
-            Para(_say("counting_minutes.log.digest", lang, digest=digest_of(events[0], closed).text())))
+            Para(_say("counting_minutes.log.digest", lang, digest=digest_of(events[0], closed).text())),
+            check_code_line(state, lang))
     return doc
 
 

@@ -14,6 +14,7 @@ from ..rules.election import APPROVE
 from ..texts.formats import clock_text, hhmm, local_number, local_percent, long_date, ordinal
 from ..rules.schedule import Status
 from ..store.state import CongressState
+from .check_code import check_code_line, log_digest_qr
 from .document import (Document, Heading, Para, Signatures, Table, Title, header_for, to_docx,
                        to_md, write_files)
 
@@ -105,6 +106,8 @@ def build_minutes(state: CongressState, lang: str, now: datetime, draft: bool = 
     presidium, secretariat = state.officer_names("presidium"), state.officer_names("secretariat")
     doc.add(Signatures([(_say("minutes.sign.secretary", lang), [_bare(n) for n in secretariat[:1]]),
                         (_say("minutes.sign.chair", lang), [_bare(n) for n in presidium[:1]])]))
+    # runsheet's, not the regulations': an annex after the signatures, as on the counting minutes
+    doc.add(Heading(_say("minutes.h.annex", lang)), log_digest_qr(state, lang), check_code_line(state, lang))
     return doc
 
 

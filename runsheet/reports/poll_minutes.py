@@ -17,6 +17,7 @@ from ..store.state import CongressState
 from ..texts.formats import clock_text, local_number, local_percent, long_date
 from ..texts import say
 from .counting import CountingMinutesError, counting_committee, reason_text
+from .check_code import check_code_line
 from .document import Document, Heading, Para, Signatures, Table, Title, header_for, to_docx, to_md, write_files
 
 BLANK = "………………………………"
@@ -126,7 +127,8 @@ def build_poll_minutes(events: list[Event], state: CongressState, election_id: s
     doc.add(Para(_say("poll_minutes.closing", lang, time=clock_text(closed.at, zone, lang))))
     members = [name for name, _ in people[1:]]
     doc.add(Signatures([(_say("counting_minutes.sign.members", lang), members),
-                        (_say("counting_minutes.sign.head", lang), [head] if head else [])]))
+                        (_say("counting_minutes.sign.head", lang), [head] if head else [])]),
+            check_code_line(state, lang))
     return doc
 
 

@@ -30,6 +30,16 @@ short form, about 1,000 characters.
 
 Whether a scanned digest matches is decided against the store by store/digest_check.py.
 
+The log's digest (on the congress minutes) ties the paper to the whole log at the closing:
+
+    RSL1|<congress>|seq=<n>|h=<hash>
+
+    congress    as above; seq= the seq of the congress.ended event (of the last event, on a draft)
+    h=          the first 16 hex digits of that event's hash, which chains every event before it
+
+and the head's short code, its first 8 hex digits, is what the chair's screen, the projector and every document show
+("mã kiểm chứng"): read out or noted, it is a witness of the log as it stood, checked with `verify --code`.
+
 A keyboard-wedge scanner types the digest as keystrokes: a Vietnamese input method (Telex, VNI) left on may turn
 letters of the hex digits into accented ones (the badge codes avoid letters for that reason); turn it off, or use
 `run.py verify --digest` with the text read by a phone.
@@ -44,6 +54,8 @@ from urllib.parse import quote, unquote
 from ..errors import DomainError, Say
 
 PREFIX = "RSD1|"
+LOG_PREFIX = "RSL1|"
+CODE_CHARS = 8  # the head's short code
 HASH_CHARS = 16
 LONG = 600  # a digest longer than this gives the votes alone (a QR code the size of a stamp stays readable)
 CONGRESS_CHARS = 8
@@ -105,10 +117,56 @@ def digest_for(congress_id: str, closed_seq: int, closed_hash: str, election: st
     return digest
 
 
+def short_code(head_hash: str) -> str:
+    """The head's short code: the first hex digits of the last event's hash."""
+    return head_hash[:CODE_CHARS]
+
+
+@dataclass(frozen=True)
+class LogDigest:
+    """The log as it stood at one event (the closing, for the minutes)."""
+
+    congress: str
+    seq: int
+    hash: str
+
+    def text(self) -> str:
+        return f"{LOG_PREFIX}{self.congress}|seq={self.seq}|h={self.hash}"
+
+
+def log_digest_for(congress_id: str, seq: int, event_hash: str) -> LogDigest:
+    return LogDigest(congress_id[:CONGRESS_CHARS], seq, event_hash[:HASH_CHARS])
+
+
 def find_digest(text: str) -> str | None:
-    """The digest in what was typed, if any (a scan may land after text already in the field)."""
-    found = list(re.finditer(re.escape(PREFIX), text, re.IGNORECASE))
+    """The digest (a round's or the log's) in what was typed, if any (a scan may land after text already in the
+    field)."""
+    found = list(re.finditer(f"{re.escape(PREFIX)}|{re.escape(LOG_PREFIX)}", text, re.IGNORECASE))
     return text[found[-1].start():].strip() if found else None
+
+
+def parse_log_digest(text: str) -> LogDigest:
+    raw = text.strip()
+    if not raw.upper().startswith(LOG_PREFIX):
+        raise _malformed(raw, Say("digest.bad.prefix"))
+    parts = raw[len(LOG_PREFIX):].split("|")
+    if len(parts) != 3:
+        raise _malformed(raw, Say("digest.bad.log_fields", {"n": len(parts) + 1}))
+    congress, seq_text, hash_text = parts
+    congress = congress.lower()
+    if len(congress) != CONGRESS_CHARS or not _HEX.fullmatch(congress):
+        raise _bad_field(raw, "congress", congress, Say("digest.what.hex", {"n": CONGRESS_CHARS}))
+    seq = _keyed(raw, "seq", seq_text)
+    name, equals, hash_value = hash_text.partition("=")
+    hash_value = hash_value.lower()
+    if name != "h" or not equals or len(hash_value) != HASH_CHARS or not _HEX.fullmatch(hash_value):
+        raise _bad_field(raw, "h", hash_text, Say("digest.what.hex", {"n": HASH_CHARS}))
+    return LogDigest(congress, seq, hash_value)
+
+
+def parse_any(text: str) -> Digest | LogDigest:
+    """A round's digest or the log's, by its prefix."""
+    return parse_log_digest(text) if text.strip().upper().startswith(LOG_PREFIX) else parse_digest(text)
 
 
 _NUMBER = re.compile(r"[0-9]{1,9}")
@@ -162,6 +220,6 @@ def _keyed(raw: str, key: str, value: str) -> int:
 def may_be_digest(text: str) -> bool:
     """Whether a field holds a digest being typed (a scanner types it key by key), from its first character on."""
     head = text.lstrip().upper()[:len(PREFIX)]
-    return bool(head) and PREFIX.startswith(head)
+    return bool(head) and (PREFIX.startswith(head) or LOG_PREFIX.startswith(head))
 
 

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ..errors import DomainError, Say, StoreMissingError
-from ..rules.digest import FIGURES, HASH_CHARS, LABELS, CONGRESS_CHARS, Digest, digest_for, parse_digest, result_figures
+from ..rules.digest import (FIGURES, HASH_CHARS, LABELS, LOG_PREFIX, CONGRESS_CHARS, Digest, digest_for, parse_digest,
+                            parse_log_digest, result_figures)
 from ..texts import say
 from . import events as ev
 from .events import GENESIS, Event
 from .log import read_untrusted, verify
+from .log_digest_check import LogCheck, check_log_digest
 from .state import CongressState
 
 
@@ -111,9 +113,11 @@ def local_time(moment: datetime, created: Event) -> str:
     return moment.astimezone(_zone(created)).strftime("%H:%M:%S %d/%m/%Y")
 
 
-def check_digest(db_path: str, text: str) -> DigestCheck:
-    """Compare a digest (scanned or typed from the paper) with the store at db_path. DomainError when the text is
-    not a digest; StoreMissingError when there is no store."""
+def check_digest(db_path: str, text: str) -> DigestCheck | LogCheck:
+    """Compare a digest (scanned or typed from the paper: a round's, or the log's from the congress minutes) with the
+    store at db_path. DomainError when the text is not a digest; StoreMissingError when there is no store."""
+    if text.strip().upper().startswith(LOG_PREFIX):
+        return check_log_digest(db_path, parse_log_digest(text))
     digest = parse_digest(text)
     if not os.path.isfile(db_path):
         raise StoreMissingError(f"{db_path}: no such store")

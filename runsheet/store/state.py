@@ -57,6 +57,8 @@ class CongressState:
         self.hall: dict[str, hall.Shown] = {}  # projector / podium -> the chair's message or a blank
         self.closed_last: tuple[str, bool] | None = None  # (election, poll?) of the count closed last
         self.seq = created.seq
+        self.head_hash: str = created.hash  # the last event's: its first digits are the head's short code
+        self.ended_head: tuple[int, str] | None = None  # (seq, hash) of the closing: what the minutes' digest covers
         self.last_change: datetime = created.at
         self._figures: tuple[int, Figures] | None = None
 
@@ -200,7 +202,10 @@ class CongressState:
             _round(self, payload).clerks.setdefault(payload.pass_no, {})[payload.ballot] = event.terminal
         elif kind is ev.RoundClosed or kind is ev.NominationClosed:
             self.closed_last = (payload.election, kind is ev.NominationClosed)
+        elif kind is ev.CongressEnded:
+            self.ended_head = (event.seq, event.hash)
         self.seq = event.seq
+        self.head_hash = event.hash
         self.last_change = event.at
 
 

@@ -27,6 +27,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "ended": ("Đại hội đã bế mạc lúc {time}", "The congress closed at {time}"),
     "who": ("Người trình bày", "Speaker"),
     "next": ("Tiếp theo", "Next"),
+    "head_code.tooltip": ("Mã kiểm chứng {code}: 8 ký tự đầu mã băm của sự kiện thứ {seq}, sự kiện mới nhất. Ghi lại "
+                          "mã và số sự kiện; sau này `run.py verify --code {code}@{seq}` cho biết dữ liệu có còn "
+                          "nguyên như lúc đó", "Check code {code}: the first 8 characters of the hash of event {seq}, "
+                          "the latest. Note the code and the event number; later `run.py verify --code {code}@{seq}` "
+                          "says whether the log is still as it was then"),
     "present": ("Có mặt {p} chính thức · D = {d}", "Present {p} · D = {d}"),
     "no_quorum": ("⚠ Số có mặt chưa quá một nửa D", "⚠ Not more than half of D present"),
     "minutes_short": ("{n} phút", "{n} min"),

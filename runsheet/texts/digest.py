@@ -4,7 +4,8 @@ TEXT: dict[str, tuple[str, str]] = {
     # refusals (DigestError): one line, exit status 2
     "digest.err.malformed": ("mã đối chiếu không đúng định dạng ({problem}): {text}",
                       "the digest is malformed ({problem}): {text}"),
-    "digest.bad.prefix": ("phải bắt đầu bằng RSD1|", "it must start with RSD1|"),
+    "digest.bad.prefix": ("phải bắt đầu bằng RSD1| hoặc RSL1|", "it must start with RSD1| or RSL1|"),
+    "digest.bad.log_fields": ("cần 4 trường ngăn bởi |, có {n}", "4 fields separated by | are needed, found {n}"),
     "digest.bad.fields": ("cần 13 trường ngăn bởi |, có {n}", "13 fields separated by | are needed, found {n}"),
     "digest.bad.field": ("trường {name} phải là {what}, có «{value}»", "field {name} must be {what}, found “{value}”"),
     "digest.what.hex": ("{n} chữ số hệ 16", "{n} hex digits"),
@@ -17,6 +18,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "digest.err.round_not_closed": ("lần bầu {round} của {election!r} chưa kết thúc kiểm phiếu",
                              "round {round} of {election!r} is not closed"),
     # the verdict
+    "digest.log.ok": ("✓ KHỚP: dữ liệu lưu trữ vẫn giữ nguyên đến sự kiện thứ {seq} như trên giấy.",
+                      "✓ MATCH: the store still holds the log up to event {seq} as the paper gives it."),
+    "digest.log.bad": ("✗ KHÔNG KHỚP: dữ liệu lưu trữ không còn như trên giấy đến sự kiện thứ {seq}:",
+                       "✗ MISMATCH: the store no longer holds the log up to event {seq} as the paper gives it:"),
+    "digest.log.congress": ("mã đại hội khác: trên giấy {paper}, trong kho {store} (giấy của đại hội khác)",
+                            "another congress: {paper} on paper, {store} in the store"),
+    "digest.log.missing": ("kho dữ liệu chỉ có {n} sự kiện, không còn sự kiện thứ {seq} của giấy (kho đã bị quay lại "
+                           "bản cũ hoặc bị cắt)", "the store holds {n} events, not the paper's event {seq} (rolled "
+                           "back to an older copy, or cut)"),
+    "digest.log.same": ("Sự kiện thứ {seq} có mã băm {hash} như trên giấy ({later} sự kiện ghi sau đó)",
+                        "Event {seq} has the hash {hash} the paper gives ({later} events written after it)"),
+    "digest.log.differs": ("Sự kiện thứ {seq}: mã băm trên giấy {paper}, trong kho {store}: dữ liệu đến sự kiện này "
+                           "đã bị viết lại", "Event {seq}: hash {paper} on paper, {store} in the store: the log up to "
+                           "it was rewritten"),
+    "digest.log.chain_bad": ("Chuỗi băm của kho dữ liệu bị phá vỡ: {problem}", "The store's hash chain is broken: "
+                             "{problem}"),
     "digest.ok": ("✓ KHỚP: biên bản kiểm phiếu {title}, lần bầu thứ {round}, khớp với dữ liệu lưu trữ.",
            "✓ MATCHES: the counting minutes of {title}, round {round}, match the store."),
     "digest.bad": ("✗ KHÔNG KHỚP: biên bản kiểm phiếu {title}, lần bầu thứ {round}, khác với dữ liệu lưu trữ:",
@@ -91,6 +108,15 @@ TEXT: dict[str, tuple[str, str]] = {
     # on the counting minutes and in the screens
     "digest.scan.placeholder": ("Quét mã QR trên biên bản kiểm phiếu để đối chiếu với dữ liệu lưu trữ",
                          "Scan the QR code on the counting minutes to check them against the store"),
+    "doc.check_code": ("Mã kiểm chứng dữ liệu khi lập văn bản này: {code} (sự kiện thứ {seq}); kiểm tra: "
+                       "run.py verify --code {code}@{n}", "Check code of the data when this document was written: {code} "
+                       "(event {seq}); to check: run.py verify --code {code}@{n}"),
+    "doc.log_digest.closed": ("Mã đối chiếu toàn bộ dữ liệu đại hội đến lúc bế mạc (sự kiện thứ {seq}); quét vào "
+                              "runsheet, hoặc: run.py verify --digest \"…\"", "Digest of the congress's whole log up to "
+                              "the closing (event {seq}); scan it into runsheet, or: run.py verify --digest \"…\""),
+    "doc.log_digest.draft": ("Bản dự thảo: mã đối chiếu dữ liệu đến sự kiện thứ {seq} (đại hội chưa bế mạc)",
+                             "Draft: digest of the log up to event {seq} (the congress has not closed)"),
+    "minutes.h.annex": ("PHỤ LỤC: MÃ ĐỐI CHIẾU DỮ LIỆU", "ANNEX: DIGEST OF THE LOG"),
     "digest.caption": ("Mã đối chiếu với dữ liệu lưu trữ (quét vào runsheet, hoặc: run.py verify --digest \"…\")",
                 "Digest for checking against the store (scan it into runsheet, or: run.py verify --digest \"…\")"),
 }

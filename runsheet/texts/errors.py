@@ -1,6 +1,8 @@
 """Refusals: the keys of DomainError (and ReadingError) that the rules, the store and the commands raise."""
 
 TEXT: dict[str, tuple[str, str]] = {
+    "err.code_form": ("--code {text!r} không đúng dạng MÃ@SỐ-SỰ-KIỆN (ví dụ 3fa9c2e1@1234)",
+                      "--code {text!r} is not CODE@EVENT (for example 3fa9c2e1@1234)"),
     "err.bad_value": ("--{option} {value!r} không hợp lệ (cần {form})", "--{option} {value!r} is not a valid {form}"),
     "err.role": ("không có vai trò {role!r} (các vai trò: {roles})", "unknown role {role!r} (roles: {roles})"),
     "err.rights": ("máy trạm {role} không có quyền {right}", "the {role} terminal may not {right}"),

@@ -4,6 +4,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # the wall (projector)
     "wall.welcome": ("Kính chào các đồng chí đại biểu — Đại hội bắt đầu lúc {start}",
                      "Welcome — the meeting begins at {start}"),
+    "wall.code": ("Mã kiểm chứng {code} · sự kiện thứ {seq}", "Check code {code} · event {seq}"),
     "wall.figures": ("Đảng viên chính thức có mặt: {present} / {d} · dự bị có mặt: {probationary} · cần quá nửa: {majority}",
                      "Present: {present} of {d} entitled to vote · probationary: {probationary} · majority: {majority}"),
     "wall.speaking": ("ĐANG PHÁT BIỂU", "NOW SPEAKING"),

@@ -82,5 +82,6 @@ def drive(db: Path, committee: bool = True) -> Session:
 
 def normalise(text: str) -> str:
     """The congress id and the hashes, which differ on every run, as fixed tokens."""
-    text = re.sub(r"RSD1\|[0-9a-f]{8}\|", "RSD1|<congress>|", text)
+    text = re.sub(r"RS[DL]1\|[0-9a-f]{8}\|", lambda m: m.group(0)[:5] + "<congress>|", text)
+    text = re.sub(r"(: |--code )[0-9a-f]{8}\b", r"\1<code>", text)  # the head's short code
     return re.sub(r"\bh=[0-9a-f]{16}\b", "h=<hash>", text)

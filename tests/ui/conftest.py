@@ -23,6 +23,20 @@ def no_typed_ahead_pause(monkeypatch):
     monkeypatch.setattr("runsheet.ui.screens.chair.TYPED_AHEAD", 0.0)
 
 
+@pytest.fixture(autouse=True)
+def fixed_congress_ids(monkeypatch):
+    """The chair's screen shows the head's short code, which chains the congress id and the badge secret: made the
+    same on every run (and still different for each congress a test creates) so that snapshots compare."""
+    import importlib
+    import itertools
+    import types
+    import uuid
+
+    made, module = itertools.count(1), importlib.import_module("runsheet.commands.create")
+    monkeypatch.setattr(module, "uuid", types.SimpleNamespace(uuid4=lambda: uuid.UUID(int=next(made))))
+    monkeypatch.setattr(module, "secrets", types.SimpleNamespace(token_hex=lambda n: f"{next(made):0{2 * n}x}"))
+
+
 @pytest.fixture
 def clock(start_moment) -> FakeClock:
     return FakeClock(start_moment)

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
 
+from ...rules.digest import short_code
 from ...rules.hall import Shown
 from ...rules.speeches import SpeechTimer
 from ...store.events import Event
 from ...texts import say
-from ...texts.formats import clock, countdown
+from ...texts.formats import clock, countdown, local_number
 from ..widgets.big_text import BigText
 from ..widgets.tally_bars import TallyBars
 from .base import RunsheetScreen
@@ -45,9 +46,11 @@ class ProjectorScreen(RunsheetScreen):
     #wall-figures { width: 100%; height: auto; text-align: center; }
     #wall-result-box { height: auto; }
     #wall-result { width: auto; max-width: 100; }
+    #wall-code { width: 100%; height: 1; text-align: right; color: $text-muted; padding: 0 1; }
     ProjectorScreen.-speech #wall-step { height: 1fr; }
     ProjectorScreen.-speech #wall-timer { height: 4fr; }
     ProjectorScreen.-message #wall-clock, ProjectorScreen.-message #wall-step { display: none; }
+    ProjectorScreen.-message #wall-code { display: none; }  /* the message has the room while it is up */
     ProjectorScreen.-message #wall-speaker { height: 2fr; }
     ProjectorScreen.-message #wall-timer { height: 3fr; }
     """
@@ -63,6 +66,7 @@ class ProjectorScreen(RunsheetScreen):
             yield Static("", id="wall-figures", markup=False)
             with Center(id="wall-result-box"):
                 yield TallyBars(id="wall-result")
+            yield Static("", id="wall-code", markup=False)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -78,6 +82,8 @@ class ProjectorScreen(RunsheetScreen):
             return
         state, lang = self.state, self.lang
         self.query_one("#wall-title", Static).update(state.scenario.congress.title)
+        self.query_one("#wall-code", Static).update(say("wall.code", lang, code=short_code(state.head_hash),
+                                                        seq=local_number(state.seq, lang)))
         figures_box = self.query_one("#wall-figures", Static)
         figures_box.display = state.attendance_reported()
         if figures_box.display:

@@ -1,4 +1,6 @@
-"""The line across the top of every screen: the congress, attendance and D, the projected end, the clock."""
+"""The line across the top of every screen: the congress, attendance and D, the projected end, the clock; on the
+chair's, the head's short code (the first digits of the last event's hash: read out or noted, a witness of the log as
+it stood, checked later with `run.py verify --code CODE@EVENT`)."""
 
 from __future__ import annotations
 
@@ -8,20 +10,24 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ...rules.digest import short_code
 from ...texts import say
 from ...store.state import CongressState
 from ...texts.formats import clock, lateness
 
 
 class TopBar(Horizontal):
-    def __init__(self, title: str, **kwargs):
+    def __init__(self, title: str, code: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.congress_title = title
+        self.code = code
 
     def compose(self) -> ComposeResult:
         yield Static(self.congress_title, id="congress-title", markup=False)
         yield Static("", id="attendance")
         yield Static("", id="projection")
+        if self.code:
+            yield Static("", id="head-code")
         yield Static("", id="clock")
 
     def on_resize(self) -> None:
@@ -44,7 +50,17 @@ class TopBar(Horizontal):
         labelled = f"{say('projected_end', lang)} {when}"
         # when the line is too narrow the label goes (the title shrinks first), so that the clock keeps its seconds
         needed = 12 + len(present) + 4 + len(labelled) + 4 + 8
-        _set(projection, labelled if not self.size.width or needed <= self.size.width else f"~{when}")
+        width = self.size.width
+        if self.code:  # the projection's label first; the code where the line still holds it
+            code = self.query_one("#head-code", Static)
+            code_text = f"◆{short_code(state.head_hash)}"
+            extra, short = len(code_text) + 2, needed - len(labelled) + len(when) + 1
+            shown = not width or needed + extra <= width or (needed > width and short + extra <= width)
+            _set(code, code_text)
+            code.display = shown
+            code.tooltip = say("head_code.tooltip", lang, code=short_code(state.head_hash), seq=state.seq)
+            needed += extra if shown else 0
+        _set(projection, labelled if not width or needed <= width else f"~{when}")
         projection.set_class(late >= 60, "-late")
         attendance.set_class(not figures.may_proceed, "-alarm")
 
