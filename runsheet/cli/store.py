@@ -12,6 +12,8 @@ from ..commands.status import status_data
 from ..errors import DomainError
 from ..rules.digest import LogDigest
 from ..store import backups
+from ..store import snapshot
+from ..store.events import Event
 from ..store.log import verify
 from ..store.witness import compare, whole_docs, witness_path
 from ..texts import say
@@ -117,6 +119,10 @@ def verify_store(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"ALTERED: {problem}")
     docs = whole_docs(args.db)
+    if report.ok and snapshot.agrees_with_log(args.db, [Event.from_doc(doc) for doc in docs]) is False:
+        altered = True
+        print("ALTERED: " + say("cli.snapshot_forged", lang, path=snapshot.path_of(args.db),
+                                aside=snapshot.set_aside(args.db)))
     for backup in backups.saved(args.db):
         checked = verify(str(backup))
         altered = altered or not checked.ok

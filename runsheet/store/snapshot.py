@@ -14,6 +14,7 @@ import gc
 import hashlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,3 +110,40 @@ def write(store: str, state, head: Event, offset: int, line_start: int, lines: i
             os.unlink(tmp)
         except (OSError, UnboundLocalError):
             pass
+
+
+def agrees_with_log(store: str, events: list[Event]) -> bool | None:
+    """Whether the snapshot beside a store holds exactly the fold of the log up to its event (verify's check: a
+    terminal opening the store trusts the snapshot, so an edited one would show a forged congress). None when there
+    is no snapshot this code would use, or its event is not in the log (then no terminal uses it either)."""
+    from .state import CongressState
+
+    try:
+        with open(path_of(store), "rb") as f:
+            data = orjson.loads(f.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("code") != fingerprint():
+        return None
+    head = data.get("head")
+    seq = head.get("seq") if isinstance(head, dict) else None
+    if type(seq) is not int or not 1 <= seq <= len(events) or events[seq - 1].to_doc() != head:
+        return None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        state = CongressState(events[0])
+        state.apply_all(events[1:seq])
+        return orjson.dumps(encode(state)) == orjson.dumps(data.get("state"))
+    except Exception:  # a log the fold refuses: verify's own findings say why
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def set_aside(store: str) -> str:
+    """Move a snapshot that does not agree with the log out of the way (kept, for whoever looks into it)."""
+    aside = f"{path_of(store)}.forged-{int(time.time())}"
+    os.replace(path_of(store), aside)
+    return aside

@@ -10,6 +10,9 @@ objects of a long congress, are written compactly, equal readings once.
 
 Objects and mutable containers met twice are written once and referred to after (the state shares a few), so a
 state read back has the same shape as the one written.
+
+The same state is always written the same way (sets in sorted order, a class's caches as None: the attributes it
+names in _SNAPSHOT_CACHES), so `verify` can compare a snapshot with a fold of the log byte for byte.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def _encode(value: Any, memo: dict[Any, int], keep: list[Any]) -> Any:
     if kind in _TUPLES:  # a NamedTuple of the rules
         return {"N": [_TUPLES[kind], [_encode(v, memo, keep) for v in value]]}
     if kind is frozenset:
-        return {"F": [_encode(v, memo, keep) for v in value]}
+        return {"F": [_encode(v, memo, keep) for v in _in_order(value)]}
     if kind is tuple:
         return {"T": [_encode(v, memo, keep) for v in value]}
     if isinstance(value, Enum):
@@ -115,13 +118,22 @@ def _encode(value: Any, memo: dict[Any, int], keep: list[Any]) -> Any:
             return {"D": [ref, {k: _encode(v, memo, keep) for k, v in value.items()}]}
         return {"K": [ref, [[_encode(k, memo, keep), _encode(v, memo, keep)] for k, v in value.items()]]}
     if kind is set:
-        return {"S": [ref, [_encode(v, memo, keep) for v in value]]}
+        return {"S": [ref, [_encode(v, memo, keep) for v in _in_order(value)]]}
     if kind is Counter:
         return {"C": [ref, [[_encode(k, memo, keep), n] for k, n in value.items()]]}
     name = _NAMES.get(kind)
     if name is None or not hasattr(value, "__dict__"):
         raise SnapshotError(f"a value the snapshot does not write: {kind!r}")
-    return {"O": [ref, name, {k: _encode(v, memo, keep) for k, v in vars(value).items()}]}
+    caches = getattr(kind, "_SNAPSHOT_CACHES", ())
+    return {"O": [ref, name, {k: None if k in caches else _encode(v, memo, keep) for k, v in vars(value).items()}]}
+
+
+def _in_order(members: set | frozenset) -> list:
+    """A set's members in an order that does not depend on the process (strings hash differently in each)."""
+    try:
+        return sorted(members)
+    except TypeError:  # members of mixed or unordered kinds
+        return sorted(members, key=lambda v: (type(v).__name__, repr(v)))
 
 
 def _reading(value: Reading, memo: dict[Any, int]) -> int | list:

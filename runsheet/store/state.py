@@ -24,6 +24,8 @@ CREATED = ev.CongressCreated.TYPE
 
 
 class CongressState:
+    _SNAPSHOT_CACHES = ("_figures",)  # made again when first asked for: a snapshot writes them as None
+
     def __init__(self, created: Event):
         if created.type != CREATED:
             raise StoreDamaged(f"the first event is {created.type!r}, not {CREATED!r}")

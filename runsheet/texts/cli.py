@@ -16,6 +16,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.uncommitted": ("cuối tệp có {n} byte của một lần ghi bị ngắt (chưa từng được ghi nhận): bỏ qua, lần ghi sau sẽ "
                         "cắt đi", "the file ends in {n} bytes of an interrupted write (never committed): ignored, the "
                         "next write cuts them"),
+    "cli.snapshot_forged": ("{path}: bản chụp trạng thái không khớp với các sự kiện đã ghi (đã bị sửa); đã chuyển sang "
+                            "{aside}, các máy sẽ đọc lại từ sự kiện", "{path}: the snapshot does not agree with the "
+                            "events of the log (it was edited); moved to {aside}, terminals will fold the log again"),
     "cli.copy_agrees": ("{path}: khớp với kho dữ liệu ({n} sự kiện đầu)", "{path}: agrees with the store (its first {n} events)"),
     "cli.copy_differs": ("{path} ghi một sự kiện {seq} khác với kho dữ liệu: lịch sử của kho đã bị viết lại",
                          "{path} holds another event {seq} than the store: the store's history was rewritten"),

@@ -168,3 +168,31 @@ def test_a_second_close_in_an_old_store_changes_nothing(counted):
 
     rechain(path, forge_second_close)
     assert Session(str(path)).state.current_round(E).closed == first
+
+
+def test_a_snapshot_edited_to_show_another_count_is_caught_and_set_aside(session, monkeypatch):
+    """A terminal opening a long store trusts the snapshot beside it: one edited to show other votes would show a
+    forged congress while the log verifies. verify folds the log and compares; the forged one is moved aside."""
+    import orjson
+
+    from runsheet.store import snapshot
+
+    monkeypatch.setattr(snapshot, "SNAPSHOT_EVERY", 10)
+    session.attendance.attend(["A1", "A2", "A3"])
+    session.voting.open_round(E)
+    for struck in ({1}, {1}, {2}):
+        session.voting.enter_ballot(E, Reading(frozenset(struck)))
+    session.agenda.next_step()
+    while session.state.seq < 12:
+        session.agenda.adjust(1)
+    snap = Path(snapshot.path_of(session.path))
+    assert snap.exists()
+    assert run("verify", "--db", session.path).returncode == 0  # written in one process, checked in another
+    data = orjson.loads(snap.read_bytes())
+    data["state"] = orjson.loads(orjson.dumps(data["state"]).replace(b'"Nguy', b'"Ngo'))  # a name changed
+    assert data["state"] != orjson.loads(snap.read_bytes())["state"]
+    snap.write_bytes(orjson.dumps(data))
+    checked = run("verify", "--db", session.path)
+    assert checked.returncode == 1 and "ALTERED" in checked.stdout and "forged" in checked.stdout, checked.stdout
+    assert not snap.exists() and list(snap.parent.glob(snap.name + ".forged-*"))
+    assert run("verify", "--db", session.path).returncode == 0
