@@ -24,6 +24,9 @@ CREATED = ev.CongressCreated.TYPE
 
 
 class CongressState:
+    def __repr__(self) -> str:  # the state holds the badges' secret and the PINs' hashes: a repr shows neither
+        return f"<CongressState at event {self.seq}>"
+
     def __init__(self, created: Event):
         if created.type != CREATED:
             raise StoreDamaged(f"the first event is {created.type!r}, not {CREATED!r}")

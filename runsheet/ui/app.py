@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
+from rich.segment import Segments
+from rich.traceback import Traceback
 from textual.app import App, SystemCommand
+from textual.markup import escape
 from textual.screen import Screen
 
 from ..clock import Clock, system_clock
@@ -60,6 +63,14 @@ class RunsheetApp(App):
         self.worker = StoreWorker(self, session, poll)
         self._sync_problem: str | None = None
         self._pin_waiting: list[CommandFailed] | None = None  # writes refused for want of a PIN set meanwhile
+
+    def _fatal_error(self) -> None:
+        """A fault in the code that reached Textual (the screens catch every error they expect): Textual prints its
+        traceback with the values of every frame's variables, among them the state, whose badges' secret and PINs'
+        hashes must never be printed. The same traceback, without the values."""
+        self.bell()
+        self._exit_renderables.append(Segments(self.console.render(crash_report(), self.console.options)))
+        self._close_messages_no_wait()
 
     @property
     def state(self) -> CongressState:
@@ -161,7 +172,7 @@ class RunsheetApp(App):
         if isinstance(owner, RunsheetScreen):
             owner.say_waiting()
         else:
-            self.notify(say("store.waiting", self.lang), timeout=4)
+            self.notify(say("store.waiting", self.lang), timeout=4, markup=False)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self._sync_problem = None
@@ -240,8 +251,15 @@ class RunsheetApp(App):
             if key.palette is None:
                 continue
             target = self if key.action.startswith("app.") else screen
-            yield SystemCommand(say(key.palette, self.lang), say(key.help, self.lang),
+            yield SystemCommand(escape(say(key.palette, self.lang)), escape(say(key.help, self.lang)),  # read as markup
                                 partial(self.call_next, target.run_action, key.action.removeprefix("app.")))
+
+
+def crash_report() -> Traceback:
+    """The traceback of the exception being handled: where, never the values of the variables."""
+    import rich
+
+    return Traceback(show_locals=False, width=None, suppress=[rich])
 
 
 def run_app(db: str | None, role: str | None = None, lang: str | None = None, pin: str | None = None) -> int:

@@ -20,9 +20,9 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self.congress_title, id="congress-title", markup=False)
-        yield Static("", id="attendance")
-        yield Static("", id="projection")
-        yield Static("", id="clock")
+        yield Static("", id="attendance", markup=False)
+        yield Static("", id="projection", markup=False)
+        yield Static("", id="clock", markup=False)
 
     def on_resize(self) -> None:
         if getattr(self, "_shown", None) is not None:
