@@ -65,7 +65,8 @@ class StepRun:
         return self.left_at
 
     def elapsed(self, now: datetime) -> float:
-        return sum(((end or now) - start).total_seconds() for start, end in self.segments)
+        """Seconds run as of now; a clock set back (now before the segment's start) counts nothing, never less."""
+        return sum(max(0.0, ((end or now) - start).total_seconds()) for start, end in self.segments)
 
 
 @dataclass(frozen=True)

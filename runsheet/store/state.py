@@ -197,14 +197,17 @@ class CongressState:
         handler = _FOLD.get(type(payload))
         if handler is None:  # declared in the catalogue but changes nothing here
             raise StoreDamaged(f"event {event.seq} ({event.type}) has no place in the fold")
-        handler(self, payload, event.at)
+        # the host's clock may be set back during the day: the log keeps its order (seq) and each event's time as
+        # written, but the fold never lets time run backwards, so no step or speech ends before it began
+        at = event.at if event.at >= self.last_change else self.last_change
+        handler(self, payload, at)
         kind = type(payload)
         if kind is ev.BallotEntered:  # the counting room shows who read each ballot
             _round(self, payload).clerks.setdefault(payload.pass_no, {})[payload.ballot] = event.terminal
         elif kind is ev.RoundClosed or kind is ev.NominationClosed:
             self.closed_last = (payload.election, kind is ev.NominationClosed)
         self.seq = event.seq
-        self.last_change = event.at
+        self.last_change = at
 
 
 # ---- the fold: what each event changes ----------------------------------------------------------------------------

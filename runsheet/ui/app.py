@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime, timedelta
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -27,6 +28,7 @@ from ..store.events import Event
 from ..store.follow import Follower
 from ..store.state import CongressState
 from ..texts import say
+from ..texts.formats import clock
 from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized
 from .errors import describe
 from .screens.base import RunsheetScreen
@@ -42,6 +44,9 @@ from .store_worker import (CommandDone, CommandFailed, Job, LockWaiting, StoreCh
 TICK_LATE = 0.01  # the clocks move on just after each second of the wall clock turns
 SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
            "counting": (CountingScreen, COUNTING), "projector": (ProjectorScreen, PROJECTOR)}
+
+
+CLOCK_SLACK = timedelta(minutes=1)  # the host's clock going back by more than this is said
 
 
 class RunsheetApp(App):
@@ -62,6 +67,8 @@ class RunsheetApp(App):
         self.title = say("app.title", self.lang)
         self.worker = StoreWorker(self, session, poll)
         self._sync_problem: str | None = None
+        self._latest: datetime | None = None  # the latest time seen (the clock, the log's events): see _steady
+        self._told_clock: datetime | None = None  # the time the clock went back from, once said
         self._pin_waiting: list[CommandFailed] | None = None  # writes refused for want of a PIN set meanwhile
 
     def _fatal_error(self) -> None:
@@ -222,10 +229,26 @@ class RunsheetApp(App):
 
     def tick(self) -> None:
         """Move the clocks and timers on (the interval calls it; tests call it after moving their clock)."""
-        now = self.session.now()
+        now = self._steady(self.session.now())
         for screen in self.screen_stack:
             if isinstance(screen, RunsheetScreen) and screen.is_attached:
                 self._safely(screen, screen.clock_ticked, now)
+
+    def steady_now(self) -> datetime:
+        """The time the screens show now (see _steady)."""
+        return self._steady(self.session.now())
+
+    def _steady(self, now: datetime) -> datetime:
+        """The time the screens show: the host's clock, but never before a time already seen (the clock or the
+        log's last event). A clock set back (15:00 to 13:00) leaves the timers standing still until it reaches its
+        time again, as the fold leaves no step ending before it began; it is said once, to whoever sits here."""
+        latest = max(self._latest or now, self.state.last_change, now)
+        if now < latest - CLOCK_SLACK and latest != self._told_clock:
+            self._told_clock = latest
+            self.notify(say("app.clock_back", self.lang, minutes=round((latest - now).total_seconds() / 60),
+                            time=clock(latest, self.state.zone)), severity="warning", timeout=30, markup=False)
+        self._latest = latest
+        return latest
 
     async def sync_now(self) -> None:
         """Look for other terminals' events now, as the poll does, and redraw (for tests and the palette)."""
