@@ -35,6 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # Windows pipes default to the ANSI code page: Vietnamese needs UTF-8
             stream.reconfigure(encoding="utf-8")
+    argv = sys.argv[1:] if argv is None else argv
+    bad = next((n for n, arg in enumerate(argv, start=1) if not _utf8(arg)), None)
+    if bad is not None:  # the bytes would reach the store's JSON, and fail there with a traceback
+        lang = "en" if any(b == "--lang" and a == "en" for b, a in zip(argv, argv[1:])) \
+            or "--lang=en" in argv else "vi"
+        shown = argv[bad - 1].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        print(f"run.py: error: {say('cli.argv_not_utf8', lang, n=bad, arg=shown)}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command not in (None, "serve") and not args.db:  # serve without --db: the demo congress
@@ -56,6 +64,15 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+def _utf8(arg: str) -> bool:
+    """Bytes of argv that are not UTF-8 reach Python as lone surrogates (surrogateescape)."""
+    try:
+        arg.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def console() -> None:

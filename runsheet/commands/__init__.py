@@ -66,6 +66,9 @@ class Session:
         if pin is not None:
             self.roles.unlock(pin)
 
+    def __repr__(self) -> str:
+        return f"<Session {self.log.path} role={self.role}>"
+
     @property
     def state(self) -> CongressState:
         """The congress as this terminal's commands see it, folded when first needed: a screen shows its own fold

@@ -3,6 +3,7 @@ skipped, restored, inserted or moved, and the closing of the congress."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
@@ -10,6 +11,8 @@ from ..store import events as ev
 from ..store.state import CongressState
 
 from .outcome import Change, Outcome
+
+MAX_MINUTES = 24 * 60  # a step's minutes, or those added to or taken from it at once
 
 if TYPE_CHECKING:
     from . import Session
@@ -77,6 +80,8 @@ class AgendaCommands:
             target = step_id or state.agenda.current
             if target is None:
                 raise DomainError("err.not_running")
+            if not math.isfinite(minutes) or abs(minutes) > MAX_MINUTES:
+                raise DomainError("err.adjust_minutes")
             seconds = round(minutes * 60)
             state.agenda.check_adjust(target, seconds)
             return [ev.StepAdjusted(target, seconds)]
@@ -108,7 +113,7 @@ class AgendaCommands:
         title, who = title.strip(), who.strip()
         if not title:
             raise DomainError("err.no_title")
-        if not 1 <= minutes <= 24 * 60:
+        if not 1 <= minutes <= MAX_MINUTES:  # nan and inf fail too
             raise DomainError("err.minutes")
 
         def build(state: CongressState):

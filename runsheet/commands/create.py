@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..clock import Clock, system_clock
 from ..errors import DomainError, InputError
 from ..rules.roster import parse_roster
-from ..rules.scenario import parse_scenario
+from ..rules.scenario import FIRST_DAY, LAST_DAY, parse_scenario
 from ..store.events import CongressCreated, Event
 from ..store.log import EventLog
 from ..store.state import CongressState
@@ -51,7 +51,7 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     scenario = parse_scenario(scenario_text, scenario_path, roster)
     for value, what, check in ((congress_date, "date", _valid_date), (start, "start", _valid_hhmm)):
         if value is not None and not check(value):
-            form = "date YYYY-MM-DD" if what == "date" else "time HH:MM"
+            form = f"date YYYY-MM-DD, {FIRST_DAY}…{LAST_DAY}" if what == "date" else "time HH:MM"
             raise DomainError("err.bad_value", option=what, value=value, form=form)
     now = clock()
     day = congress_date or (scenario.congress.date or now.astimezone().date()).isoformat()
@@ -71,8 +71,7 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
 
 def _valid_date(value: str) -> bool:
     try:
-        date.fromisoformat(value)
-        return len(value) == 10
+        return len(value) == 10 and FIRST_DAY <= date.fromisoformat(value) <= LAST_DAY
     except ValueError:
         return False
 

@@ -14,20 +14,33 @@ from qrcode.constants import ERROR_CORRECT_M
 from ..store.state import CongressState
 from ..texts import say
 from ..rules.roster import Member
+from .document import clean
 
 QUIET = 4  # modules of white around the code, as the QR standard asks
 
 
-def qr_matrix(text: str) -> list[list[bool]]:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET)
+def qr_matrix(text: str, mask: int | None = None) -> list[list[bool]]:
+    """The code's modules; mask: the mask pattern to use (by default the one the standard's penalty rule picks, which
+    lays the code out eight times to choose)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET, mask_pattern=mask)
     code.add_data(text)
     code.make(fit=True)
     return code.get_matrix()
 
 
-def qr_svg(text: str, size_mm: float = 30) -> str:
+def sheet_mask(payload: str) -> int:
+    """The mask the penalty rule picks for one badge, used for every badge of the sheet: their payloads have one
+    shape (the same length, digits and an id), any of the eight masks makes a valid code, and choosing once rather
+    than per badge makes a sheet of 2,000 badges about six times faster."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET)
+    code.add_data(payload)
+    code.best_fit()
+    return code.best_mask_pattern()
+
+
+def qr_svg(text: str, size_mm: float = 30, mask: int | None = None) -> str:
     """The QR code as an inline SVG: one path of unit squares, crisp at any scale."""
-    matrix = qr_matrix(text)
+    matrix = qr_matrix(text, mask)
     n = len(matrix)
     path = "".join(f"M{x},{y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" width="{size_mm}mm" '
@@ -63,15 +76,17 @@ body { margin: 0; font-family: "Times New Roman", "Liberation Serif", "DejaVu Se
 def badges_html(state: CongressState, lang: str) -> str:
     congress = state.scenario.congress
     cards = []
-    for member in state.roster.sorted():
+    members = state.roster.sorted()
+    mask = sheet_mask(state.badge_payload(members[0].id)) if members else None
+    for member in members:
         payload = state.badge_payload(member.id)
         cards.append(
             f'<section class="badge" data-member="{html.escape(member.id)}">'
-            f'<div class="congress">{html.escape(congress.title)}</div>'
-            f'<div class="who"><div class="name">{html.escape(member.name)}</div>'
+            f'<div class="congress">{html.escape(clean(congress.title))}</div>'
+            f'<div class="who"><div class="name">{html.escape(clean(member.name))}</div>'
             f'<div class="status">{html.escape(_status(member, congress.kind, lang))}</div>'
             f'<div class="id">{html.escape(say("badge.id", lang))}: {html.escape(member.id)}</div></div>'
-            f'<div class="qr">{qr_svg(payload)}</div></section>')
+            f'<div class="qr">{qr_svg(payload, mask=mask)}</div></section>')
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{html.escape(say('badge.title', lang))} — {html.escape(congress.title)}</title>"
             f"<style>{CSS}</style></head><body><main class=\"sheet\">\n" + "\n".join(cards)

@@ -91,31 +91,51 @@ def header_for(congress, day: date, lang: str) -> Header:
     return Header(left, [PARTY] if party else [], place_date, STAR if party else RULE)
 
 
+# ---- user text ---------------------------------------------------------------------------------------------------
+# Characters a document never keeps from what people typed or pasted: control characters (XML 1.0 refuses most, and
+# a terminal or a viewer may act on them) and the bidirectional controls (U+202E and its kin reverse what a reader
+# sees, so a name or a figure would read otherwise than it is written).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ufffe\uffff]")
+_MD_MARKS = re.compile(r"([\\`*_\[\]])")  # what Markdown would read as emphasis, code, a link or an escape
+
+
+def clean(text: str) -> str:
+    """Text as a document writes it: without control and bidirectional-control characters (.docx and .md)."""
+    return _UNSAFE.sub("", text)
+
+
+def md_text(text: str) -> str:
+    """Text as Markdown shows it literally: cleaned, HTML escaped (a `<script>` is text), Markdown's marks escaped."""
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_MARKS.sub(r"\\\1", text)
+
+
 # ---- Markdown ----------------------------------------------------------------------------------------------------
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    return md_text(text).replace("|", "\\|").replace("\n", "<br>")
 
 
 def to_md(doc: Document) -> str:
     out: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Header):
-            left = [f"**{x}**" if i == len(block.left) - 1 else x for i, x in enumerate(block.left)]
-            left += [block.mark.replace("*", "\\*")] if block.left else []
-            right = [f"**{x}**" for x in block.right] + ([RULE] if block.right else [])
+            left = [f"**{_cell(x)}**" if i == len(block.left) - 1 else _cell(x) for i, x in enumerate(block.left)]
+            left += [_cell(block.mark)] if block.left else []
+            right = [f"**{_cell(x)}**" for x in block.right] + ([RULE] if block.right else [])
             rows = max(len(left), len(right))
             left += [""] * (rows - len(left))
             right += [""] * (rows - len(right))
-            lines = [f"| {_cell(a)} | {_cell(b)} |" for a, b in zip(left, right)]
-            out += [lines[0], "|:---:|:---:|", *lines[1:], "", f"*{block.place_date}*", ""]
+            lines = [f"| {a} | {b} |" for a, b in zip(left, right)]
+            out += [lines[0], "|:---:|:---:|", *lines[1:], "", f"*{md_text(block.place_date)}*", ""]
         elif isinstance(block, Title):
-            out += [f"# {block.text}", ""]
+            out += [f"# {md_text(block.text)}", ""]
             if block.subtitle:
-                out += [f"**{block.subtitle}**", ""]
+                out += [f"**{md_text(block.subtitle)}**", ""]
         elif isinstance(block, Heading):
-            out += [f"## {block.text}", ""]
+            out += [f"## {md_text(block.text)}", ""]
         elif isinstance(block, Para):
-            text = block.text
+            text = md_text(block.text)
             if block.bold:
                 text = f"**{text}**"
             if block.italic:
@@ -129,13 +149,13 @@ def to_md(doc: Document) -> str:
             out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
             out.append("")
         elif isinstance(block, Signatures):
-            out.append("| " + " | ".join(f"**{role}**" for role, _ in block.blocks) + " |")
+            out.append("| " + " | ".join(f"**{_cell(role)}**" for role, _ in block.blocks) + " |")
             out.append("|" + "|".join(":---:" for _ in block.blocks) + "|")
             out.append("| " + " | ".join("<br><br><br>" + "<br>".join(_cell(n) for n in names)
                                          for _, names in block.blocks) + " |")
             out.append("")
         elif isinstance(block, QR):
-            out += [f"{block.caption}", "", f"`{block.payload}`", ""]
+            out += [md_text(block.caption), "", f"`{clean(block.payload).replace('`', '')}`", ""]
         else:
             raise TypeError(f"unknown block {block!r}")
     return "\n".join(out).rstrip() + "\n"
@@ -274,14 +294,13 @@ def to_docx(doc: Document) -> bytes:
     return buffer.getvalue()
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0 (a paste may bring them)
 _JC = {"l": "left", "r": "right", "c": "center"}
 _CELL_RUN = (f'<w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
              '<w:sz w:val="26"/></w:rPr>')  # 13 pt, the size of every table cell
 
 
 def _xml_safe(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return clean(text)
 
 
 def _add_rows(table, rows: list[list[str]], align: str, height_cm: float = 0) -> None:

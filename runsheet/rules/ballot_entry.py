@@ -113,6 +113,18 @@ def keystrokes(struck: list[int], candidates: int) -> int:
     return count + 1
 
 
+def _csv_rows(reader, path: str):
+    """The reader's rows; a row it cannot read (a cell over the csv module's limit of 128 KiB, a NUL) is an
+    InputError naming the line."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(path, f"cannot read CSV: {exc}", line=reader.line_num) from None
+
+
 @dataclass(frozen=True)
 class BallotRow:
     line: int  # in the CSV file
@@ -125,7 +137,8 @@ def ballot_rows(text: str, path: str, poll: bool = False) -> list[BallotRow]:
     InputError naming the file and line."""
     known = POLL_COLUMNS if poll else BALLOT_COLUMNS
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    rows_read = _csv_rows(reader, path)
+    header = next(rows_read, None)
     if header is None:
         raise InputError(path, "the ballots file is empty")
     columns = [h.strip().lower() for h in header]
@@ -136,7 +149,7 @@ def ballot_rows(text: str, path: str, poll: bool = False) -> list[BallotRow]:
         raise InputError(path, f"missing column 'ballot' (columns: {', '.join(known)})", line=1)
     struck_column = "against" if poll else "struck"
     rows = []
-    for cells in reader:
+    for cells in rows_read:
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue

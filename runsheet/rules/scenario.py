@@ -27,6 +27,9 @@ ORDERS = ("alphabetical", "listed")
 CELL_COMMITTEE_MEMBERS = 9
 CELL_COMMITTEE_SEATS = 7
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# the days a congress may be held on: a day whose planned steps run past the year 9999, or before the year 1 in the
+# host's zone, cannot be computed (and before 1970 some hosts cannot convert a time to their zone)
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2999, 12, 31)
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "locality", "date", "start", "language", "kind", "quorum",
@@ -148,13 +151,15 @@ def load_scenario(path: str, roster: Roster | None) -> Scenario:
 def parse_scenario(text: str, file: str, roster: Roster | None) -> Scenario:
     try:
         doc = tomllib.loads(text)
+        return _Builder(text, file, roster).build(doc)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(m.group(1)) if m else None
         message = re.sub(r" \(at line.*\)", "", message)
         raise InputError(file, f"TOML syntax: {message}", line=line) from None
-    return _Builder(text, file, roster).build(doc)
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise InputError(file, "the TOML is nested too deeply (arrays or tables within each other)") from None
 
 
 class _Builder:
@@ -231,6 +236,8 @@ class _Builder:
                 day = None
             if day is None:
                 self.fail(f"date must be a day, YYYY-MM-DD, not {data['date']!r}", "congress", None, "date")
+        if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+            self.fail(f"date must be a day from {FIRST_DAY} to {LAST_DAY}, not {day}", "congress", None, "date")
         language = data.get("language", "vi")
         if language not in LANGUAGES:
             self.fail(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}", "congress", None,
@@ -341,8 +348,8 @@ class _Builder:
         if "speeches" in data:
             speeches = data["speeches"]
             limit = speeches.get("limit") if isinstance(speeches, dict) else None
-            if not isinstance(limit, (int, float)) or isinstance(limit, bool) or limit <= 0:
-                self.fail("speeches must be { limit = N } with N minutes per speech, N > 0", "step", index,
+            if not isinstance(limit, (int, float)) or isinstance(limit, bool) or not 0 < limit <= 24 * 60:
+                self.fail("speeches must be { limit = N } with N minutes per speech, 0 < N <= 1440", "step", index,
                           "speeches", item=ident)
         script = self.text(data, "script", "step", index)
         for problem in placeholders.problems(script, set(elections), set(motions)):

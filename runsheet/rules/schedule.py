@@ -19,6 +19,7 @@ from .scenario import Step
 
 WARNING_SHARE = 0.8  # the last 20% of a step's time is the warning phase
 MIN_ALLOTTED = 60  # a step keeps at least one minute
+MAX_ALLOTTED = 24 * 60 * 60  # and lasts at most a day, as a scenario's step
 
 
 class Phase(StrEnum):
@@ -64,7 +65,8 @@ class StepRun:
         return self.left_at
 
     def elapsed(self, now: datetime) -> float:
-        return sum(((end or now) - start).total_seconds() for start, end in self.segments)
+        """Seconds run as of now; a clock set back (now before the segment's start) counts nothing, never less."""
+        return sum(max(0.0, ((end or now) - start).total_seconds()) for start, end in self.segments)
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,8 @@ class Agenda:
             raise DomainError("err.zero")
         if run.allotted + seconds < MIN_ALLOTTED:
             raise DomainError("err.too_short", title=run.step.title)
+        if run.allotted + seconds > MAX_ALLOTTED:
+            raise DomainError("err.too_long", title=run.step.title)
 
     def check_skip(self, step_id: str) -> str | None:
         """Returns the step that starts next when the current step is skipped."""

@@ -30,7 +30,7 @@ MIRROR = "log.jsonl"
 
 
 def folder(store: str) -> Path:
-    return Path(store + ".backups")
+    return Path(os.path.realpath(store) + ".backups")  # beside the file a symlink leads to
 
 
 def crossed(before: int, after: int) -> bool:
@@ -133,7 +133,7 @@ def saved(store: str) -> list[Path]:
 def restore(store: str) -> tuple[Path, int, Path | None]:
     """Put back the longest backup that verifies; the store it replaces is kept beside it, never deleted.
     Returns (the backup, its events, where the replaced store was set aside)."""
-    with FileLock(os.path.abspath(store) + ".lock", timeout=30):  # no terminal writes while the store is put back
+    with FileLock(os.path.realpath(store) + ".lock", timeout=30):  # no terminal writes while the store is put back
         return _restore(store)
 
 
@@ -161,7 +161,7 @@ def _restore(store: str) -> tuple[Path, int, Path | None]:
         aside = Path(f"{store}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
         os.replace(store, aside)
     fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(store), suffix=".tmp",
-                               dir=os.path.dirname(os.path.abspath(store)))
+                               dir=os.path.dirname(os.path.realpath(store)))
     os.close(fd)
     raw = backup.read_bytes()
     with open(tmp, "wb") as f:
@@ -169,7 +169,7 @@ def _restore(store: str) -> tuple[Path, int, Path | None]:
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, store)
-    lines.fsync_folder(os.path.dirname(os.path.abspath(store)))
-    for stale in (store + ".snapshot",):  # a snapshot of the replaced store is no use
+    lines.fsync_folder(os.path.dirname(os.path.realpath(store)))
+    for stale in (os.path.realpath(store) + ".snapshot",):  # a snapshot of the replaced store is no use
         Path(stale).unlink(missing_ok=True)
     return backup, events, aside

@@ -135,7 +135,7 @@ class CongressCreated(Payload):
     utc_offset_minutes: int  # the host's offset on that day at its start
     scenario: dict  # {"file": name, "text": the TOML as given}
     roster: dict  # {"file": name, "text": the CSV as given}
-    badge_secret: str = ""  # signs the badges' QR codes (rules/badge.py)
+    badge_secret: str = field(default="", repr=False)  # signs the badges' QR codes (rules/badge.py); never shown
     start: str | None = None  # the planned start when the day was moved from the scenario's
 
 
@@ -301,7 +301,7 @@ class MemberCorrected(_MemberChange):
 @dataclass(frozen=True)
 class PinSet(Payload):
     role: str
-    pin: dict | None  # the PIN's salted scrypt hash (commands/roles.py); None clears it
+    pin: dict | None = field(repr=False)  # the PIN's salted scrypt hash (commands/roles.py); None clears it
 
 
 @event("role.refused")
@@ -557,7 +557,7 @@ class Event:
     role: str
     terminal: str
     type: str
-    data: dict
+    data: dict = field(repr=False)  # may hold the badges' secret or a PIN's hash: a repr never shows it
     prev: str
     hash: str
     at: datetime = field(init=False, repr=False, compare=False)

@@ -117,7 +117,7 @@ class EventLog:
     """One process's view of the log: the events it has read so far, refreshed on demand."""
 
     def __init__(self, path: str, use_snapshot: bool = True):
-        self.path = os.path.abspath(path)
+        self.path = os.path.realpath(path)
         if not os.path.isfile(self.path):
             raise StoreMissingError(f"{path}: no such store (create one with `run.py new`)")
         with os_errors(self.path):
@@ -142,7 +142,7 @@ class EventLog:
 
     @classmethod
     def create(cls, path: str, first: Event) -> EventLog:
-        path = os.path.abspath(path)
+        path = os.path.realpath(path)
         with os_errors(path):
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with FileLock(path + ".lock", timeout=LOCK_TIMEOUT):

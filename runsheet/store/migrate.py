@@ -36,7 +36,7 @@ class Migration:
 
 
 def migrate(store: str) -> Migration:
-    store = os.path.abspath(store)
+    store = os.path.realpath(store)
     if not os.path.isfile(store):
         raise StoreMissingError(f"{store}: no such store")
     with os_errors(store), FileLock(store + ".lock", timeout=LOCK_TIMEOUT):

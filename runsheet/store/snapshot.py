@@ -29,7 +29,7 @@ _FINGERPRINT: str | None = None
 
 
 def path_of(store: str) -> str:
-    return store + ".snapshot"
+    return os.path.realpath(store) + ".snapshot"  # beside the file a symlink leads to
 
 
 def fingerprint() -> str:

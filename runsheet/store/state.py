@@ -26,6 +26,9 @@ CREATED = ev.CongressCreated.TYPE
 class CongressState:
     _SNAPSHOT_CACHES = ("_figures",)  # made again when first asked for: a snapshot writes them as None
 
+    def __repr__(self) -> str:  # the state holds the badges' secret and the PINs' hashes: a repr shows neither
+        return f"<CongressState at event {self.seq}>"
+
     def __init__(self, created: Event):
         if created.type != CREATED:
             raise StoreDamaged(f"the first event is {created.type!r}, not {CREATED!r}")
@@ -198,7 +201,10 @@ class CongressState:
         handler = _FOLD.get(type(payload))
         if handler is None:  # declared in the catalogue but changes nothing here
             raise StoreDamaged(f"event {event.seq} ({event.type}) has no place in the fold")
-        handler(self, payload, event.at)
+        # the host's clock may be set back during the day: the log keeps its order (seq) and each event's time as
+        # written, but the fold never lets time run backwards, so no step or speech ends before it began
+        at = event.at if event.at >= self.last_change else self.last_change
+        handler(self, payload, at)
         kind = type(payload)
         if kind is ev.BallotEntered:  # the counting room shows who read each ballot
             _round(self, payload).clerks.setdefault(payload.pass_no, {})[payload.ballot] = event.terminal
@@ -208,7 +214,7 @@ class CongressState:
             self.ended_head = (event.seq, event.hash)
         self.seq = event.seq
         self.head_hash = event.hash
-        self.last_change = event.at
+        self.last_change = at
 
 
 # ---- the fold: what each event changes ----------------------------------------------------------------------------

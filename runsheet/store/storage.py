@@ -35,7 +35,7 @@ def os_error(path: str, exc: OSError, written: bool = False) -> StoreError:
 
 class AppendOnlyStorage(Storage):
     def __init__(self, path: str, **_: object):
-        self.path = os.path.abspath(path)
+        self.path = os.path.realpath(path)
         self.file = lines.LogFile(self.path)
         self.docs: list[dict] = []
 
@@ -82,7 +82,8 @@ def remove_stale_temporaries(path: str) -> int:
     """Remove the temporary files a writer killed mid-write left beside the store (and among its backups).
     Only call it holding the store's lock: every write of the store happens under it, so none is in progress."""
     removed = 0
-    folder = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     patterns = (os.path.join(glob.escape(folder), glob.escape(temporary_prefix(path)) + "*.tmp"),
                 os.path.join(glob.escape(path + ".backups"), ".backup-*.tmp"))
     for pattern in patterns:

@@ -31,6 +31,10 @@ TEXT: dict[str, tuple[str, str]] = {
                        "The {seats} unfilled seats, among: {names} ({n}). Another list: run.py round candidates"),
     "chair.speech_ended": ("Đã kết thúc phần phát biểu của {name} (chuyển bước)",
                            "{name}'s speech ended with the step"),
+    "app.clock_back": ("Đồng hồ của máy tính đã lùi {minutes} phút lúc {time}. Các bước vẫn giữ đúng thứ tự; đồng hồ "
+                         "bấm giờ đứng yên cho đến khi giờ máy trở lại mốc đó. Hãy kiểm tra lại giờ của máy.",
+                         "The computer's clock went back {minutes} minutes at {time}. The steps keep their order; the "
+                         "timers stand still until the clock reaches that time again. Check the computer's time."),
     "chair.typed_ahead": ("Phím gõ ngay sau khi đóng hộp thoại được bỏ qua", "Keys typed just after a dialog closed are ignored"),
     "chair.vote_label": ("Tán thành, không tán thành, không biểu quyết (cách nhau bởi dấu cách)",
                          "For, against, abstaining (separated by spaces)"),

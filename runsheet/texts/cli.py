@@ -1,6 +1,8 @@
 """Texts of the command line (run.py)."""
 
 TEXT: dict[str, tuple[str, str]] = {
+    "cli.argv_not_utf8": ("đối số thứ {n} ({arg}) có byte không phải UTF-8: hãy gõ lại bằng chữ tiếng Việt Unicode",
+                          "argument {n} ({arg}) holds bytes that are not UTF-8: type it again as Unicode text"),
     "cli.created": ("đã tạo {path}: {title}, {members} đảng viên, {steps} bước",
                     "created {path}: {title}, {members} members, {steps} steps"),
     "cli.verified": ("ok: {n} sự kiện, chuỗi băm nguyên vẹn; đầu chuỗi {hash}",

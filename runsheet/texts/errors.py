@@ -131,6 +131,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "err.not_adjustable": ("bước «{title}» đã xong hoặc đã bỏ qua, không điều chỉnh được",
                            "step “{title}” is over or skipped and cannot be adjusted"),
     "err.zero": ("không có gì để điều chỉnh", "nothing to adjust"),
+    "err.too_long": ("bước «{title}» sẽ dài quá 1440 phút", "step “{title}” would last more than 1440 minutes"),
+    "err.adjust_minutes": ("số phút thêm hoặc bớt phải từ −1440 đến 1440", "the minutes added or taken must be from "
+                           "−1440 to 1440"),
     "err.too_short": ("bước «{title}» sẽ còn dưới một phút", "step “{title}” would have less than one minute"),
     "err.skipped": ("bước «{title}» đã được bỏ qua", "step “{title}” is already skipped"),
     "err.held": ("bước «{title}» đã được tiến hành", "step “{title}” has already been held"),

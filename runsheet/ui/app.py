@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime, timedelta
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
+from rich.segment import Segments
+from rich.traceback import Traceback
 from textual.app import App, SystemCommand
+from textual.markup import escape
 from textual.screen import Screen
 
 from ..clock import Clock, system_clock
@@ -24,6 +28,7 @@ from ..store.events import Event
 from ..store.follow import Follower
 from ..store.state import CongressState
 from ..texts import say
+from ..texts.formats import clock
 from .bindings import CHAIR, COUNTING, DESK, PROJECTOR, SECRETARY, SWITCH, localized
 from .errors import describe
 from .screens.base import RunsheetScreen
@@ -39,6 +44,9 @@ from .store_worker import (CommandDone, CommandFailed, Job, LockWaiting, StoreCh
 TICK_LATE = 0.01  # the clocks move on just after each second of the wall clock turns
 SCREENS = {"chair": (ChairScreen, CHAIR), "secretary": (SecretaryScreen, SECRETARY), "desk": (DeskScreen, DESK),
            "counting": (CountingScreen, COUNTING), "projector": (ProjectorScreen, PROJECTOR)}
+
+
+CLOCK_SLACK = timedelta(minutes=1)  # the host's clock going back by more than this is said
 
 
 class RunsheetApp(App):
@@ -59,7 +67,17 @@ class RunsheetApp(App):
         self.title = say("app.title", self.lang)
         self.worker = StoreWorker(self, session, poll)
         self._sync_problem: str | None = None
+        self._latest: datetime | None = None  # the latest time seen (the clock, the log's events): see _steady
+        self._told_clock: datetime | None = None  # the time the clock went back from, once said
         self._pin_waiting: list[CommandFailed] | None = None  # writes refused for want of a PIN set meanwhile
+
+    def _fatal_error(self) -> None:
+        """A fault in the code that reached Textual (the screens catch every error they expect): Textual prints its
+        traceback with the values of every frame's variables, among them the state, whose badges' secret and PINs'
+        hashes must never be printed. The same traceback, without the values."""
+        self.bell()
+        self._exit_renderables.append(Segments(self.console.render(crash_report(), self.console.options)))
+        self._close_messages_no_wait()
 
     @property
     def state(self) -> CongressState:
@@ -161,7 +179,7 @@ class RunsheetApp(App):
         if isinstance(owner, RunsheetScreen):
             owner.say_waiting()
         else:
-            self.notify(say("store.waiting", self.lang), timeout=4)
+            self.notify(say("store.waiting", self.lang), timeout=4, markup=False)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self._sync_problem = None
@@ -211,10 +229,26 @@ class RunsheetApp(App):
 
     def tick(self) -> None:
         """Move the clocks and timers on (the interval calls it; tests call it after moving their clock)."""
-        now = self.session.now()
+        now = self._steady(self.session.now())
         for screen in self.screen_stack:
             if isinstance(screen, RunsheetScreen) and screen.is_attached:
                 self._safely(screen, screen.clock_ticked, now)
+
+    def steady_now(self) -> datetime:
+        """The time the screens show now (see _steady)."""
+        return self._steady(self.session.now())
+
+    def _steady(self, now: datetime) -> datetime:
+        """The time the screens show: the host's clock, but never before a time already seen (the clock or the
+        log's last event). A clock set back (15:00 to 13:00) leaves the timers standing still until it reaches its
+        time again, as the fold leaves no step ending before it began; it is said once, to whoever sits here."""
+        latest = max(self._latest or now, self.state.last_change, now)
+        if now < latest - CLOCK_SLACK and latest != self._told_clock:
+            self._told_clock = latest
+            self.notify(say("app.clock_back", self.lang, minutes=round((latest - now).total_seconds() / 60),
+                            time=clock(latest, self.state.zone)), severity="warning", timeout=30, markup=False)
+        self._latest = latest
+        return latest
 
     async def sync_now(self) -> None:
         """Look for other terminals' events now, as the poll does, and redraw (for tests and the palette)."""
@@ -240,8 +274,15 @@ class RunsheetApp(App):
             if key.palette is None:
                 continue
             target = self if key.action.startswith("app.") else screen
-            yield SystemCommand(say(key.palette, self.lang), say(key.help, self.lang),
+            yield SystemCommand(escape(say(key.palette, self.lang)), escape(say(key.help, self.lang)),  # read as markup
                                 partial(self.call_next, target.run_action, key.action.removeprefix("app.")))
+
+
+def crash_report() -> Traceback:
+    """The traceback of the exception being handled: where, never the values of the variables."""
+    import rich
+
+    return Traceback(show_locals=False, width=None, suppress=[rich])
 
 
 def run_app(db: str | None, role: str | None = None, lang: str | None = None, pin: str | None = None) -> int:

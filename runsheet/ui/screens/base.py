@@ -39,7 +39,7 @@ class RunsheetScreen(Screen):
         return self.app.lang
 
     def now(self) -> datetime:
-        return self.app.session.now()
+        return self.app.steady_now()
 
     # ---- commands ----------------------------------------------------------------------------------------------
     def run_command(self, command: Callable[[Session], Any], done: Callable[[Any], None] | None = None,

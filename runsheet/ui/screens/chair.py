@@ -53,15 +53,15 @@ class ChairScreen(RunsheetScreen):
         with Horizontal(id="body"):
             yield AgendaTable(lang, id="agenda")
             with Vertical(id="current"):
-                yield Static("", id="step-title")
-                yield Static("", id="step-who")
-                yield Static("", id="step-tags")
+                yield Static("", id="step-title", markup=False)
+                yield Static("", id="step-who", markup=False)
+                yield Static("", id="step-tags", markup=False)
                 yield StepTimer(id="timer")
                 yield SpeakerLine("", id="chair-speaker", markup=False)
                 with VerticalScroll(id="script-box"):
                     yield TallyBars(id="chair-tally")
                     yield Static("", id="script", markup=False)
-                yield Static("", id="next-step")
+                yield Static("", id="next-step", markup=False)
         yield KeyLine(getattr(self, "KEYS", ()), lang, id="keys")
 
     def on_mount(self) -> None:
@@ -203,7 +203,7 @@ class ChairScreen(RunsheetScreen):
             self._quiet_until = time.monotonic() + TYPED_AHEAD  # typing goes on: still meant for the dialog
             event.stop()
             event.prevent_default()
-            self.notify(say("chair.typed_ahead", self.lang), severity="warning", timeout=3)
+            self.notify(say("chair.typed_ahead", self.lang), severity="warning", timeout=3, markup=False)
 
     # ---- actions ------------------------------------------------------------------------------------------
     def _run(self, command: Callable[[Any], Any], then: Callable[[Any], None] | None = None) -> None:
@@ -278,7 +278,7 @@ class ChairScreen(RunsheetScreen):
         lang = self.lang
         step = self._current_step()
         if step is None or not step.motion:
-            self.notify(say("chair.no_motion", lang), severity="warning")
+            self.notify(say("chair.no_motion", lang), severity="warning", markup=False)
             return
         present = self.state.figures().present_official
 
@@ -321,7 +321,7 @@ class ChairScreen(RunsheetScreen):
         lang = self.lang
         election_id, here = self._election_to_open()
         if election_id is None:
-            self.notify(say("chair.no_election_left", lang), severity="warning")
+            self.notify(say("chair.no_election_left", lang), severity="warning", markup=False)
             return
         try:
             names, seats = proposed_round(self.state, election_id)
@@ -366,7 +366,7 @@ class ChairScreen(RunsheetScreen):
             if here:  # the command says why not (still counting, or published already)
                 self._run(lambda s: s.voting.publish_round(here[0]))
             else:
-                self.notify(say("chair.nothing_to_publish", lang), severity="warning")
+                self.notify(say("chair.nothing_to_publish", lang), severity="warning", markup=False)
             return
         election_id = waiting[0]
         title = state.scenario.elections[election_id].title

@@ -46,17 +46,17 @@ class CountingScreen(RunsheetScreen):
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.state.scenario.congress.title, id="topbar")
-        yield Static("", id="round-info")
+        yield Static("", id="round-info", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="count-main"):
-                yield Static("", id="ballot-no")
+                yield Static("", id="ballot-no", markup=False)
                 yield ReadingInput(id="reading", placeholder=say("count.placeholder", self.app.lang))
                 yield Feedback(id="count-feedback")
                 with VerticalScroll(id="preview-box"):
-                    yield Static("", id="preview")
+                    yield Static("", id="preview", markup=False)
                 yield BallotList(self.app.lang, id="ballots")
             with VerticalScroll(id="count-side"):
-                yield Static("", id="reconcile")
+                yield Static("", id="reconcile", markup=False)
                 yield TallyBars(id="tally")
         yield Footer(compact=True)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,6 +26,7 @@ from ...texts import say
 from ...texts.formats import clock
 from ..widgets.attendance_figures import AttendanceFigures, QuorumBanner
 from ..widgets.feedback import Feedback
+from ..widgets.plain import PlainTable
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .base import RunsheetScreen
@@ -66,11 +66,11 @@ class DeskScreen(RunsheetScreen):
         with Horizontal(id="body"):
             with Vertical(id="desk-main"):
                 yield Input(placeholder=say("desk.search", lang), id="search")
-                yield Static("", id="figures-line")
+                yield Static("", id="figures-line", markup=False)
                 yield Feedback(id="feedback")
-                yield DataTable(id="members", cursor_type="row")
+                yield PlainTable(id="members", cursor_type="row")
             with VerticalScroll(id="desk-side"):
-                yield Static(say("fig.title", lang), id="figures-title")
+                yield Static(say("fig.title", lang), id="figures-title", markup=False)
                 yield AttendanceFigures(id="figures")
                 yield QuorumBanner(id="quorum")
         yield Footer(compact=True)
@@ -297,7 +297,7 @@ class DeskScreen(RunsheetScreen):
 
         question = say("desk.undo_q", lang, name=member.name, id=member.id,
                        time=clock(state.attendance.arrived[member_id], state.zone))
-        self.app.push_screen(ConfirmScreen(escape(question), lang), answered)
+        self.app.push_screen(ConfirmScreen(question, lang), answered)
 
     def action_leave(self) -> None:
         self._on_selected(lambda s, m: s.attendance.leave(m), "desk.left")

@@ -34,11 +34,11 @@ class HallMessageScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="dialog"):
-            yield Static(say("hall.dialog_title", lang), id="question")
-            yield Static(say("hall.dialog_hint", lang, max=MESSAGE_MAX), id="hint")
+            yield Static(say("hall.dialog_title", lang), id="question", markup=False)
+            yield Static(say("hall.dialog_hint", lang, max=MESSAGE_MAX), id="hint", markup=False)
             yield Input(self.text, id="hall-text", max_length=MESSAGE_MAX,
                         placeholder=say("hall.dialog_example", lang))
-            yield Static("", id="hall-options")
+            yield Static("", id="hall-options", markup=False)
             yield Static("", id="error", markup=False)
 
     def on_mount(self) -> None:

@@ -29,15 +29,15 @@ class InsertStepScreen(FormScreen[NewStep | None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="dialog"):
-            yield Static(say("insert.title", lang), id="question")
-            yield Static(say("insert.keys", lang), id="hint")
+            yield Static(say("insert.title", lang), id="question", markup=False)
+            yield Static(say("insert.keys", lang), id="hint", markup=False)
             for name, label, value, restrict in (("title", "insert.name", "", None),
                                                  ("minutes", "insert.minutes", "5", r"[0-9.,]*"),
                                                  ("who", "insert.who", "", None),
                                                  ("script", "insert.script", "", None)):
-                yield Static(say(label, lang), classes="field-label")
+                yield Static(say(label, lang), classes="field-label", markup=False)
                 yield Input(value, id=name, restrict=restrict)
-            yield Static("", id="error")
+            yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(say("insert.ok", lang), variant="primary", id="ok")
                 yield Button(say("confirm.no", lang), id="cancel")

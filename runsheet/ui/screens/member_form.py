@@ -101,22 +101,22 @@ class MemberFormScreen(FormScreen[MemberFields | None]):
         lang = self.lang
         title = (say("member.fix.title", lang, id=self.member.id) if self.member else say("member.add.title", lang))
         with Vertical(id="dialog", classes="-member"):
-            yield Static(title, id="question")
+            yield Static(title, id="question", markup=False)
             with Grid(id="member-grid"):
-                yield Label(say("member.id", lang))
+                yield Label(say("member.id", lang), markup=False)
                 yield Input(self.start.id, id="member-id", disabled=self.member is not None)
-                yield Label(say("member.name", lang))
+                yield Label(say("member.name", lang), markup=False)
                 # a correction puts the cursor after the name rather than selecting it (a key would erase it)
                 yield Input(self.start.name, id="member-name", select_on_focus=self.member is None)
-                yield Label(say("member.status", lang))
+                yield Label(say("member.status", lang), markup=False)
                 with StatusChoice(id="member-status"):
                     for status in STATUSES:
                         yield RadioButton(say(STATUS_TEXT[status], lang), value=status == self.start.status)
-                yield Label(say("member.flags", lang))
+                yield Label(say("member.flags", lang), markup=False)
                 yield FlagChoice(*[(say(FLAG_TEXT[f], lang), f, f in self.start.flags) for f in self.offered],
                                  id="member-flags")
-            yield Static("", id="error")
-            yield Static(say("member.keys", lang), id="hint")
+            yield Static("", id="error", markup=False)
+            yield Static(say("member.keys", lang), id="hint", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(say("sec.save", lang), variant="primary", id="ok")
                 yield Button(say("confirm.no", lang), id="cancel")

@@ -20,8 +20,8 @@ class NotesScreen(FormScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="-wide"):
-            yield Static(self.title_text, id="question")
-            yield Static(say("sec.notes_hint", self.lang), id="hint")
+            yield Static(self.title_text, id="question", markup=False)
+            yield Static(say("sec.notes_hint", self.lang), id="hint", markup=False)
             yield TextArea(self.notes, id="notes-text", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="buttons"):
                 yield Button(say("sec.save", self.lang), variant="primary", id="ok")

@@ -22,10 +22,10 @@ class OfficersScreen(FormScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="-wide"):
-            yield Static(say("officers.title", self.lang), id="question")
-            yield Static(say("officers.hint", self.lang), id="hint")
+            yield Static(say("officers.title", self.lang), id="question", markup=False)
+            yield Static(say("officers.hint", self.lang), id="hint", markup=False)
             for body in BODIES:
-                yield Label(say(BODY_NAMES[body], self.lang))
+                yield Label(say(BODY_NAMES[body], self.lang), markup=False)
                 yield Input(self.current.get(body, ""), id=f"officers-{body}")
             yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):

@@ -26,7 +26,7 @@ class PinScreen(ModalScreen[str | None]):
             yield Static(self.title_text, id="question", markup=False)
             if self.hint:
                 yield Static(self.hint, id="hint", markup=False)
-            yield Label(self.label)
+            yield Label(self.label, markup=False)
             yield Input(id="pin", password=True)
             yield Static(self.error, id="error", markup=False)
 

@@ -35,12 +35,12 @@ class ReplaceScreen(FormScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="-wide"):
-            yield Static(self.title_text, id="question")
-            yield Static(self.hint, id="hint")
-            yield Label(say("replace.label", self.lang))
+            yield Static(self.title_text, id="question", markup=False)
+            yield Static(self.hint, id="hint", markup=False)
+            yield Label(say("replace.label", self.lang), markup=False)
             yield Input(id="alternate-search", placeholder=say("replace.placeholder", self.lang))
-            yield OptionList(id="alternates")
-            yield Static("", id="error")
+            yield OptionList(id="alternates", markup=False)
+            yield Static("", id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(say("sec.save", self.lang), variant="primary", id="ok")
                 yield Button(say("confirm.no", self.lang), id="cancel")

@@ -44,15 +44,15 @@ class SecretaryScreen(RunsheetScreen):
         yield TopBar(self.state.scenario.congress.title, id="topbar")
         with Horizontal(id="body"):
             with Vertical(id="sec-main"):
-                yield Static("", id="sec-step")
+                yield Static("", id="sec-step", markup=False)
                 yield SpeakerEntry(placeholder=say("sec.entry", lang), id="speaker-entry")
                 yield Feedback(id="sec-feedback")
                 yield MatchList(lang, id="matches")
                 yield SpeakerList(lang, id="speakers")
                 yield Static("", id="speech-notes", markup=False)
-                yield Static("", id="step-total")
+                yield Static("", id="step-total", markup=False)
             with Vertical(id="sec-side"):
-                yield Static("", id="now-label")
+                yield Static("", id="now-label", markup=False)
                 yield Static("", id="now-name", markup=False)
                 yield StepTimer(id="speech-timer")
                 with VerticalScroll(id="totals-box"):

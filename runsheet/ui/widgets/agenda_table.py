@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ...texts import say
+from .plain import PlainTable
 from ...rules.schedule import Row, Status
 from ...texts.formats import clock, delta_minutes
 
@@ -18,7 +18,7 @@ WIDTHS = {"col.no": 3, "col.minutes": 4, "col.planned": 7, "col.expected": 7, "c
 STYLE = {Status.CURRENT: "bold reverse", Status.DONE: "dim", Status.SKIPPED: "dim strike", Status.PENDING: ""}
 
 
-class AgendaTable(DataTable):
+class AgendaTable(PlainTable):
     def __init__(self, lang: str, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.lang = lang

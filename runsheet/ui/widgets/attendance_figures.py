@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
 
 from ...texts import say
 from ...rules.attendance import Figures
+from .plain import PlainStatic
 
 
-class AttendanceFigures(Static):
+class AttendanceFigures(PlainStatic):
     def show(self, f: Figures, lang: str) -> None:
         table = Table.grid(padding=(0, 2), expand=True)
         table.add_column(ratio=1)
@@ -30,14 +30,14 @@ class AttendanceFigures(Static):
             else:
                 label = say(row[0], lang)
                 indent = len(label) - len(label.lstrip(" "))
-                table.add_row(Padding(label.lstrip(" "), (0, 0, 0, indent)), Text(str(row[1]), style="bold"))
+                table.add_row(Padding(Text(label.lstrip(" ")), (0, 0, 0, indent)), Text(str(row[1]), style="bold"))
         table.add_row(Text(say("fig.denominator", lang), style="bold"), Text(str(f.denominator), style="bold reverse"))
-        table.add_row(say("fig.majority", lang), Text(str(f.majority), style="bold"))
+        table.add_row(Text(say("fig.majority", lang)), Text(str(f.majority), style="bold"))
         self.update(table)
         self.set_class(not f.may_proceed, "-alarm")
 
 
-class QuorumBanner(Static):
+class QuorumBanner(PlainStatic):
     def show(self, f: Figures, lang: str) -> None:
         lines = [say("fig.ok" if f.more_than_half else "fig.warn", lang)]
         if not f.quorum_met:

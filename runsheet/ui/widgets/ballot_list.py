@@ -13,15 +13,15 @@ from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual import events
-from textual.widgets import DataTable
 
 from ...texts import say
+from .plain import PlainTable
 
 Row = tuple[str, Text, str]  # the reading as typed, the verdict, the clerk
 WINDOW = 200
 
 
-class BallotList(DataTable):
+class BallotList(PlainTable):
     def __init__(self, lang: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.lang = lang

@@ -8,13 +8,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from rich.text import Text
-from textual.widgets import Static
+
+from .plain import PlainStatic
 
 SHOWN_OK = timedelta(seconds=8)  # time to read "✓ ... saved" and glance back at the paper
 SHOWN_ERROR = timedelta(seconds=15)  # a refusal is read, and acted on, before it goes
 
 
-class Feedback(Static):
+class Feedback(PlainStatic):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.text = ""

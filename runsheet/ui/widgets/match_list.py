@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ...texts import say
+from .plain import PlainTable
 from ...rules.roster import Member
 
 GUEST = "+guest"  # the row key of "add as a guest"
 MAX_ROWS = 40
 
 
-class MatchList(DataTable):
+class MatchList(PlainTable):
     def __init__(self, lang: str, **kwargs):
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self.lang = lang

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
 
 from ...texts import say
 from ...rules.speeches import SpeechTimer
 from ..speakers import time_word
+from .plain import PlainStatic
 from .step_timer import PHASES
 
 
-class SpeakerLine(Static):
+class SpeakerLine(PlainStatic):
     def show(self, timer: SpeechTimer | None, lang: str) -> None:
         self.display = timer is not None
         self.remove_class(*PHASES, "-paused")

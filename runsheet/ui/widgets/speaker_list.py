@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ...texts import say
+from .plain import PlainTable
 from ...rules.speeches import Speech
 from ...texts.formats import mmss
 
@@ -21,7 +21,7 @@ STATUS = {"speaking": "sec.status.speaking", "paused": "sec.status.paused", "don
 STYLE = {"speaking": "bold green", "paused": "bold yellow", "done": "dim", "waiting": ""}
 
 
-class SpeakerList(DataTable):
+class SpeakerList(PlainTable):
     def __init__(self, lang: str, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.lang = lang

@@ -7,14 +7,14 @@ from datetime import datetime
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
 
 from ...texts import say
 from ...store.state import CongressState
 from ...texts.formats import mmss
+from .plain import PlainStatic
 
 
-class SpeechTotals(Static):
+class SpeechTotals(PlainStatic):
     def show(self, state: CongressState, now: datetime, lang: str) -> None:
         speeches = state.speeches
         steps = [(state.agenda.runs[step_id].step.title, speeches.step_total(step_id, now))
@@ -34,5 +34,5 @@ def _table(rows, lang: str) -> Table:
     table.add_column(justify="right", no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
     for name, total in rows:
-        table.add_row(name, say("sec.times", lang, n=total.count), mmss(total.seconds))
+        table.add_row(Text(name), say("sec.times", lang, n=total.count), mmss(total.seconds))
     return table

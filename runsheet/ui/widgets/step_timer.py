@@ -19,7 +19,7 @@ PHASES = tuple(f"-{p.value}" for p in Phase)
 class StepTimer(Vertical):
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="timer-digits")
-        yield Static("", id="timer-info")
+        yield Static("", id="timer-info", markup=False)
 
     def show(self, timer: Timer | SpeechTimer | None, lang: str) -> None:
         digits = self.query_one(Digits)

@@ -24,11 +24,11 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self.congress_title, id="congress-title", markup=False)
-        yield Static("", id="attendance")
-        yield Static("", id="projection")
+        yield Static("", id="attendance", markup=False)
+        yield Static("", id="projection", markup=False)
         if self.code:
-            yield Static("", id="head-code")
-        yield Static("", id="clock")
+            yield Static("", id="head-code", markup=False)
+        yield Static("", id="clock", markup=False)
 
     def on_resize(self) -> None:
         if getattr(self, "_shown", None) is not None:
