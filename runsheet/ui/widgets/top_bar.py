@@ -1,4 +1,5 @@
-"""The line across the top of every screen: the congress, attendance and D, the projected end, the clock."""
+"""The line across the top of every screen: the congress, attendance and D, the projected end, the clock; on the
+chair's, how many wrong PINs were given (once there is one)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from ...texts.formats import clock, lateness
 
 
 class TopBar(Horizontal):
-    def __init__(self, title: str, **kwargs):
+    def __init__(self, title: str, warn_pins: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.congress_title = title
+        self.warn_pins = warn_pins
 
     def compose(self) -> ComposeResult:
         yield Static(self.congress_title, id="congress-title", markup=False)
+        yield Static("", id="pin-alarm", markup=False)
         yield Static("", id="attendance")
         yield Static("", id="projection")
         yield Static("", id="clock")
@@ -33,6 +36,10 @@ class TopBar(Horizontal):
         self._shown = (state, now, lang)
         agenda, zone, figures = state.agenda, state.zone, state.figures()
         _set(self.query_one("#clock", Static), clock(now, zone, seconds=True))
+        wrong = len(state.wrong_pins) if self.warn_pins else 0
+        alarm = self.query_one("#pin-alarm", Static)
+        alarm.display = bool(wrong)
+        _set(alarm, say("pin.wrong_count", lang, n=wrong) if wrong else "")
         projected = agenda.projected_end(now)
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
