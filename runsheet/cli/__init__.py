@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.register("action", "commands", Commands)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", action="commands")
     parser.set_defaults(func=app.run_screens)
+    app.screen_options(parser)
     for group in GROUPS:
         group.register(sub)
     return parser
@@ -54,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run.py: warning: {warning.text(args.lang or getattr(args, 'store_lang', 'vi'))}", file=sys.stderr)
         return code
     except DomainError as exc:
-        print(f"run.py: error: {exc.text(args.lang or getattr(args, 'store_lang', 'vi'))}", file=sys.stderr)
+        lang = args.lang or getattr(args, "store_lang", "vi")
+        hint = say("cli.pin_hint", lang) if exc.key == "err.pin_needed" else ""
+        print(f"run.py: error: {exc.text(lang)}{hint}", file=sys.stderr)
         return exc.exit_code
     except RunsheetError as exc:
         print(f"run.py: error: {exc}", file=sys.stderr)

@@ -3,27 +3,61 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
+from collections.abc import Callable
 
 import orjson
 
 from ..commands import ROLES, Session
+from ..commands.roles import ROLE_NAMES, check_pin_text
 from ..errors import DomainError, RunsheetError
+from ..texts import say
 
 
 def pin_of(args: argparse.Namespace) -> str | None:
-    return getattr(args, "pin", None) or os.environ.get("RUNSHEET_PIN") or None
+    """The PIN given to this command: --pin (seen by every user of the host in the list of processes: for scripts
+    only), else RUNSHEET_PIN. Refused unless it is 4 to 12 digits."""
+    pin = getattr(args, "pin", None) or os.environ.get("RUNSHEET_PIN") or None
+    if pin is not None:
+        check_pin_text(pin)
+    return pin
+
+
+def interactive() -> bool:
+    """Whether someone at a keyboard can be asked (stdin is a terminal)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask(prompt: str) -> str:
+    return getpass.getpass(prompt)
+
+
+def pin_prompt(lang: str) -> Callable[[str], str | None] | None:
+    """Asks a role's PIN, not echoed, when a write needs it and someone can answer; None when nobody can."""
+    if not interactive():
+        return None
+
+    def prompt(role: str) -> str | None:
+        given = ask(say("cli.pin_prompt", lang, role=say(ROLE_NAMES[role], lang))).strip()
+        check_pin_text(given)
+        return given
+
+    return prompt
 
 
 def open_session(args: argparse.Namespace) -> tuple[Session, str]:
-    """The store of --db as this terminal's role, unlocked with its PIN when it has one; and the language to
-    speak (--lang, else the congress's), kept on args for the error message too."""
+    """The store of --db as this terminal's role, unlocked with its PIN when it has one (without --role: the
+    chair's); and the language to speak (--lang, else the congress's), kept on args for the error message too.
+    A PIN neither given nor needed yet is asked (interactively) by the first write that needs it."""
     session = args.session = Session(args.db, role=args.role)
     lang = args.store_lang = args.lang or session.state.language
     pin = pin_of(args)
     if pin is not None and not session.roles.unlock(pin):
         raise DomainError("err.pin_wrong")
+    if session.roles.locked:
+        session.roles.prompt = pin_prompt(lang)
     return session, lang
 
 
@@ -48,7 +82,9 @@ def shared(suppress: bool) -> argparse.ArgumentParser:
                         **default)
     shared.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the scenario's)",
                         **default)
-    shared.add_argument("--pin", help="the role's PIN, if it has one (or set RUNSHEET_PIN)", **default)
+    shared.add_argument("--pin", help="the role's PIN (without --role: the chair's), if it has one; better "
+                                      "RUNSHEET_PIN or the prompt: other users of the host see the command line",
+                        **default)
     return shared
 
 

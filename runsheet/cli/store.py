@@ -17,6 +17,7 @@ from ..store.events import Event
 from ..store.log import verify
 from ..store.witness import compare, whole_docs, witness_path
 from ..texts import say
+from . import common
 from .common import open_session, print_json, store_lang
 from .agenda import print_current
 
@@ -31,9 +32,11 @@ def register(sub) -> None:
                      help="a PIN for a role (repeat for several roles)")
     new.set_defaults(func=new_store)
 
-    pin = sub.add_parser("pin", help="set a role's PIN (an empty PIN removes it); stored as a salted hash")
+    pin = sub.add_parser("pin", help="set a role's PIN (4-12 digits; an empty PIN removes it); stored as a salted "
+                                     "hash; needs the chair's PIN when the chair has one")
     pin.add_argument("pin_role", metavar="ROLE", choices=ROLES)
-    pin.add_argument("new_pin", metavar="PIN")
+    pin.add_argument("new_pin", metavar="PIN", nargs="?",
+                     help="the new PIN (left out: asked twice, not echoed; given here, other users of the host see it)")
     pin.set_defaults(func=set_pin)
 
     status = sub.add_parser("status", help="current step, attendance figures, D, open rounds")
@@ -84,10 +87,24 @@ def new_store(args: argparse.Namespace) -> int:
 
 def set_pin(args: argparse.Namespace) -> int:
     session, lang = open_session(args)
-    session.roles.set_pin(args.pin_role, args.new_pin)
-    key = "cli.pin_set" if args.new_pin.strip() else "cli.pin_cleared"
+    session.roles.check("roles")  # the chair's PIN (asked first when it is needed), before the new one
+    new_pin = args.new_pin if args.new_pin is not None else asked_new_pin(args.pin_role, lang)
+    session.roles.set_pin(args.pin_role, new_pin)
+    key = "cli.pin_set" if new_pin.strip() else "cli.pin_cleared"
     print(say(key, lang, role=say(ROLE_NAMES[args.pin_role], lang)))
     return 0
+
+
+def asked_new_pin(role: str, lang: str) -> str:
+    """The new PIN, typed twice without echo; refused when nobody can be asked, or the two differ."""
+    if not common.interactive():
+        raise DomainError("err.pin_not_given")
+    first = common.ask(say("cli.new_pin_prompt", lang, role=say(ROLE_NAMES[role], lang))).strip()
+    if first:
+        check_pin_text(first)
+        if common.ask(say("cli.new_pin_again", lang)).strip() != first:
+            raise DomainError("err.pin_again")
+    return first
 
 
 def show_status(args: argparse.Namespace) -> int:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
@@ -18,7 +21,8 @@ if TYPE_CHECKING:
     from . import Session
 
 ROLES = ("chair", "secretary", "desk", "counting", "projector")
-# what each role may do; a terminal opened without a role may do everything (one laptop for a small cell)
+# what each role may do; a terminal opened without a role may do everything (one laptop for a small cell), once it is
+# given the chair's PIN when the chair has one
 RIGHTS = {
     # votes: motions, rounds, results; roles: PINs; officers: presidium, secretariat, counting committee; hall: a
     # message on the hall's screens, or a blank
@@ -52,9 +56,20 @@ def pin_matches(pin: str, stored: dict) -> bool:
     return hmac.compare_digest(candidate, stored["hash"])
 
 
+PIN_FORM = re.compile(r"[0-9]{4,12}")  # as people use PINs: 4 to 12 digits, nothing else
+FREE_TRIES = 3  # wrong PINs a terminal may give before each further try waits
+LONGEST_WAIT = 30  # seconds
+
+
 def check_pin_text(pin: str) -> None:
-    if len(pin.strip()) < 4 or not pin.isascii():
-        raise DomainError("err.pin_short")
+    if not PIN_FORM.fullmatch(pin):
+        raise DomainError("err.pin_form")
+
+
+def wait_before(failures: int) -> float:
+    """Seconds a terminal waits before its PIN is checked, after `failures` wrong ones: none for the first three
+    tries, then 1, 2, 4 ... at most 30."""
+    return 0 if failures < FREE_TRIES else min(LONGEST_WAIT, 2 ** (failures - FREE_TRIES))
 
 
 def check_role(role: str) -> None:
@@ -69,6 +84,21 @@ class Roles:
     def __init__(self, session: Session):
         self.session = session
         self._opened_with: dict | None = None  # the PIN record this terminal was opened with (None: no PIN then)
+        self.failures = 0  # wrong PINs given on this terminal since its last right one
+        self.sleep: Callable[[float], None] = time.sleep  # tests give their own
+        # asked for the PIN when a write finds the terminal locked (the command line's prompt); None: refuse at once
+        self.prompt: Callable[[str], str | None] | None = None
+
+    @property
+    def pin_role(self) -> str:
+        """Whose PIN opens this terminal: its role's; the chair's for a terminal without a role (it has every
+        right)."""
+        return self.session.role or "chair"
+
+    @property
+    def waiting(self) -> float:
+        """Seconds the next PIN given here waits before it is checked."""
+        return wait_before(self.failures)
 
     @property
     def locked(self) -> bool:
@@ -77,8 +107,7 @@ class Roles:
 
     def locked_in(self, state: CongressState) -> bool:
         """locked, as a state the caller holds sees it (a screen's own fold)."""
-        role = self.session.role
-        record = state.pins.get(role) if role is not None else None
+        record = state.pins.get(self.pin_role)
         return record is not None and record != self._opened_with
 
     @property
@@ -86,11 +115,23 @@ class Roles:
         return not self.locked
 
     def unlock(self, pin: str) -> bool:
-        """Give the role's PIN; True when it is right (or the role has none)."""
-        role = self.session.role
-        record = self.session.state.pins.get(role) if role else None
-        if record is not None and not pin_matches(pin, record):
+        """Give the role's PIN; True when it is right (or the role has none). A wrong one is logged (whose PIN, the
+        terminal, the time; never what was typed), and after three of them each try waits longer before it is
+        checked."""
+        self.session.sync()  # a PIN another terminal set or changed a moment ago
+        role = self.pin_role
+        record = self.session.state.pins.get(role)
+        if record is None:
+            self._opened_with = None
+            return True
+        wait = self.waiting
+        if wait:
+            self.sleep(wait)
+        if not pin_matches(pin, record):
+            self.failures += 1
+            self.session.commit(None, lambda state: [ev.PinWrong(role)])
             return False
+        self.failures = 0
         self._opened_with = record
         return True
 
@@ -103,7 +144,7 @@ class Roles:
             check_pin_text(pin)
         record = pin_record(pin) if pin else None
         outcome = self.session.commit("roles", lambda state: [ev.PinSet(role, record)])
-        if role == self.session.role:
+        if role == self.pin_role:
             self._opened_with = record
         return outcome
 
@@ -111,8 +152,12 @@ class Roles:
         """Refuse (and log the refusal) an action this terminal's role may not take."""
         role = self.session.role
         refusal = None
+        if self.locked and self.prompt is not None:
+            given = self.prompt(self.pin_role)
+            if given is not None and not self.unlock(given):
+                raise DomainError("err.pin_wrong")
         if self.locked:
-            refusal = DomainError("err.pin_needed", role="@" + ROLE_NAMES[role])
+            refusal = DomainError("err.pin_needed", role="@" + ROLE_NAMES[self.pin_role])
         elif role is not None and right not in RIGHTS[role]:
             refusal = DomainError("err.rights", role="@" + ROLE_NAMES[role], right="@" + RIGHT_NAMES[right])
         if refusal is None:

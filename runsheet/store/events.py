@@ -312,6 +312,13 @@ class Refused(Payload):
     reason: str
 
 
+@event("role.pin_wrong")
+@dataclass(frozen=True)
+class PinWrong(Payload):
+    """A wrong PIN given for a role (the terminal and the time are the event's own); never the PIN typed."""
+    role: str  # whose PIN was tried: the chair's for a terminal without a role
+
+
 # ---- motions and elections ---------------------------------------------------------------------------------------
 @event("motion.recorded")
 @dataclass(frozen=True)

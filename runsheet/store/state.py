@@ -54,6 +54,7 @@ class CongressState:
         self.polls: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}  # nomination polls
         self.listed_after: dict[str, int] = {}  # election -> the rounds it had when its list was replaced
         self.pins: dict[str, dict] = {}  # role -> its PIN's salted scrypt hash
+        self.wrong_pins: list[tuple[str, str, datetime]] = []  # (role, terminal, time) of every wrong PIN given
         self.publications: list[tuple[str, int]] = []  # (election, round) in the order results were published
         self.rounds: dict[str, list[RoundRecord]] = {e: [] for e in self.scenario.elections}
         self.motions: dict[str, list[MotionResult]] = {m: [] for m in self.scenario.motions}
@@ -208,6 +209,8 @@ class CongressState:
         kind = type(payload)
         if kind is ev.BallotEntered:  # the counting room shows who read each ballot
             _round(self, payload).clerks.setdefault(payload.pass_no, {})[payload.ballot] = event.terminal
+        elif kind is ev.PinWrong:  # the chair is warned: whose PIN, from which terminal, when
+            self.wrong_pins.append((payload.role, event.terminal, event.at))
         elif kind is ev.RoundClosed or kind is ev.NominationClosed:
             self.closed_last = (payload.election, kind is ev.NominationClosed)
         elif kind is ev.CongressEnded:
@@ -331,6 +334,7 @@ _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
     ev.MemberCorrected: _member,
     ev.PinSet: _pin_set,
     ev.Refused: lambda s, p, at: None,
+    ev.PinWrong: lambda s, p, at: None,  # kept by apply, which knows the terminal
     ev.OrderSet: lambda s, p, at: s.ballot_orders.__setitem__(p.election, list(p.order)),
     ev.NomineeAdded: lambda s, p, at: s.nominees.setdefault(p.election, []).append(p.member),
     ev.CandidatesSet: _candidates_set,

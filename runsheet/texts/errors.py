@@ -119,8 +119,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "err.round_has_ballots": ("vòng bầu của {id!r} đã có phiếu được nhập, không thể hủy",
                               "the round of {id!r} has ballots entered and cannot be cancelled"),
     "err.pin_needed": ("máy trạm {role} cần mã PIN trước khi thao tác", "the {role} terminal needs its PIN first"),
-    "err.pin_short": ("mã PIN cần ít nhất 4 ký tự (chữ số hoặc chữ không dấu)",
-                      "a PIN needs at least 4 characters (digits or plain letters)"),
+    "err.pin_form": ("mã PIN phải gồm từ 4 đến 12 chữ số (0–9)", "a PIN is 4 to 12 digits (0–9)"),
+    "err.pin_again": ("hai lần nhập mã PIN mới không khớp nhau; mã PIN chưa được thay đổi",
+                      "the two new PINs typed differ; no PIN was changed"),
+    "err.pin_not_given": ("chưa có mã PIN mới: ghi mã sau tên vai trò, hoặc chạy lệnh trong cửa sổ dòng lệnh để được "
+                          "hỏi", "no new PIN: give it after the role, or run the command in a terminal to be asked"),
     "err.pin_wrong": ("mã PIN không đúng", "wrong PIN"),
     "err.no_step": ("không có bước {id!r} trong chương trình", "no step {id!r} in the programme"),
     "err.all_skipped": ("mọi bước đều đã bỏ qua: không còn gì để bắt đầu", "every step is skipped: nothing to start"),

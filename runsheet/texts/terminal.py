@@ -8,6 +8,20 @@ TEXT: dict[str, tuple[str, str]] = {
                   "đúng (Esc: bỏ qua thao tác).",
                   "A PIN was set for this terminal. Type it to go on: what you just did is saved once the PIN is "
                   "right (Esc: drop it)."),
+    "pin.checking": ("Đang kiểm tra mã PIN…", "Checking the PIN…"),
+    "pin.waiting": ("Đã nhập sai {n} lần: mã PIN sẽ được kiểm tra sau {seconds} giây…",
+                    "{n} wrong PINs: this one is checked in {seconds} s…"),
+    # the sign-in of a browser tab: its role first, then that role's PIN
+    "signin.title": ("Đăng nhập máy trạm", "Sign in to this terminal"),
+    "signin.choose": ("Chọn vai trò của máy trạm này (↑/↓, Enter; q: thoát)",
+                      "Choose this terminal's role (↑/↓, Enter; q: leave)"),
+    "signin.every": ("Mọi màn hình (mã PIN của Chủ tọa)", "Every screen (the chair's PIN)"),
+    "signin.has_pin": ("cần mã PIN", "PIN needed"),
+    "signin.no_pin": ("chưa đặt mã PIN", "no PIN set"),
+    # what the chair is told of wrong PINs
+    "pin.wrong_notice": ("Cảnh báo: có người nhập sai mã PIN của {role} tại máy {terminal} lúc {time}",
+                         "Warning: a wrong {role} PIN was given on terminal {terminal} at {time}"),
+    "pin.wrong_count": ("⚠ Sai mã PIN: {n} lần", "⚠ Wrong PINs: {n}"),
     # the store worker: what a screen says while the store is busy or refuses a write
     "store.waiting": ("Đang chờ máy khác ghi xong vào kho dữ liệu…", "Waiting for another terminal to finish writing…"),
     "store.dropped": ("{n} thao tác nhập sau đó chưa được ghi: hãy nhập lại.",
@@ -48,6 +62,13 @@ TEXT: dict[str, tuple[str, str]] = {
                       "địa chỉ này đều có máy trạm này; hãy đặt mã PIN cho các vai trò (run.py pin --db {db} ROLE PIN)",
                       "run.py serve: warning: serving on {host}:{port} with no authentication: anyone on the network who "
                       "opens it gets this terminal; give the roles PINs (run.py pin --db {db} ROLE PIN)"),
+    "serve.no_pin": ("không mở ra ngoài máy này ({host}:{port}) khi các vai trò sau chưa có mã PIN: {roles}; hãy đặt mã "
+                     "PIN (run.py pin --db {db} ROLE), hoặc thêm --allow-no-pin nếu chấp nhận rủi ro",
+                     "will not serve beyond this machine ({host}:{port}) while these roles have no PIN: {roles}; give "
+                     "them PINs (run.py pin --db {db} ROLE), or add --allow-no-pin to take the risk"),
+    "serve.refused": ("run.py serve: đã từ chối một kết nối từ trang {origin} (địa chỉ {host}): không phải trang của "
+                      "máy chủ này", "run.py serve: refused a connection from the page {origin} (address {host}): not "
+                      "a page of this server"),
     "serve.port": ("cổng {port} không hợp lệ (1–65535)", "port {port} is not valid (1–65535)"),
     "serve.listen": ("không mở được {host}:{port}: {reason}", "cannot listen on {host}:{port}: {reason}"),
 }

@@ -22,8 +22,9 @@ from textual.screen import Screen
 
 from ..clock import Clock, system_clock
 from ..commands import Session
-from ..commands.roles import ROLE_NAMES
+from ..commands.roles import ROLE_NAMES, ROLES
 from ..errors import DomainError, RunsheetError
+from ..store import events as ev
 from ..store.events import Event
 from ..store.follow import Follower
 from ..store.state import CongressState
@@ -38,6 +39,7 @@ from .screens.desk import DeskScreen
 from .screens.pin import PinScreen
 from .screens.projector import ProjectorScreen
 from .screens.secretary import SecretaryScreen
+from .screens.sign_in import EVERY, SignInScreen
 from .store_worker import (CommandDone, CommandFailed, Job, LockWaiting, StoreChanged, StoreWarned, StoreWorker,
                            SyncFailed)
 
@@ -54,7 +56,8 @@ class RunsheetApp(App):
     TITLE = "runsheet"
 
     def __init__(self, session: Session, lang: str | None = None, clock: Clock | None = None, poll: bool = True,
-                 screen: str | None = None):
+                 screen: str | None = None, sign_in: bool = False):
+        """sign_in: a browser tab's, whose role is chosen on its sign-in screen (unless it was given one)."""
         super().__init__()
         self.session = session
         self.role = session.role
@@ -70,6 +73,8 @@ class RunsheetApp(App):
         self._latest: datetime | None = None  # the latest time seen (the clock, the log's events): see _steady
         self._told_clock: datetime | None = None  # the time the clock went back from, once said
         self._pin_waiting: list[CommandFailed] | None = None  # writes refused for want of a PIN set meanwhile
+        self.choose_role = sign_in and session.role is None
+        self.signed_in = False  # no screen that can act is made before
 
     def _fatal_error(self) -> None:
         """A fault in the code that reached Textual (the screens catch every error they expect): Textual prints its
@@ -86,37 +91,71 @@ class RunsheetApp(App):
 
     def on_mount(self) -> None:
         self.follower.catch_up()  # what was written between the app's making and its start
+        self.worker.start()
+        if self.poll:
+            self._next_tick()
+        if self.choose_role:
+            self._choose_role()
+        else:
+            self._sign_in()
+
+    def _choose_role(self) -> None:
+        """A browser tab's first screen: its role (the roles' screens are made only once it has signed in)."""
+        lang, pins = self.lang, self.state.pins
+
+        def line(role: str) -> str:
+            name = say("signin.every", lang) if role == EVERY else say(ROLE_NAMES[role], lang)
+            locked = pins.get("chair" if role == EVERY else role) is not None
+            return f"{name} — {say('signin.has_pin' if locked else 'signin.no_pin', lang)}"
+
+        choices = [(role, line(role)) for role in (*ROLES, EVERY)]
+        self.push_screen(SignInScreen(say("signin.title", lang), say("signin.choose", lang), choices), self._chosen)
+
+    def _chosen(self, role: str | None) -> None:
+        if role is None:
+            self.exit()
+            return
+        self.session.role = self.role = None if role == EVERY else role
+        self._sign_in()
+
+    def _sign_in(self) -> None:
+        """The PIN of the terminal's role (without a role: the chair's), when it has one; then its screens."""
+        if self.session.roles.locked_in(self.state):
+            self.ask_pin()
+        else:
+            self._open_screens()
+
+    def _open_screens(self) -> None:
+        self.signed_in = True
         switch = SWITCH if self.role is None else ()
         for name, (screen, keys) in SCREENS.items():
             if self.role is None or name == self.home:
                 self.install_screen(localized(screen, keys + switch, self.lang)(), name)
         self.push_screen(self.start_screen or self.home)
-        self.worker.start()
-        if self.poll:
-            self._next_tick()
-        if self.session.roles.locked_in(self.state):
-            self.ask_pin()
 
     def on_unmount(self) -> None:
         self.worker.stop()
 
-    def ask_pin(self, problem: str = "") -> None:
-        """A role with a PIN asks for it: when the terminal opens (giving up closes it), and at the first write after
-        a PIN was set or changed while it was open (the writes refused wait for it and run once it is given; giving up
-        says they were refused)."""
+    def ask_pin(self) -> None:
+        """A role with a PIN asks for it: when the terminal opens (giving up closes it, or on a browser tab goes back
+        to the choice of role), and at the first write after a PIN was set or changed while it was open (the writes
+        refused wait for it and run once it is given; giving up says they were refused)."""
         lang = self.lang
-        at_start = self._pin_waiting is None
+        at_start = not self.signed_in
 
-        def answered(text: str | None) -> None:
-            if text is None:
-                self.exit() if at_start else self._pin_given_up()
-                return
-            self.run_command(self, lambda s: s.roles.unlock(text),
-                             lambda ok: self._pin_given() if ok else self.ask_pin(say("err.pin_wrong", lang)))
+        def answered(right: bool | None) -> None:
+            if right:
+                self._open_screens() if at_start else self._pin_given()
+            elif not at_start:
+                self._pin_given_up()
+            elif self.choose_role:
+                self._choose_role()
+            else:
+                self.exit()
 
-        role = say(ROLE_NAMES[self.session.role], lang)
+        role = say(ROLE_NAMES[self.session.roles.pin_role], lang)
         self.push_screen(PinScreen(say("pin.title", lang, role=role), say("pin.label", lang),
-                                   "" if at_start else say("pin.asked", lang), problem), answered)
+                                   "" if at_start else say("pin.asked", lang)), answered)
 
     def _wait_for_pin(self, failure: CommandFailed) -> None:
         """A write refused for want of the PIN (set while this terminal was open): ask it once, keep the write."""
@@ -217,7 +256,19 @@ class RunsheetApp(App):
             for screen in self.screen_stack:
                 if isinstance(screen, RunsheetScreen) and screen.is_attached:
                     self._safely(screen, screen.refresh_state, new)
+            self._warn_of_wrong_pins(new)
         return new
+
+    def _warn_of_wrong_pins(self, new: list[Event]) -> None:
+        """The chair (or a terminal with every right) is told of each wrong PIN given on another terminal."""
+        if not self.signed_in or self.role not in (None, "chair"):
+            return
+        for event in new:
+            if event.type == ev.PinWrong.TYPE and event.terminal != self.session.terminal:
+                role = event.payload.role if event.payload.role in ROLE_NAMES else "chair"
+                text = say("pin.wrong_notice", self.lang, role=say(ROLE_NAMES[role], self.lang),
+                           terminal=event.terminal, time=clock(event.at, self.state.zone, seconds=True))
+                self.notify(text, severity="warning", timeout=30, markup=False)
 
     def _next_tick(self) -> None:
         """Tick once a second, just after the second turns: the clocks show seconds, and nothing else needs more."""
@@ -285,11 +336,12 @@ def crash_report() -> Traceback:
     return Traceback(show_locals=False, width=None, suppress=[rich])
 
 
-def run_app(db: str | None, role: str | None = None, lang: str | None = None, pin: str | None = None) -> int:
+def run_app(db: str | None, role: str | None = None, lang: str | None = None, pin: str | None = None,
+            sign_in: bool = False) -> int:
     from ..demo import open_demo
 
     session = open_demo(role=role) if db is None else Session(db, role=role, clock=system_clock)
     if pin:
-        session.roles.unlock(pin)
-    RunsheetApp(session, lang=lang).run()
+        session.roles.unlock(pin)  # a wrong one is logged, and the terminal asks for it
+    RunsheetApp(session, lang=lang, sign_in=sign_in).run()
     return 0

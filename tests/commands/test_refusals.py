@@ -82,7 +82,7 @@ def test_a_role_whose_pin_was_not_given_is_refused_and_logged(counting_open, db,
 
 # The actions of a Session's parts that only read; every other one writes, and the projector must be refused each.
 AREAS = ("agenda", "attendance", "voting", "speaking", "roles")
-READS = {"unlock", "locked", "locked_in", "unlocked", "check", "list_check", "session"}
+READS = {"unlock", "locked", "locked_in", "unlocked", "pin_role", "waiting", "check", "list_check", "session"}
 
 
 def actions(session: Session) -> dict[str, object]:

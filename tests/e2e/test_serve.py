@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,66 +14,13 @@ from pathlib import Path
 import pytest
 
 from runsheet.commands import Session, create
+from served import Served, free_port
 
 aiohttp = pytest.importorskip("aiohttp")
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 ANSI = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-
-
-def free_port(host: str) -> int:
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            s.bind((host, 0))
-            return s.getsockname()[1]
-    except OSError as exc:
-        pytest.skip(f"cannot open a socket on {host}: {exc}")
-
-
-class Served:
-    """`run.py serve` in its own process group (the tabs it spawns belong to it), output kept in files."""
-
-    def __init__(self, tmp_path: Path, *args: str, env: dict | None = None):
-        self.out, self.err = tmp_path / "serve.out", tmp_path / "serve.err"
-        with open(self.out, "wb") as out, open(self.err, "wb") as err:
-            self.proc = subprocess.Popen([sys.executable, "run.py", "serve", *args], cwd=ROOT, stdout=out, stderr=err,
-                                         stdin=subprocess.DEVNULL, start_new_session=True, env=env)
-
-    def wait_listening(self, port: int, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"serve exited with {self.proc.returncode}: {self.stderr()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError(f"serve never listened on {port}: {self.stderr()}")
-
-    def stderr(self) -> str:
-        return self.err.read_text(encoding="utf-8", errors="replace")
-
-    def group(self) -> set[int]:
-        """The processes of the server's group still alive (Linux /proc), the server included."""
-        members = set()
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue
-                if int(fields[2]) == self.proc.pid and fields[0] != "Z":
-                    members.add(int(entry.name))
-        return members
-
-    def kill(self) -> None:
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.proc.wait(timeout=10)
 
 
 @pytest.fixture
@@ -111,7 +56,8 @@ async def one_tab(port: int, db: Path, shown: tuple[str, ...]) -> tuple[str, Ses
     """Open a tab the way textual.js does; read its screen until it shows what is expected, then check a member in
     from the keyboard and wait for the store to record it."""
     async with aiohttp.ClientSession() as client, \
-            client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=32") as ws:
+            client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=32",
+                              origin=f"http://127.0.0.1:{port}") as ws:
         await ws.send_json(["resize", {"width": 120, "height": 32}])
         screen = await read_screen(ws, shown)
         await ws.send_json(["stdin", "binh"])
@@ -129,7 +75,8 @@ async def one_tab(port: int, db: Path, shown: tuple[str, ...]) -> tuple[str, Ses
 
 async def first_screen(port: int, shown: tuple[str, ...]) -> str:
     async with aiohttp.ClientSession() as client, \
-            client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=32") as ws:
+            client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=32",
+                              origin=f"http://127.0.0.1:{port}") as ws:
         return await read_screen(ws, shown)
 
 
@@ -174,9 +121,9 @@ def test_a_pin_in_the_servers_environment_does_not_unlock_the_tabs(tmp_path, sto
         served.kill()
 
 
-def test_serving_beyond_this_machine_warns_and_points_the_page_at_the_address_used(tmp_path, store):
+def test_serving_beyond_this_machine_without_pins_warns_and_points_the_page_at_the_address_used(tmp_path, store):
     port = free_port("0.0.0.0")
-    served = Served(tmp_path, "--db", str(store), "--host", "0.0.0.0", "--port", str(port))
+    served = Served(tmp_path, "--db", str(store), "--host", "0.0.0.0", "--port", str(port), "--allow-no-pin")
     try:
         served.wait_listening(port)
         lines = served.stderr().splitlines()

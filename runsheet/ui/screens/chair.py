@@ -49,7 +49,7 @@ class ChairScreen(RunsheetScreen):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        yield TopBar(self.state.scenario.congress.title, code=True, id="topbar")
+        yield TopBar(self.state.scenario.congress.title, code=True, warn_pins=True, id="topbar")
         with Horizontal(id="body"):
             yield AgendaTable(lang, id="agenda")
             with Vertical(id="current"):

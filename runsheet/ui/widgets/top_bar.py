@@ -1,6 +1,7 @@
 """The line across the top of every screen: the congress, attendance and D, the projected end, the clock; on the
-chair's, the head's short code (the first digits of the last event's hash: read out or noted, a witness of the log as
-it stood, checked later with `run.py verify --code CODE@EVENT`)."""
+chair's, how many wrong PINs were given (once there is one), and the head's short code (the first digits of the last
+event's hash: read out or noted, a witness of the log as it stood, checked later with
+`run.py verify --code CODE@EVENT`)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from ...texts.formats import clock, lateness
 
 
 class TopBar(Horizontal):
-    def __init__(self, title: str, code: bool = False, **kwargs):
+    def __init__(self, title: str, code: bool = False, warn_pins: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.congress_title = title
         self.code = code
+        self.warn_pins = warn_pins
 
     def compose(self) -> ComposeResult:
         yield Static(self.congress_title, id="congress-title", markup=False)
+        yield Static("", id="pin-alarm", markup=False)
         yield Static("", id="attendance", markup=False)
         yield Static("", id="projection", markup=False)
         if self.code:
@@ -39,6 +42,10 @@ class TopBar(Horizontal):
         self._shown = (state, now, lang)
         agenda, zone, figures = state.agenda, state.zone, state.figures()
         _set(self.query_one("#clock", Static), clock(now, zone, seconds=True))
+        wrong = len(state.wrong_pins) if self.warn_pins else 0
+        alarm = self.query_one("#pin-alarm", Static)
+        alarm.display = bool(wrong)
+        _set(alarm, say("pin.wrong_count", lang, n=wrong) if wrong else "")
         projected = agenda.projected_end(now)
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
@@ -49,7 +56,7 @@ class TopBar(Horizontal):
         when = f"{clock(projected, zone)} ({lateness(late, lang)})"
         labelled = f"{say('projected_end', lang)} {when}"
         # when the line is too narrow the label goes (the title shrinks first), so that the clock keeps its seconds
-        needed = 12 + len(present) + 4 + len(labelled) + 4 + 8
+        needed = 12 + len(present) + 4 + len(labelled) + 4 + 8 + (len(alarm._said) + 2 if wrong else 0)
         width = self.size.width
         if self.code:  # the projection's label first; the code where the line still holds it
             code = self.query_one("#head-code", Static)
