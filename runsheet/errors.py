@@ -22,11 +22,8 @@ class InputError(RunsheetError):
 
 
 def _said(value: object, lang: str) -> object:
-    """A value of a message as said in lang: "@key" is itself a message key; a Say (or an error) says itself."""
-    from .texts import say
-
-    if isinstance(value, str) and value.startswith("@"):
-        return say(value[1:], lang)
+    """A value of a message as said in lang: a Say (or an error) says itself; any other value is shown as it is (a
+    user's text may begin with anything)."""
     return value.text(lang) if isinstance(value, (Say, DomainError, StoreError)) else value
 
 
@@ -54,7 +51,7 @@ class DomainError(RunsheetError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        """The message in lang (values said in lang too: "@key", a Say, another error)."""
+        """The message in lang (values said in lang too: a Say, another error)."""
         return Say(self.key, self.values).text(lang)
 
 

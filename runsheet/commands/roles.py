@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..errors import DomainError
+from ..errors import DomainError, Say
 from ..store import events as ev
 
 from .outcome import Outcome
@@ -157,9 +157,9 @@ class Roles:
             if given is not None and not self.unlock(given):
                 raise DomainError("err.pin_wrong")
         if self.locked:
-            refusal = DomainError("err.pin_needed", role="@" + ROLE_NAMES[self.pin_role])
+            refusal = DomainError("err.pin_needed", role=Say(ROLE_NAMES[self.pin_role]))
         elif role is not None and right not in RIGHTS[role]:
-            refusal = DomainError("err.rights", role="@" + ROLE_NAMES[role], right="@" + RIGHT_NAMES[right])
+            refusal = DomainError("err.rights", role=Say(ROLE_NAMES[role]), right=Say(RIGHT_NAMES[right]))
         if refusal is None:
             return
         if role != "projector":  # the wall's terminal never writes, not even its refusals

@@ -16,7 +16,7 @@ import os
 import orjson
 from tinydb.storages import Storage
 
-from ..errors import StoreError
+from ..errors import Say, StoreError
 from . import lines
 
 # the usual reasons a write fails, said in the congress's language on a screen
@@ -30,7 +30,7 @@ def os_error(path: str, exc: OSError, written: bool = False) -> StoreError:
     reason = OS_REASONS.get(exc.errno)
     head = f"{path}: the write failed, nothing was changed: " if written else f"{path}: "
     return StoreError(head + (exc.strerror or str(exc)), "store.write_failed" if written else "store.os_error",
-                      path=path, reason="@" + reason if reason else (exc.strerror or str(exc)))
+                      path=path, reason=Say(reason) if reason else (exc.strerror or str(exc)))
 
 
 class AppendOnlyStorage(Storage):

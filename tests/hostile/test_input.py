@@ -127,3 +127,13 @@ def test_minutes_added_that_are_not_a_number(store, minutes):
     refused(run("step", "--db", store, "adjust", minutes))
     assert store.read_bytes() == before
     assert run("status", "--db", store).returncode == 0
+
+
+def test_an_id_or_text_beginning_with_an_at_sign_is_shown_as_it_is(tmp_path):
+    """A refusal's values were read as message keys when they began with "@": `attend @x` gave a KeyError traceback
+    (the fuzz of the digest parser found it with the text "@")."""
+    db = tmp_path / "c.json"
+    assert run("new", "--db", db, "--scenario", ROOT / "scenarios/chi-bo.toml",
+               "--roster", ROOT / "data/demo-roster.csv").returncode == 0
+    refused = run("attend", "--db", db, "@x")
+    assert refused.returncode == 2 and "@x" in refused.stderr and "Traceback" not in refused.stderr
