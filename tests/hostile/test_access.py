@@ -216,3 +216,4 @@ async def test_the_chair_is_warned_of_a_wrong_pin_given_elsewhere(session, db, c
         notices = [n.message for n in app._notifications]
         assert any("sai mã PIN của Lễ tân" in n and "desk:7" in n for n in notices), notices
         assert alarm.display and "Sai mã PIN: 1" in str(alarm.render())
+

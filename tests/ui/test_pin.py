@@ -3,6 +3,10 @@ while it was open (the write waits for it); the terminal's own dialog, never a l
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from runsheet.commands import Session
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.desk import DeskScreen
@@ -71,3 +75,20 @@ async def test_giving_up_a_pin_asked_midway_drops_the_write_and_keeps_the_termin
         assert "DV04" not in desk.state.attendance.here
         await press(pilot, *"DV04", "enter")
         assert isinstance(app.screen, PinScreen)  # asked again at the next write
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+async def test_the_chairs_top_line_keeps_its_clock_with_every_warning_up(session, clock, width):
+    """The wrong-PIN count and the quorum's warning together pushed the clock off the chair's top line (seen at
+    120 columns in tmux): the line gives up words, never the clock."""
+    from driving import settle
+    from screen_text import screen_lines
+
+    session.roles.set_pin("desk", "2468")
+    assert not Session(session.path, role="desk", clock=clock, terminal="desk:7").roles.unlock("1111")
+    app = RunsheetApp(Session(session.path, role="chair", clock=clock), clock=clock, poll=False)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        top = screen_lines(app)[0]
+        assert re.search(r" \d\d:\d\d:\d\d$", top) and "⚠" in top and len(top) <= width, top
+        assert re.search(r"D = \d+ ?⚠|quá một nửa", top), top  # the quorum's warning, in words or as ⚠

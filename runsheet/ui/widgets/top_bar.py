@@ -50,24 +50,30 @@ class TopBar(Horizontal):
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
         attendance = self.query_one("#attendance", Static)
-        present = say("present", lang, p=figures.present_official, d=figures.denominator) + (
-            "" if figures.may_proceed else f"  {say('no_quorum', lang)}")
+        present = say("present", lang, p=figures.present_official, d=figures.denominator)
+        if not figures.may_proceed:  # in words where the line holds them, else the ⚠ on the alarm's colour
+            worded = f"{present}  {say('no_quorum', lang)}"
+            fits = not self.size.width or 12 + len(worded) + 4 + 8 + (len(alarm._said) + 2 if wrong else 0) <= \
+                self.size.width
+            present = worded if fits else f"{present} ⚠"
         _set(attendance, present)
         when = f"{clock(projected, zone)} ({lateness(late, lang)})"
-        labelled = f"{say('projected_end', lang)} {when}"
-        # when the line is too narrow the label goes (the title shrinks first), so that the clock keeps its seconds
-        needed = 12 + len(present) + 4 + len(labelled) + 4 + 8 + (len(alarm._said) + 2 if wrong else 0)
+        # the longest projection the line holds: labelled, "~time (lateness)", "~time", or none (the title shrinks
+        # first; the clock, docked right, keeps its seconds)
+        forms = [f"{say('projected_end', lang)} {when}", f"~{when}", f"~{clock(projected, zone)}", ""]
+        base = 12 + len(present) + 4 + 4 + 8 + (len(alarm._said) + 2 if wrong else 0)
         width = self.size.width
-        if self.code:  # the projection's label first; the code where the line still holds it
+        chosen = next((form for form in forms if not width or base + len(form) <= width), "")
+        if self.code:  # shown where the line still holds it after the projection's longest form that fits
             code = self.query_one("#head-code", Static)
             code_text = f"◆{short_code(state.head_hash)}"
-            extra, short = len(code_text) + 2, needed - len(labelled) + len(when) + 1
-            shown = not width or needed + extra <= width or (needed > width and short + extra <= width)
+            extra = len(code_text) + 2
+            shown = not width or base + len(chosen) + extra <= width
             _set(code, code_text)
             code.display = shown
             code.tooltip = say("head_code.tooltip", lang, code=short_code(state.head_hash), seq=state.seq)
-            needed += extra if shown else 0
-        _set(projection, labelled if not width or needed <= width else f"~{when}")
+        _set(projection, chosen)
+        projection.display = bool(chosen)
         projection.set_class(late >= 60, "-late")
         attendance.set_class(not figures.may_proceed, "-alarm")
 
