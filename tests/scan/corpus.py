@@ -19,10 +19,14 @@ BLUE, BLACK = (170, 60, 25), (35, 30, 30)  # BGR
 
 @dataclass
 class Ballot:
-    image: np.ndarray
+    jpeg: np.ndarray  # the scan as a JPEG file's bytes (decode() gives the image)
     struck: frozenset[int]
     kind: str  # plain, distractors, hard
     dpi: int
+
+    @property
+    def image(self) -> np.ndarray:
+        return decode(self.jpeg)
 
 
 def _stroke(canvas, rng, x0, x1, y, px, colour, width_mm=None, angle=None) -> None:
@@ -98,4 +102,8 @@ def _scan(canvas: np.ndarray, rng: np.random.Generator, px: float) -> np.ndarray
     if rng.random() < 0.5:
         out = cv2.cvtColor(out, cv2.COLOR_BGR2GRAY)
     ok, encoded = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(60, 96))])
-    return cv2.imdecode(encoded, cv2.IMREAD_UNCHANGED)
+    return encoded  # the scanner's file, as it would be saved
+
+
+def decode(jpeg: np.ndarray) -> np.ndarray:
+    return cv2.imdecode(jpeg, cv2.IMREAD_UNCHANGED)
