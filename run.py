@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".runsheet-installed"
+TEST_EXTRAS = "test,scan"  # what the tests need: the test tools and the scanner's image libraries
 
 
 def venv_python() -> Path:
@@ -90,10 +91,10 @@ def main(argv: list[str]) -> int:
 
         return runsheet_main(argv)
     if argv[:1] == ["test"]:
-        python = ensure("test")
+        python = ensure(TEST_EXTRAS)
         return subprocess.call([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT)
     ready = installed()
-    extras = "test" if any(line.endswith(" test") for line in ready) and wanted("test") in ready else "base"
+    extras = TEST_EXTRAS if wanted(TEST_EXTRAS) in ready else "base"
     python = ensure(extras)
     return subprocess.call([str(python), "-m", "runsheet", *argv])
 

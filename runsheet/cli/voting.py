@@ -9,6 +9,7 @@ from ..commands.voting import step_elections
 from ..rules.election import FORM_TEXT
 from ..texts import say
 from ..texts.formats import local_percent
+from .ballot_papers import print_ballots
 from .common import actions, open_session, print_json
 
 
@@ -73,6 +74,14 @@ def register(sub) -> None:
     imported.add_argument("election", metavar="ELECTION")
     imported.add_argument("file", metavar="B.csv")
     imported.add_argument("--pass", dest="pass_no", type=int, default=1)
+    printed = ballot_actions.add_parser("print", help="write the ballot of the open round (or else of the next round "
+                                                      "to open) as a PDF to print and scan, and a .docx")
+    printed.add_argument("election", metavar="ELECTION")
+    printed.add_argument("--out", required=True, metavar="DIR")
+    printed.add_argument("--copies", type=int, help="pages in the PDF (default: the ballots issued, else the "
+                                                    "official members present)")
+    printed.add_argument("--size", choices=("A4", "A5"), default="A4")
+    printed.set_defaults(func=print_ballots)
 
     nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
                                                "than 30%% of the members present agree to join the list")
