@@ -234,7 +234,7 @@ def ballot_docx(state: CongressState, paper: BallotPaper, size: str, lang: str) 
 
     header = header_for(state.scenario.congress, state.agenda.starts_at.astimezone(state.zone).date(), lang)
     term = state.scenario.congress.term
-    doc = Document().add(replace(header, place_date=""),
+    doc = Document(page_numbers=False).add(replace(header, place_date=""),
                          Title(say("ballot.title", lang, what=_what(state, paper)),
                                say("ballot.term", lang, term=nfc(term)) if term else ""))
     if paper.round > 1:

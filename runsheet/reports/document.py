@@ -57,7 +57,7 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     align: str = ""  # one letter per column: l, r or c (default l)
-    widths: tuple[float, ...] = ()  # the columns' shares of the page's width in .docx (default: equal)
+    widths: tuple[float, ...] = ()  # the columns' shares of the page's width in .docx (default: by their content)
     row_height: float = 0  # the least height of a body row in .docx, in cm (room for a signature)
 
 
@@ -76,6 +76,7 @@ class QR:
 class Document:
     blocks: list = field(default_factory=list)
     landscape: bool = False
+    page_numbers: bool = True  # from the second page on (a ballot has none: every ballot is the same)
 
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)
@@ -189,6 +190,56 @@ def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
             + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
 
 
+PAGE_CHARS = 70  # characters of 13 pt Times New Roman across the text width of an A4 page (16 cm)
+WIDE_TEXT = 40  # a text column wider than this wraps rather than take the page from the others
+
+
+def content_widths(columns: list[str], rows: list[list[str]], align: str = "") -> tuple[float, ...]:
+    """The columns' shares of the page, from what they hold: each as wide as its longest line (a text column at
+    most WIDE_TEXT characters), never narrower than its longest word (a name or a title wraps between words, never
+    inside one); room left over goes to the text columns, so numbers stay narrow and names and titles do not wrap.
+    Measured in characters, plus one for the cell's margins."""
+    count = len(columns)
+    align = align.ljust(count, "l")
+    longest_word = [0] * count
+    longest_line = [0] * count
+    for c, head in enumerate(columns):
+        longest_word[c] = max((len(word) for word in head.split()), default=1)
+    for row in rows:
+        for c, value in enumerate(row[:count]):
+            for line in str(value).split("\n"):
+                longest_line[c] = max(longest_line[c], len(line))
+                longest_word[c] = max(longest_word[c], max((len(w) for w in line.split()), default=0))
+    want = [max(longest_word[c], min(longest_line[c], WIDE_TEXT if align[c] == "l" else longest_line[c])) + 1
+            for c in range(count)]
+    least = [longest_word[c] + 1 for c in range(count)]
+    over = sum(want) - PAGE_CHARS
+    if over > 0:  # too wide: the widest columns give back first (a long title wraps before a name does)
+        want = _level_from_the_top(want, least, over)
+    else:  # room to spare: the text columns take it, so that their lines wrap less
+        text = [c for c in range(count) if align[c] == "l"] or list(range(count))
+        share = sum(want[c] for c in text)
+        want = [w + (-over * w / share if c in text else 0) for c, w in enumerate(want)]
+    return tuple(float(w) for w in want)
+
+
+def _level_from_the_top(want: list[float], least: list[float], over: float) -> list[float]:
+    """Lower the widest columns to a common level (never below their longest word) until `over` is given back."""
+    want = list(want)
+    while over > 1e-9:
+        room = [c for c in range(len(want)) if want[c] - least[c] > 1e-9]
+        if not room:
+            break
+        top = max(want[c] for c in room)
+        widest = [c for c in room if want[c] >= top - 1e-9]
+        below = max([want[c] for c in room if c not in widest] + [max(least[c] for c in widest)])
+        step = min(over / len(widest), top - below, *(want[c] - least[c] for c in widest))
+        for c in widest:
+            want[c] -= step
+        over -= step * len(widest)
+    return want
+
+
 def write_docx(doc: Document, path: str) -> None:
     _atomic_write(path, to_docx(doc))
 
@@ -207,8 +258,12 @@ def to_docx(doc: Document) -> bytes:
     if doc.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
+    # Hướng dẫn 36-HD/VPTW: top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    if doc.page_numbers:
+        _page_numbers(section)
+    last: list = [None]  # the paragraph written last, kept with a signature block that follows it
 
     def paragraph(container, text: str = "", bold=False, italic=False, align=None, size=SIZE, after=4):
         p = container.add_paragraph()
@@ -219,6 +274,7 @@ def to_docx(doc: Document) -> bytes:
             run = p.add_run(_xml_safe(text))
             run.bold, run.italic = bold or None, italic or None
             _run_font(run, size)
+        last[0] = p
         return p
 
     center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -241,11 +297,13 @@ def to_docx(doc: Document) -> bytes:
                     _run_font(rule.add_run(block.mark if cell is left else RULE), 13)
             paragraph(right_cell, block.place_date, italic=True, align=center)
         elif isinstance(block, Title):
-            paragraph(document, block.text, bold=True, align=center, size=16, after=0 if block.subtitle else 10)
+            title = paragraph(document, block.text, bold=True, align=center, size=16, after=0 if block.subtitle else 10)
+            title.paragraph_format.keep_with_next = True
             if block.subtitle:
-                paragraph(document, block.subtitle, bold=True, align=center, after=10)
+                paragraph(document, block.subtitle, bold=True, align=center, after=10).paragraph_format.keep_with_next \
+                    = True
         elif isinstance(block, Heading):
-            paragraph(document, block.text, bold=True, after=4)
+            paragraph(document, block.text, bold=True, after=4).paragraph_format.keep_with_next = True
         elif isinstance(block, Para):
             paragraph(document, block.text, bold=block.bold, italic=block.italic,
                       align=center if block.center else justify)
@@ -253,11 +311,13 @@ def to_docx(doc: Document) -> bytes:
             table = document.add_table(rows=1, cols=len(block.columns))
             table.style = document.styles["Table Grid"]
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            if block.widths:
-                table.autofit = False
-                page = section.page_width - section.left_margin - section.right_margin
-                for column, cell, share in zip(table.columns, table.rows[0].cells, block.widths):
-                    column.width = cell.width = int(page * share / sum(block.widths))
+            widths = block.widths or content_widths(block.columns, block.rows, block.align)
+            table.autofit = False
+            _fixed_layout(table)  # Word and LibreOffice both keep the widths given, not their own guesses
+            page = section.page_width - section.left_margin - section.right_margin
+            for column, cell, share in zip(table.columns, table.rows[0].cells, widths):
+                column.width = cell.width = int(page * share / sum(widths))
+            _repeat_header(table.rows[0])
             for cell, value in zip(table.rows[0].cells, block.columns):
                 cell_p = cell.paragraphs[0]
                 cell_p.alignment = center
@@ -267,7 +327,10 @@ def to_docx(doc: Document) -> bytes:
             _add_rows(table, block.rows, block.align.ljust(len(block.columns), "l"), block.row_height)
             paragraph(document, after=2)
         elif isinstance(block, Signatures):
+            if last[0] is not None:  # what they sign ends on the page the signatures are on
+                last[0].paragraph_format.keep_with_next = True
             table = document.add_table(rows=1, cols=len(block.blocks))
+            table.rows[0]._tr.get_or_add_trPr().append(_cant_split())
             for cell, (role, names) in zip(table.rows[0].cells, block.blocks):
                 cell.paragraphs[0].alignment = center
                 run = cell.paragraphs[0].add_run(_xml_safe(role))
@@ -315,9 +378,10 @@ def _add_rows(table, rows: list[list[str]], align: str, height_cm: float = 0) ->
     widths = [tc.tcPr.tcW.w for tc in table.rows[0]._tr.tc_lst]
     cells = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p><w:pPr><w:jc w:val="{_JC[a]}"/></w:pPr>'
              for w, a in zip(widths, align)]
-    row = "<w:tr>"
+    row = "<w:tr><w:trPr><w:cantSplit/>"  # a row never splits across pages
     if height_cm:
-        row += f'<w:trPr><w:trHeight w:val="{round(height_cm * 567)}" w:hRule="atLeast"/></w:trPr>'  # twips
+        row += f'<w:trHeight w:val="{round(height_cm * 567)}" w:hRule="atLeast"/>'  # twips
+    row += "</w:trPr>"
     out = []
     for values in rows:
         out.append(row)
@@ -338,6 +402,46 @@ def _add_rows(table, rows: list[list[str]], align: str, height_cm: float = 0) ->
     tbl = table._tbl
     for tr in list(body):
         tbl.append(tr)
+
+
+def _cant_split():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return parse_xml(f'<w:cantSplit {nsdecls("w")}/>')
+
+
+def _page_numbers(section) -> None:
+    """Page numbers centred at the top from the second page on (the first page's header is left empty)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    _run_font(run, SIZE)
+    for xml in (f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>',
+                f'<w:instrText {nsdecls("w")} xml:space="preserve"> PAGE </w:instrText>',
+                f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'):
+        run._r.append(parse_xml(xml))
+
+
+def _fixed_layout(table) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    table._tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+
+
+def _repeat_header(row) -> None:
+    """The header row is repeated at the top of every page the table runs onto, and never split."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    row._tr.get_or_add_trPr().append(_cant_split())
+    row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
 
 
 def _run_font(run, size: int) -> None:
