@@ -190,34 +190,52 @@ def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
             + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
 
 
-PAGE_CHARS = 70  # characters of 13 pt Times New Roman across the text width of an A4 page (16 cm)
+PAGE_UNITS = 72  # the text width of an A4 page (16 cm) in units of 2.2 mm, an average letter of 13 pt Times
 WIDE_TEXT = 40  # a text column wider than this wraps rather than take the page from the others
+CELL_MARGIN = 2.5  # a cell's own left and right margins (0.19 cm each in Word and LibreOffice), and a little air
+
+
+def _text_width(text: str) -> float:
+    """How wide a text is set in 13 pt Times New Roman, in units of an average lowercase letter: capitals and
+    digits are wider, spaces and punctuation narrower (close enough to keep a name on one line)."""
+    width = 0.0
+    for ch in text:
+        if ch.isupper():
+            width += 1.45
+        elif ch.isdigit():
+            width += 1.1
+        elif ch in " .,:;!'|":
+            width += 0.55
+        else:
+            width += 1.0
+    return width
 
 
 def content_widths(columns: list[str], rows: list[list[str]], align: str = "") -> tuple[float, ...]:
     """The columns' shares of the page, from what they hold: each as wide as its longest line (a text column at
-    most WIDE_TEXT characters), never narrower than its longest word (a name or a title wraps between words, never
-    inside one); room left over goes to the text columns, so numbers stay narrow and names and titles do not wrap.
-    Measured in characters, plus one for the cell's margins."""
+    most WIDE_TEXT letters), never narrower than its longest word (a name or a title wraps between words, never
+    inside one; a number or a time never wraps); room left over goes to the text columns, so numbers stay narrow
+    and names and titles do not wrap."""
     count = len(columns)
     align = align.ljust(count, "l")
-    longest_word = [0] * count
-    longest_line = [0] * count
+    longest_word = [0.0] * count
+    longest_line = [0.0] * count
     for c, head in enumerate(columns):
-        longest_word[c] = max((len(word) for word in head.split()), default=1)
+        longest_word[c] = max((_text_width(word) for word in head.split()), default=1.0)
     for row in rows:
         for c, value in enumerate(row[:count]):
             for line in str(value).split("\n"):
-                longest_line[c] = max(longest_line[c], len(line))
-                longest_word[c] = max(longest_word[c], max((len(w) for w in line.split()), default=0))
-    want = [max(longest_word[c], min(longest_line[c], WIDE_TEXT if align[c] == "l" else longest_line[c])) + 1
-            for c in range(count)]
-    least = [longest_word[c] + 1 for c in range(count)]
-    over = sum(want) - PAGE_CHARS
+                longest_line[c] = max(longest_line[c], _text_width(line))
+                longest_word[c] = max(longest_word[c], max((_text_width(w) for w in line.split()), default=0.0))
+    want = [max(longest_word[c], min(longest_line[c], WIDE_TEXT if align[c] == "l" else longest_line[c]))
+            + CELL_MARGIN for c in range(count)]
+    least = [longest_word[c] + CELL_MARGIN for c in range(count)]
+    over = sum(want) - PAGE_UNITS
     if over > 0:  # too wide: the widest columns give back first (a long title wraps before a name does)
         want = _level_from_the_top(want, least, over)
-    else:  # room to spare: the text columns take it, so that their lines wrap less
-        text = [c for c in range(count) if align[c] == "l"] or list(range(count))
+    else:  # room to spare: the columns that wrap take it (else the text columns), so that their lines wrap less
+        text = [c for c in range(count) if longest_line[c] + CELL_MARGIN > want[c] + 1e-9] or \
+            [c for c in range(count) if align[c] == "l"] or list(range(count))
         share = sum(want[c] for c in text)
         want = [w + (-over * w / share if c in text else 0) for c, w in enumerate(want)]
     return tuple(float(w) for w in want)
