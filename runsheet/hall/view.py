@@ -36,7 +36,7 @@ def _texts(lang: str) -> dict[str, str]:
             "elected": say("hall.elected", lang), "tied": say("hall.tied", lang),
             "programme": say("hall.programme", lang), "results": say("hall.results", lang),
             "planned": say("hall.planned", lang), "expected": say("hall.expected", lang),
-            "now": say("hall.now", lang), "no_results": say("hall.no_results", lang),
+            "now": say("hall.now", lang), "held": say("hall.held", lang), "no_results": say("hall.no_results", lang),
             "offline": say("hall.offline", lang)}
 
 

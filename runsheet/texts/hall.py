@@ -44,6 +44,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "hall.planned": ("Kế hoạch", "Planned"),
     "hall.expected": ("Dự kiến", "Expected"),
     "hall.now": ("Đang diễn ra", "Now"),
+    "hall.held": ("Thực tế", "Held at"),
     "hall.no_results": ("Chưa có kết quả nào được công bố", "No result published yet"),
     "hall.offline": ("Mất kết nối với máy chủ, đang kết nối lại…", "Connection to the server lost, reconnecting…"),
     "hall.listening": ("run.py hall: các trang hội trường tại http://{host}:{port}/ (màn hình chiếu: /projector, bục "

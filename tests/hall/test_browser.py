@@ -94,9 +94,9 @@ async def test_the_podium_and_the_phone(served, browser, session):
     session.voting.publish_round("chi-uy")
     await browser.size(390, 844, mobile=True)
     await browser.open(served + "/")
-    await browser.wait_for("document.querySelectorAll('#programme li').length === 5", 10)
+    await browser.wait_for("document.querySelectorAll('.bar-row.elected').length === 2", 10)  # the reader's next look
+    assert await browser.evaluate("document.querySelectorAll('#programme li').length") == 5
     assert await browser.evaluate("document.querySelector('#programme .current .step-title').textContent") \
         == "Báo cáo chính trị"
-    assert await browser.evaluate("document.querySelectorAll('.bar-row.elected').length") == 2
     await browser.screenshot(SHOTS / "phone-390x844.png")
     assert all(url.startswith(served) for url in browser.requests)

@@ -14,7 +14,9 @@ function drawPhone(view) {
     item.appendChild(Hall.el("span", "step-title", row.title));
     const times = Hall.el("span", "step-times");
     times.appendChild(Hall.el("span", "planned", `${view.texts.planned} ${row.planned || "—"}`));
-    const when = row.status === "current" ? `${view.texts.now} ${row.actual}` : row.expected ? `${view.texts.expected} ${row.expected}` : row.actual;
+    const when = row.status === "current" ? `${view.texts.now} ${row.actual}`
+      : row.status === "done" ? `${view.texts.held} ${row.actual}`
+      : row.expected ? `${view.texts.expected} ${row.expected}` : "";
     if (when) times.appendChild(Hall.el("span", "expected", when));
     item.appendChild(times);
     list.appendChild(item);
