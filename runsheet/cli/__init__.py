@@ -2,7 +2,7 @@
 
 Each group of commands is a module that registers its own subcommands and their handlers (set_defaults(func=...)):
 store.py (new, pin, status, verify, restore), agenda.py (step), attendance.py (attend, scan, leave, absent, replace,
-member), voting.py (motion, round, ballots, results), speaking.py (speech, officers), hall.py (message),
+member), voting.py (motion, round, ballots, results), speaking.py (speech, officers), hall.py (message, hall),
 documents.py (minutes, counting-minutes, badges) and app.py (the screens, serve).
 """
 

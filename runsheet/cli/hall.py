@@ -1,4 +1,5 @@
-"""`message`: the chair's short message on the hall's screens, a blank screen, or back to the programme."""
+"""`message`: the chair's short message on the hall's screens, a blank screen, or back to the programme; `hall`: the
+hall's pages in a browser (runsheet/hall)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,17 @@ def register(sub) -> None:
     what.add_argument("--blank", action="store_true", help="the screens show nothing until cleared")
     what.add_argument("--clear", action="store_true", help="no message, no blank: the programme again")
     message.set_defaults(func=hall_message)
+    pages = sub.add_parser("hall", help="the hall's pages in a browser, read-only: /projector, /podium and the "
+                                        "delegates' programme at /")
+    pages.add_argument("--host", default="127.0.0.1", help="address to bind (default: this machine only)")
+    pages.add_argument("--port", type=int, default=8080)
+    pages.set_defaults(func=hall_pages)
+
+
+def hall_pages(args: argparse.Namespace) -> int:
+    from ..hall.server import serve  # aiohttp is loaded only for this command
+
+    return serve(args.db, args.lang, args.host, args.port)
 
 
 def hall_message(args: argparse.Namespace) -> int:

@@ -35,6 +35,26 @@ TEXT: dict[str, tuple[str, str]] = {
                        "the message is empty: type it, or use --clear to take the message down"),
     "err.hall_long": ("thông báo dài {n} ký tự, tối đa {max}: màn hình hội trường cần chữ lớn",
                       "the message is {n} characters long, at most {max}: the hall reads it in large type"),
+    # the hall's pages in a browser (run.py hall)
+    "hall.result_head": ("Kết quả — D = {d}, cần {needed} phiếu (quá nửa)", "Result — D = {d}, {needed} votes needed (more than half)"),
+    "hall.elected": ("trúng cử", "elected"),
+    "hall.tied": ("bằng phiếu", "tied"),
+    "hall.programme": ("Chương trình Đại hội", "Programme"),
+    "hall.results": ("Kết quả bầu cử đã công bố", "Published results"),
+    "hall.planned": ("Kế hoạch", "Planned"),
+    "hall.expected": ("Dự kiến", "Expected"),
+    "hall.now": ("Đang diễn ra", "Now"),
+    "hall.held": ("Thực tế", "Held at"),
+    "hall.no_results": ("Chưa có kết quả nào được công bố", "No result published yet"),
+    "hall.offline": ("Mất kết nối với máy chủ, đang kết nối lại…", "Connection to the server lost, reconnecting…"),
+    "hall.listening": ("run.py hall: các trang hội trường tại http://{host}:{port}/ (màn hình chiếu: /projector, bục "
+                       "phát biểu: /podium, điện thoại đại biểu: /); Ctrl+C để dừng",
+                       "run.py hall: the hall's pages at http://{host}:{port}/ (projector: /projector, podium: /podium, "
+                       "delegates' phones: /); Ctrl+C to stop"),
+    "hall.warning": ("run.py hall: cảnh báo: đang mở trên {host}:{port}: bất kỳ ai trong mạng đều xem được các trang "
+                     "hội trường (chỉ để xem, các trang không ghi được gì vào {db})",
+                     "run.py hall: warning: serving on {host}:{port}: anyone on the network can see the hall's pages "
+                     "(read-only: the pages write nothing to {db})"),
     # badges
     "badge.title": ("Thẻ đại biểu", "Badges"),
     "badge.official": ("Đảng viên chính thức", "Member"),

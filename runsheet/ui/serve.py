@@ -12,7 +12,6 @@ from __future__ import annotations
 import ipaddress
 import os
 import shlex
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 
 from ..commands import ROLES, Session
 from ..errors import RunsheetError
+from ..net import is_loopback
 from ..texts import say
 
 
@@ -60,24 +60,6 @@ def _place(url: str | None) -> tuple[str, str, int] | None:
     if not parts.hostname or port is None or parts.path not in ("", "/") or parts.username or parts.password:
         return None
     return parts.scheme.lower(), parts.hostname.lower(), port
-
-def is_loopback(host: str) -> bool:
-    """Whether binding host reaches this machine only. An empty host or 0.0.0.0 / :: means every interface."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        pass
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except (OSError, UnicodeError):
-        return False
-    try:
-        return bool(addresses) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses)
-    except ValueError:
-        return False
-
 
 def app_command(db: str, role: str | None, lang: str | None) -> str:
     """The shell command textual-serve runs for each tab (it starts it with create_subprocess_shell)."""

@@ -1,0 +1,32 @@
+// The delegates' page on their phones: the programme with planned and expected times and the current step, and the
+// published results. Only what the hall is shown.
+"use strict";
+
+function drawPhone(view) {
+  Hall.setText("title", view.title);
+  Hall.setText("programme-head", view.texts.programme);
+  Hall.setText("results-head", view.texts.results);
+  const list = document.getElementById("programme");
+  list.replaceChildren();
+  for (const row of view.programme) {
+    const item = Hall.el("li", `step ${row.status}`);
+    item.appendChild(Hall.el("span", "step-no", row.no));
+    item.appendChild(Hall.el("span", "step-title", row.title));
+    const times = Hall.el("span", "step-times");
+    times.appendChild(Hall.el("span", "planned", `${view.texts.planned} ${row.planned || "—"}`));
+    const when = row.status === "current" ? `${view.texts.now} ${row.actual}`
+      : row.status === "done" ? `${view.texts.held} ${row.actual}`
+      : row.expected ? `${view.texts.expected} ${row.expected}` : "";
+    if (when) times.appendChild(Hall.el("span", "expected", when));
+    item.appendChild(times);
+    list.appendChild(item);
+  }
+  const current = list.querySelector(".current");
+  const results = document.getElementById("results");
+  results.replaceChildren();
+  if (!view.results.length) results.appendChild(Hall.el("p", "none", view.texts.no_results));
+  for (const result of view.results) results.appendChild(Hall.resultBars(result));
+  if (current && !drawPhone.scrolled) { current.scrollIntoView({ block: "center" }); drawPhone.scrolled = true; }
+}
+
+Hall.start(drawPhone, null);

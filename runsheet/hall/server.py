@@ -1,0 +1,148 @@
+"""`run.py hall`: the hall's pages over HTTP (aiohttp) and one stream of server-sent events that every browser
+follows. One reader of the store (a Follower over the EventLog, refreshed every READ_EVERY seconds in one task)
+computes the hall's view once per change and hands the same JSON to every client; a client that falls behind gets
+only the latest view. Only the pages and assets named in PAGES and ASSETS are served (anything else is 404), all
+from this package: no request leaves the host, so a hall with no internet works."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from importlib import resources
+
+from aiohttp import web
+
+from ..errors import RunsheetError
+from ..net import is_loopback
+from ..store.follow import Follower
+from ..store.log import EventLog
+from ..texts import say
+from .view import hall_view
+
+READ_EVERY = 0.2  # seconds between two looks at the store (one stat when nothing changed)
+KEEPALIVE = 15.0  # seconds: a comment line keeps proxies and phones from closing a quiet stream
+PAGES = {"/": "phone.html", "/projector": "projector.html", "/podium": "podium.html"}
+ASSETS = {"style.css": "text/css", "live.js": "text/javascript", "projector.js": "text/javascript",
+          "podium.js": "text/javascript", "phone.js": "text/javascript"}
+HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+           "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+                                      "frame-ancestors 'none'"}
+FOLLOW = web.AppKey("follow", asyncio.Task)
+
+
+def _asset(name: str) -> bytes:
+    return resources.files(__package__).joinpath("assets", name).read_bytes()
+
+
+class Hall:
+    """The one reader of the store and the latest view it computed; clients wait on `changed`."""
+
+    def __init__(self, db: str, lang: str | None = None, now=lambda: datetime.now(UTC)):
+        self.follower = Follower(EventLog(db))
+        self.lang, self.now = lang, now
+        self.version = 0
+        self.view = b""
+        self.changed = asyncio.Condition()
+        self._compute()
+
+    def _compute(self) -> None:
+        self.view = json.dumps(hall_view(self.follower.state, self.now(), self.lang), ensure_ascii=False).encode()
+        self.version += 1
+
+    def _read(self) -> bool:
+        """New events folded and the view computed again (in a thread: the loop keeps serving meanwhile)."""
+        log = self.follower.log
+        if not log.changed():
+            return False
+        log.refresh()
+        if not self.follower.catch_up():
+            return False
+        self._compute()
+        return True
+
+    async def follow(self) -> None:
+        while True:
+            try:
+                fresh = await asyncio.to_thread(self._read)
+            except RunsheetError as exc:  # a damaged or replaced store: said once a look, the pages keep the last view
+                print(f"run.py hall: {exc}", file=sys.stderr, flush=True)
+                fresh = False
+            if fresh:
+                async with self.changed:
+                    self.changed.notify_all()
+            await asyncio.sleep(READ_EVERY)
+
+    async def _newer_than(self, seen: int) -> bool:
+        """Wait for a view newer than `seen`: False when none came within KEEPALIVE."""
+        async with self.changed:
+            try:
+                await asyncio.wait_for(self.changed.wait_for(lambda: seen != self.version), KEEPALIVE)
+            except TimeoutError:
+                return False
+        return True
+
+    async def stream(self, request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", **HEADERS})
+        await response.prepare(request)
+        seen = 0
+        try:
+            while True:
+                if seen != self.version:
+                    seen = self.version
+                    await response.write(b"data: " + self.view + b"\n\n")
+                    continue
+                if not await self._newer_than(seen):
+                    await response.write(b": \n\n")
+        except (ConnectionResetError, asyncio.CancelledError):
+            pass
+        return response
+
+
+def build_app(hall: Hall) -> web.Application:
+    app = web.Application()
+
+    async def start(app: web.Application) -> None:
+        app[FOLLOW] = asyncio.create_task(hall.follow())
+
+    async def stop(app: web.Application) -> None:
+        app[FOLLOW].cancel()
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(body=_asset(PAGES[request.path]), content_type="text/html", charset="utf-8",
+                            headers=HEADERS)
+
+    async def asset(request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in ASSETS:
+            raise web.HTTPNotFound()
+        return web.Response(body=_asset(name), content_type=ASSETS[name], charset="utf-8", headers=HEADERS)
+
+    async def events(request: web.Request) -> web.StreamResponse:
+        return await hall.stream(request)
+
+    app.on_startup.append(start)
+    app.on_cleanup.append(stop)
+    for path in PAGES:
+        app.router.add_get(path, page)
+    app.router.add_get("/assets/{name}", asset)
+    app.router.add_get("/events", events)
+    return app
+
+
+def serve(db: str, lang: str | None, host: str, port: int) -> int:
+    hall = Hall(db, lang)  # a missing or damaged store: its one-line error now
+    say_lang = lang or hall.follower.state.language
+    if not 1 <= port <= 65535:
+        raise RunsheetError(say("serve.port", say_lang, port=port))
+    if not is_loopback(host):
+        print(say("hall.warning", say_lang, host=host or "*", port=port, db=db), file=sys.stderr, flush=True)
+    print(say("hall.listening", say_lang, host=host or "0.0.0.0", port=port), file=sys.stderr, flush=True)
+    try:
+        web.run_app(build_app(hall), host=host or None, port=port, print=None, handle_signals=True)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise RunsheetError(say("serve.listen", say_lang, host=host, port=port, reason=reason)) from None
+    return 0

@@ -1,0 +1,107 @@
+"""`run.py hall`'s server (runsheet/hall/server.py) in process, with aiohttp's test client: the pages, the assets and
+the stream load; each hall-visible change reaches a client of the stream within a second of its commit; nothing but
+the served pages and assets is answered."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from congress import elect
+
+from runsheet.hall.server import ASSETS, Hall, build_app
+
+REACH = 1.0  # seconds from a commit to the stream's client
+
+
+@pytest.fixture
+async def client(session, clock):
+    session.agenda.next_step()  # khai-mac: its words carry D, so the attendance figures are shown from now on
+    hall = Hall(str(session.path), now=clock)
+    async with TestClient(TestServer(build_app(hall))) as client:
+        yield client
+
+
+async def next_view(stream) -> dict:
+    while True:
+        line = await stream.content.readline()
+        if line.startswith(b"data: "):
+            return json.loads(line[len(b"data: "):])
+
+
+async def view_after(stream, commit, until) -> tuple[dict, float]:
+    """The first view that satisfies until after commit() is run, and how long it took to come."""
+    started = time.monotonic()
+    await asyncio.to_thread(commit)
+    while True:
+        view = await asyncio.wait_for(next_view(stream), REACH)
+        if until(view):
+            return view, time.monotonic() - started
+
+
+@pytest.mark.parametrize("path", ["/", "/projector", "/podium"])
+async def test_each_page_loads(client, path):
+    response = await client.get(path)
+    assert response.status == 200 and response.content_type == "text/html" and response.charset == "utf-8"
+    page = await response.text()
+    assert '<script src="/assets/live.js"></script>' in page and "http" not in page.replace("http-equiv", "")
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+async def test_the_assets_load_and_fetch_nothing_from_outside(client):
+    for name in ASSETS:
+        response = await client.get(f"/assets/{name}")
+        assert response.status == 200, name
+        body = await response.text()
+        assert "http://" not in body and "https://" not in body and "@import" not in body and "url(" not in body, name
+
+
+@pytest.mark.parametrize("path", ["/assets/server.py", "/assets/../server.py", "/assets/%2e%2e/view.py", "/events/x",
+                                  "/favicon.ico", "/projector/", "/static/hall.js", "/assets/"])
+async def test_anything_else_is_404(client, path):
+    assert (await client.get(path)).status == 404
+
+
+async def test_the_stream_starts_with_the_view(client):
+    async with client.get("/events") as stream:
+        assert stream.headers["Content-Type"] == "text/event-stream"
+        view = await asyncio.wait_for(next_view(stream), REACH)
+        assert view["headline"] == "Khai mạc" and view["step"]["allotted"] == 600
+
+
+async def test_each_change_reaches_the_stream_within_a_second(client, session):
+    async with client.get("/events") as stream:
+        first = await asyncio.wait_for(next_view(stream), REACH)
+        assert first["figures"].startswith("Đảng viên chính thức có mặt: 0 / 3")
+        view, took = await view_after(stream, lambda: session.attendance.check_in("A1"),
+                                       lambda v: v["figures"].startswith("Đảng viên chính thức có mặt: 1 / 3"))
+        assert took < REACH
+        session.agenda.next_step()  # bao-cao: its speakers
+        session.speaking.add_speaker("Nguyễn Văn Khải", "Phó Bí thư Đảng ủy")
+        view, took = await view_after(stream, session.speaking.start_speech, lambda v: v["speech"] is not None)
+        assert view["speech"]["name"] == "Nguyễn Văn Khải" and took < REACH
+        await asyncio.to_thread(session.speaking.end_speech)
+        await asyncio.to_thread(elect, session)
+        view, took = await view_after(stream, lambda: session.voting.publish_round("chi-uy"),
+                                      lambda v: v["result"] is not None)
+        assert [c["elected"] for c in view["result"]["candidates"]] == [True, True, False] and took < REACH
+        view, took = await view_after(stream, lambda: session.hall.message("Xin đồng chí kết thúc", True, "all"),
+                                      lambda v: v["hall"]["projector"] is not None)
+        assert view["hall"]["projector"]["text"] == view["hall"]["podium"]["text"] == "Xin đồng chí kết thúc"
+        assert took < REACH
+
+
+async def test_every_client_gets_the_change(client, session):
+    streams = [await client.get("/events") for _ in range(5)]
+    try:
+        for stream in streams:
+            await asyncio.wait_for(next_view(stream), REACH)
+        await asyncio.to_thread(session.hall.blank, "projector")
+        for stream in streams:
+            assert (await asyncio.wait_for(next_view(stream), REACH))["hall"]["projector"]["blank"]
+    finally:
+        for stream in streams:
+            stream.close()
