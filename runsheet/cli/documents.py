@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..reports import pdf
 from ..texts import say
 from .common import open_session
 
@@ -13,6 +14,7 @@ def register(sub) -> None:
     minutes = sub.add_parser("minutes", help="write the minutes of the congress (.docx and .md)")
     minutes.add_argument("--out", required=True, metavar="DIR")
     minutes.add_argument("--draft", action="store_true", help="a draft before the closing (marked DỰ THẢO)")
+    minutes.add_argument("--pdf", action="store_true", help="also a PDF beside the .docx, made by LibreOffice")
     minutes.set_defaults(func=write_minutes)
     counted = sub.add_parser("counting-minutes",
                              help="write an election round's counting minutes and ballot entry log (.docx and .md)")
@@ -22,6 +24,7 @@ def register(sub) -> None:
     counted.add_argument("--nomination", action="store_true",
                          help="the counting minutes of the election's poll on floor nominees instead (with --round: "
                               "an earlier poll)")
+    counted.add_argument("--pdf", action="store_true", help="also PDFs beside the .docx files, made by LibreOffice")
     counted.set_defaults(func=write_counting_minutes)
     sheet = sub.add_parser("attendance-sheet",
                            help="write the attendance sheet, signed on arrival (.docx and .md)")
@@ -35,21 +38,31 @@ def register(sub) -> None:
 def write_minutes(args: argparse.Namespace) -> int:
     from ..reports.minutes import write_minutes as write
 
+    if args.pdf:
+        pdf.require()  # refused before anything is written
     session, lang = open_session(args)
-    for path in write(session.state, args.out, lang, session.now(), args.draft):
-        print(path)
+    _print_with_pdfs(write(session.state, args.out, lang, session.now(), args.draft), args.pdf)
     return 0
+
+
+def _print_with_pdfs(paths: list[str], make_pdf: bool) -> None:
+    for path in paths:
+        print(path)
+    if make_pdf:
+        for path in pdf.to_pdf([p for p in paths if p.endswith(".docx")]):
+            print(path)
 
 
 def write_counting_minutes(args: argparse.Namespace) -> int:
     from ..reports.counting import write_counting_minutes as write
     from ..reports.poll_minutes import write_poll_minutes
 
+    if args.pdf:
+        pdf.require()
     session, lang = open_session(args)
     if args.nomination:
         write = write_poll_minutes
-    for path in write(session.log.events, session.state, args.election, args.out, lang, args.round_no):
-        print(path)
+    _print_with_pdfs(write(session.log.events, session.state, args.election, args.out, lang, args.round_no), args.pdf)
     return 0
 
 

@@ -13,7 +13,8 @@ from .document import QR, Para
 def check_code_line(state: CongressState, lang: str) -> Para:
     """The head's short code and its event, as the document was written, and how to check it later."""
     code = short_code(state.head_hash)
-    return Para(say("doc.check_code", lang, code=code, seq=local_number(state.seq, lang), n=state.seq), italic=True)
+    return Para(say("doc.check_code", lang, code=code, seq=local_number(state.seq, lang), n=state.seq), italic=True,
+                small=True)
 
 
 def log_digest_qr(state: CongressState, lang: str) -> QR:

@@ -50,6 +50,7 @@ class Para:
     bold: bool = False
     italic: bool = False
     center: bool = False
+    small: bool = False  # a note in the margin's size (11 pt), not part of the text
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,7 @@ def to_docx(doc: Document) -> bytes:
             paragraph(document, block.text, bold=True, after=4).paragraph_format.keep_with_next = True
         elif isinstance(block, Para):
             paragraph(document, block.text, bold=block.bold, italic=block.italic,
-                      align=center if block.center else justify)
+                      align=center if block.center else justify, size=11 if block.small else SIZE)
         elif isinstance(block, Table):
             table = document.add_table(rows=1, cols=len(block.columns))
             table.style = document.styles["Table Grid"]

@@ -2,6 +2,12 @@
 
 TEXT: dict[str, tuple[str, str]] = {
     # the document's file name
+    "pdf.err.no_office": ("--pdf cần LibreOffice, máy này chưa cài (Debian/Ubuntu: apt install "
+                          "libreoffice-writer-nogui; Windows, macOS: libreoffice.org); chưa ghi tệp nào",
+                          "--pdf needs LibreOffice, which is not installed here (Debian/Ubuntu: apt install "
+                          "libreoffice-writer-nogui; Windows, macOS: libreoffice.org); nothing was written"),
+    "pdf.err.failed": ("LibreOffice không chuyển được {path} sang PDF: {problem} (tệp .docx vẫn còn)",
+                       "LibreOffice could not turn {path} into a PDF: {problem} (the .docx is kept)"),
     "minutes.file": ("bien-ban-dai-hoi", "minutes"),
     # refusals
     "minutes.err.not_closed": ("Đại hội chưa bế mạc: biên bản chỉ lập sau khi bế mạc (run.py step end), hoặc dùng --draft "

@@ -1,0 +1,120 @@
+"""The documents as an office prints them: rendered to PDF by LibreOffice headless (as `--pdf` makes them), then
+read back: A4, the margins of Party documents, fonts embedded with every Vietnamese letter, names of ordinary
+length whole in their cells, page numbers from the second page, the QR code still decoding. Skipped, saying why,
+where LibreOffice is not installed (.ci/run installs it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from full_congress import drive
+from runsheet.reports import pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_office = pytest.mark.skipif(pdf.office() is None, reason="LibreOffice is not installed "
+                                  "(apt install libreoffice-writer-nogui)")
+A4 = (595.3, 841.9)  # points
+NAMES = ["Ngô Thị Dung", "Lê Thị Thu Hằng", "Lê Quốc Hùng", "Trần Mạnh Hùng", "Hoàng Thị Lan", "Phạm Quốc Thành"]
+
+
+def run(*args, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "run.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8", timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})})
+
+
+@pytest.fixture(scope="module")
+def congress(tmp_path_factory):
+    return drive(tmp_path_factory.mktemp("pdf") / "congress.json")
+
+
+@pytest.fixture(scope="module")
+def printed(congress, tmp_path_factory) -> dict[str, Path]:
+    if pdf.office() is None:
+        pytest.skip("LibreOffice is not installed (apt install libreoffice-writer-nogui)")
+    out = tmp_path_factory.mktemp("printed")
+    for args in (("minutes",), ("counting-minutes", "chi-uy")):
+        done = run(*args, "--db", congress.path, "--out", out, "--pdf")
+        assert done.returncode == 0, done.stderr
+    return {path.stem: path for path in out.glob("*.pdf")}
+
+
+def pages(path: Path):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    return [document[i] for i in range(len(document))]
+
+
+def test_pdf_is_refused_before_anything_is_written_without_libreoffice(congress, tmp_path):
+    out = tmp_path / "out"
+    done = run("minutes", "--db", congress.path, "--out", out, "--pdf", env={"PATH": str(tmp_path / "empty")})
+    assert done.returncode == 2 and "LibreOffice" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+@needs_office
+def test_every_page_is_a4_with_the_margins_of_party_documents(printed):
+    for name, path in printed.items():
+        for number, page in enumerate(pages(path), start=1):
+            width, height = page.get_size()
+            assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (name, number)
+            text = page.get_textpage()
+            boxes = [text.get_charbox(i) for i in range(text.count_chars())
+                     if not text.get_text_range(i, 1).isspace()]
+            left = min(box[0] for box in boxes) / 72 * 25.4
+            right = (width - max(box[2] for box in boxes)) / 72 * 25.4
+            assert left >= 28 and right >= 13, (name, number, left, right)  # 30 mm and 20 mm, less a table's rule
+
+
+@needs_office
+def test_fonts_are_embedded_and_the_vietnamese_reads_back(printed):
+    for name, path in printed.items():
+        raw = path.read_bytes()
+        assert b"/FontFile2" in raw or b"/FontFile3" in raw, name
+    minutes = unicodedata.normalize("NFC", "\n".join(p.get_textpage().get_text_range() for p in
+                                                     pages(printed["bien-ban-dai-hoi"])))
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in minutes and "BIÊN BẢN ĐẠI HỘI" in minutes
+    for name in NAMES:  # whole on one line: a cell sized to its names never breaks one
+        assert name in minutes, name
+
+
+@needs_office
+def test_page_numbers_from_the_second_page(printed):
+    numbered = pages(printed["bien-ban-dai-hoi"])
+    assert len(numbered) >= 2
+    first_lines = [p.get_textpage().get_text_range().strip().splitlines()[0].strip() for p in numbered]
+    assert first_lines[0] != "1" and first_lines[1:] == [str(n) for n in range(2, len(numbered) + 1)]
+
+
+@needs_office
+def test_the_qr_codes_still_decode_from_the_rendered_pages(printed):
+    import zxingcpp
+
+    found = []
+    for name in ("bien-ban-dai-hoi", "chi-uy-vong-1-bien-ban-kiem-phieu"):
+        for page in pages(printed[name]):
+            image = page.render(scale=200 / 72).to_pil()
+            found += [r.text for r in zxingcpp.read_barcodes(image) if r.valid]
+    assert any(text.startswith("RSL1|") for text in found) and any(text.startswith("RSD1|") for text in found)
+
+
+@needs_office
+def test_page_images_for_the_eye(printed):
+    """RUNSHEET_GOLDEN=update writes the pages of the Vietnamese minutes and counting minutes beside the golden .md
+    (tests/golden/pages/), to be looked at when the layout changes; otherwise checks there is one per page."""
+    folder = ROOT / "tests" / "golden" / "pages"
+    for name in ("bien-ban-dai-hoi", "chi-uy-vong-1-bien-ban-kiem-phieu"):
+        rendered = pages(printed[name])
+        if os.environ.get("RUNSHEET_GOLDEN") == "update":
+            folder.mkdir(exist_ok=True)
+            for old in folder.glob(f"{name}-*.png"):
+                old.unlink()
+            for number, page in enumerate(rendered, start=1):
+                page.render(scale=1.2).to_pil().convert("L").save(folder / f"{name}-{number}.png", optimize=True)
+        assert len(list(folder.glob(f"{name}-*.png"))) == len(rendered), name
