@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from ..errors import DomainError
+from ..errors import DomainError, Say
 
 PREFIX = "RSB1|"
 CONGRESS_CHARS = 8
@@ -60,18 +60,18 @@ def parse_ballot_code(text: str) -> BallotCode:
     raw = text.strip()
     shown = raw if len(raw) <= 60 else raw[:59] + "…"
     if not raw.upper().startswith(PREFIX):
-        raise DomainError("ballot.err.code", text=shown, problem="@ballot.bad.prefix")
+        raise DomainError("ballot.err.code", text=shown, problem=Say("ballot.bad.prefix"))
     parts = raw[len(PREFIX):].split("|")
     if len(parts) != 4:
-        raise DomainError("ballot.err.code", text=shown, problem="@ballot.bad.fields")
+        raise DomainError("ballot.err.code", text=shown, problem=Say("ballot.bad.fields"))
     congress, election, round_text, listed = parts
     congress, listed = congress.lower(), listed.lower()
     if len(congress) != CONGRESS_CHARS or not _HEX.fullmatch(congress):
-        raise DomainError("ballot.err.code", text=shown, problem="@ballot.bad.congress")
+        raise DomainError("ballot.err.code", text=shown, problem=Say("ballot.bad.congress"))
     if not _ID.fullmatch(election):
-        raise DomainError("ballot.err.code", text=shown, problem="@ballot.bad.election")
+        raise DomainError("ballot.err.code", text=shown, problem=Say("ballot.bad.election"))
     if not _NUMBER.fullmatch(round_text):
-        raise DomainError("ballot.err.code", text=shown, problem="@ballot.bad.round")
+        raise DomainError("ballot.err.code", text=shown, problem=Say("ballot.bad.round"))
     if len(listed) != LIST_CHARS or not _HEX.fullmatch(listed):
-        raise DomainError("ballot.err.code", text=shown, problem="@ballot.bad.list")
+        raise DomainError("ballot.err.code", text=shown, problem=Say("ballot.bad.list"))
     return BallotCode(congress, unquote(election), int(round_text), listed)
