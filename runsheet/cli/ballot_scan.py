@@ -2,8 +2,9 @@
 
 The images (PNG, JPEG, TIFF, a PDF's pages rasterised at 200 dpi) are read in the order given, each against the
 template of the open round's printed ballot. A sure reading is entered on the pass (terminal "scanner", the
-event marked as the scanner's); a reading in doubt is queued: it takes its number in the stack's order and a person
-enters that number by hand on the same pass; a refused image (another round or list, a blank page, a corner
+event marked as the scanner's, with the sha256 of its image kept beside the store: store/scans.py); a reading in
+doubt is queued: it takes its number in the stack's order and a person enters that number by hand on the same
+pass (its image kept too); a refused image (another round or list, a blank page, a corner
 missing) enters nothing and takes no number. OpenCV is loaded only when this command runs."""
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..commands.voting import check_scanner_pass, open_record
 from ..errors import DomainError, Say
 from ..rules.election import APPROVE, Reading
+from ..store import scans
 from ..texts import say
 from .common import open_session, print_json
 
@@ -28,6 +31,8 @@ class Page:
     file: str
     page: int
     image: object | None  # a grey numpy image, or None when the file or page could not be decoded
+    data: bytes = b""  # the image as kept beside the store: the file itself, or a PDF's or TIFF's page as PNG
+    ext: str = "png"
 
 
 def scan_ballots(args: argparse.Namespace) -> int:
@@ -57,8 +62,9 @@ def scan_ballots(args: argparse.Namespace) -> int:
             results.append((page, reading, reading.refused))
             continue
         results.append((page, reading, None))
-        entries.append(reading.doubtful if reading.review else
-                       Reading(reading.struck, reading.unclear if approve else frozenset()))
+        image = scans.keep(args.db, args.election, record.number, page.data or _png(page.image), page.ext)
+        entries.append((reading.doubtful if reading.review else
+                        Reading(reading.struck, reading.unclear if approve else frozenset()), image))
     numbers = iter(session.voting.enter_scanned(args.election, entries, args.pass_no).value if entries else ())
     shown, counts = [], {"entered": 0, "queued": 0, "refused": 0}
     for page, reading, refused in results:
@@ -114,10 +120,19 @@ def _pages(paths: list[str]):
         ok, images = cv2.imreadmulti(path, flags=cv2.IMREAD_GRAYSCALE)
         if not ok or not images:
             data = np.fromfile(path, dtype=np.uint8)
-            image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
-            images = [image]
+            images = [cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None]
+        if len(images) == 1:  # the file itself is kept
+            ext = Path(path).suffix.lstrip(".").lower() or "img"
+            yield Page(path, 1, images[0], Path(path).read_bytes(), ext)
+            continue
         for number, image in enumerate(images, start=1):
             yield Page(path, number, image)
+
+
+def _png(image) -> bytes:
+    import cv2
+
+    return cv2.imencode(".png", image)[1].tobytes()
 
 
 def _pdf_pages(path: str):

@@ -473,23 +473,25 @@ class VotingCommands:
                                              entered.invalid, poll=poll)], ballot)
         return self.session.commit("ballots", build)
 
-    def enter_scanned(self, election_id: str, readings: list[Reading | tuple[int, ...]],
+    def enter_scanned(self, election_id: str, readings: list[tuple[Reading | tuple[int, ...], str | None]],
                       pass_no: int) -> Outcome[list[int]]:
-        """The scanner's pass: the ballots it read, in the stack's order, numbered on from the pass's last number; a
-        Reading is entered (marked as the scanner's), a tuple (the rows it was not sure of) queues the ballot for a
-        person: its number is taken and nothing is entered. All or none. Refused on a round of one pass (a human
-        pass is always the other side). The value is the numbers, in order."""
+        """The scanner's pass: the ballots it read, in the stack's order, numbered on from the pass's last number,
+        each with the sha256 of its kept image (or None); a Reading is entered (marked as the scanner's), a tuple
+        (the rows it was not sure of) queues the ballot for a person: its number is taken and nothing is entered.
+        All or none. Refused on a round of one pass (a human pass is always the other side). The value is the
+        numbers, in order."""
         def build(state: CongressState):
             record = open_record(state, election_id)
             check_scanner_pass(record, pass_no)
             number, items, numbers = record.next_ballot(pass_no), [], []
-            for reading in readings:
+            for reading, image in readings:
                 if isinstance(reading, Reading):
-                    items.append(replace(ballot_data(record, reading, pass_no, number), scanner=True))
+                    items.append(replace(ballot_data(record, reading, pass_no, number), scanner=True, image=image))
                 else:
                     if number > record.issued:
                         raise DomainError("err.ballot_number", n=number, issued=record.issued)
-                    items.append(ev.BallotQueued(election_id, record.number, number, pass_no, tuple(reading)))
+                    items.append(ev.BallotQueued(election_id, record.number, number, pass_no, tuple(reading),
+                                                 image=image))
                 numbers.append(number)
                 number += 1
             return Change(items, numbers)

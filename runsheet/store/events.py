@@ -387,6 +387,7 @@ class BallotEntered(_Ballot):
     unclear: tuple[int, ...] = ()
     invalid: str | None = None
     scanner: bool = field(default=False, kw_only=True, metadata={"omit": True})  # read by the scanner (ballots scan)
+    image: str | None = field(default=None, kw_only=True, metadata={"omit": True})  # sha256 of its kept scan
 
 
 @event("ballot.queued")
@@ -397,6 +398,7 @@ class BallotQueued(_Ballot):
 
     pass_no: int = key("pass", default=1)
     rows: tuple[int, ...] = ()  # the lines the machine was not sure of
+    image: str | None = field(default=None, kw_only=True, metadata={"omit": True})  # sha256 of its kept scan
 
 
 @event("ballot.withdrawn")

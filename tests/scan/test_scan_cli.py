@@ -143,7 +143,14 @@ def test_the_scanner_is_one_pass_and_the_count_is_the_hand_count(scanned, tmp_pa
     entered = [e for e in log.events if e.type == "ballot.entered"]
     assert [e.payload.ballot for e in entered] == [1, 2, 3, 5, 6]
     assert all(e.terminal == "scanner" and e.payload.scanner and e.payload.pass_no == 2 for e in entered)
-    assert [(e.payload.ballot, e.payload.rows) for e in log.events if e.type == "ballot.queued"] == [(DOUBTFUL, (6,))]
+    queued_events = [e for e in log.events if e.type == "ballot.queued"]
+    assert [(e.payload.ballot, e.payload.rows) for e in queued_events] == [(DOUBTFUL, (6,))]
+    # every ballot's image is kept beside the store, named by the sha256 its event records
+    kept = Path(f"{db}.scans") / f"{E}-1"
+    hashes = [e.payload.image for e in sorted(entered + queued_events, key=lambda e: e.payload.ballot)]
+    assert sorted(p.name.split(".")[0] for p in kept.iterdir()) == sorted(hashes) and len(set(hashes)) == 6
+    assert (kept / f"{hashes[0]}.png").read_bytes() == files[0].read_bytes()  # a file is kept as it was scanned
+    assert (kept / f"{hashes[DOUBTFUL - 1]}.jpg").read_bytes() == files[4].read_bytes()
 
     # the clerk enters the queued ballot by hand on the scanner's pass, and the whole stack as pass 1
     hand = folder / "hand.csv"
@@ -167,6 +174,16 @@ def test_the_scanner_is_one_pass_and_the_count_is_the_hand_count(scanned, tmp_pa
     run("counting-minutes", "--db", db, E, "--out", folder / "minutes")
     minutes = "".join(p.read_text(encoding="utf-8") for p in (folder / "minutes").glob("*.md"))
     assert "Lượt 2 do máy quét đọc" in minutes
+
+    verified = run("verify", "--db", db)
+    assert "6 ảnh phiếu quét" in verified.stdout
+    page = kept / f"{hashes[5]}.png"  # the PDF's last page, kept as PNG
+    page.write_bytes(page.read_bytes() + b"\0")
+    altered = run("verify", "--db", db, check=False)
+    assert altered.returncode == 1 and "ALTERED: sự kiện" in altered.stdout and "đã bị thay đổi" in altered.stdout
+    page.unlink()
+    gone = run("verify", "--db", db, "--lang", "en", check=False)
+    assert gone.returncode == 1 and f"the scanned image {hashes[5]} is gone" in gone.stdout
 
 
 def test_the_text_output_says_what_was_entered_queued_and_refused(tmp_path):
