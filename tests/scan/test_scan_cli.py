@@ -173,7 +173,8 @@ def test_the_scanner_is_one_pass_and_the_count_is_the_hand_count(scanned, tmp_pa
 
     run("counting-minutes", "--db", db, E, "--out", folder / "minutes")
     minutes = "".join(p.read_text(encoding="utf-8") for p in (folder / "minutes").glob("*.md"))
-    assert "Lượt 2 do máy quét đọc" in minutes
+    assert "Lượt 2 do máy quét đọc" in minutes and "máy quét chưa chắc ở dòng 6: để người nhập tay" in minutes
+    assert minutes.count("máy quét đọc") == 6  # the five ballots it entered, and the pass's line
 
     verified = run("verify", "--db", db)
     assert "6 ảnh phiếu quét" in verified.stdout
