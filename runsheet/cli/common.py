@@ -47,11 +47,11 @@ def pin_prompt(lang: str) -> Callable[[str], str | None] | None:
     return prompt
 
 
-def open_session(args: argparse.Namespace) -> tuple[Session, str]:
+def open_session(args: argparse.Namespace, terminal: str | None = None) -> tuple[Session, str]:
     """The store of --db as this terminal's role, unlocked with its PIN when it has one (without --role: the
     chair's); and the language to speak (--lang, else the congress's), kept on args for the error message too.
     A PIN neither given nor needed yet is asked (interactively) by the first write that needs it."""
-    session = args.session = Session(args.db, role=args.role)
+    session = args.session = Session(args.db, role=args.role, terminal=terminal)
     lang = args.store_lang = args.lang or session.state.language
     pin = pin_of(args)
     if pin is not None and not session.roles.unlock(pin):

@@ -12,7 +12,7 @@ from ..commands.status import status_data
 from ..errors import DomainError
 from ..rules.digest import LogDigest
 from ..store import backups
-from ..store import snapshot
+from ..store import scans, snapshot
 from ..store.events import Event
 from ..store.log import verify
 from ..store.witness import compare, whole_docs, witness_path
@@ -140,6 +140,14 @@ def verify_store(args: argparse.Namespace) -> int:
         altered = True
         print("ALTERED: " + say("cli.snapshot_forged", lang, path=snapshot.path_of(args.db),
                                 aside=snapshot.set_aside(args.db)))
+    if report.ok:  # the scanned ballots' images the log names (ballots scan)
+        images, problems = scans.check(args.db, [Event.from_doc(doc) for doc in docs])
+        for seq, image, problem in problems:
+            print("ALTERED: " + say("cli.scan_missing" if problem == "missing" else "cli.scan_altered", lang,
+                                    seq=seq, image=image))
+        if images and not problems:
+            print(say("cli.scans_ok", lang, n=images, path=f"{args.db}.scans"))
+        altered = altered or bool(problems)
     for backup in backups.saved(args.db):
         checked = verify(str(backup))
         altered = altered or not checked.ok

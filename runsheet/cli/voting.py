@@ -10,6 +10,7 @@ from ..rules.election import FORM_TEXT
 from ..texts import say
 from ..texts.formats import local_percent
 from .ballot_papers import print_ballots
+from .ballot_scan import scan_ballots
 from .common import actions, open_session, print_json
 
 
@@ -82,6 +83,14 @@ def register(sub) -> None:
                                                     "official members present)")
     printed.add_argument("--size", choices=("A4", "A5"), default="A4")
     printed.set_defaults(func=print_ballots)
+    scanned = ballot_actions.add_parser("scan", help="read scanned ballots (PNG, JPEG, TIFF, PDF) as one pass of a "
+                                                     "double entry; doubtful ones are queued for a person")
+    scanned.add_argument("election", metavar="ELECTION")
+    scanned.add_argument("images", nargs="+", metavar="IMAGE")
+    scanned.add_argument("--pass", dest="pass_no", type=int, required=True)
+    scanned.add_argument("--size", choices=("A4", "A5"), default="A4", help="the size the ballots were printed at")
+    scanned.add_argument("--json", action="store_true")
+    scanned.set_defaults(func=scan_ballots)
 
     nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
                                                "than 30%% of the members present agree to join the list")

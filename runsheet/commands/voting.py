@@ -79,6 +79,14 @@ def ballot_data(record: RoundRecord, reading: Reading, pass_no: int, ballot: int
                             tuple(sorted(reading.unclear)), reading.invalid, poll=poll)
 
 
+def check_scanner_pass(record: RoundRecord, pass_no: int) -> None:
+    """The scanner may be one pass of a round entered twice or three times, never the only one."""
+    if record.passes < 2:
+        raise DomainError("scan.err.one_pass", election=record.election, round=record.number)
+    if not 1 <= pass_no <= record.passes:
+        raise DomainError("err.no_pass", n=pass_no, passes=record.passes)
+
+
 def counted(record: RoundRecord, collected: int | None) -> int:
     """The ballots a count closes with, checked: every pass entered as many as were collected (the number recorded
     from the box, or the ballots agreed), no mismatch left, no more collected than issued."""
@@ -463,6 +471,30 @@ class VotingCommands:
             entered = ballot_data(record, reading, 1, ballot)
             return Change([ev.BallotResolved(election_id, record.number, ballot, entered.struck, entered.unclear,
                                              entered.invalid, poll=poll)], ballot)
+        return self.session.commit("ballots", build)
+
+    def enter_scanned(self, election_id: str, readings: list[tuple[Reading | tuple[int, ...], str | None]],
+                      pass_no: int) -> Outcome[list[int]]:
+        """The scanner's pass: the ballots it read, in the stack's order, numbered on from the pass's last number,
+        each with the sha256 of its kept image (or None); a Reading is entered (marked as the scanner's), a tuple
+        (the rows it was not sure of) queues the ballot for a person: its number is taken and nothing is entered.
+        All or none. Refused on a round of one pass (a human pass is always the other side). The value is the
+        numbers, in order."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            check_scanner_pass(record, pass_no)
+            number, items, numbers = record.next_ballot(pass_no), [], []
+            for reading, image in readings:
+                if isinstance(reading, Reading):
+                    items.append(replace(ballot_data(record, reading, pass_no, number), scanner=True, image=image))
+                else:
+                    if number > record.issued:
+                        raise DomainError("err.ballot_number", n=number, issued=record.issued)
+                    items.append(ev.BallotQueued(election_id, record.number, number, pass_no, tuple(reading),
+                                                 image=image))
+                numbers.append(number)
+                number += 1
+            return Change(items, numbers)
         return self.session.commit("ballots", build)
 
     def import_ballots(self, election_id: str, path: str, pass_no: int = 1, poll: bool = False) -> Outcome[int]:

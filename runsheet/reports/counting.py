@@ -334,6 +334,7 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
     current: dict[tuple[int, int], Reading] = {}  # (pass, ballot) -> the reading standing now
     withdrawn: set[tuple[int, int]] = set()
     terminals: dict[int, list[str]] = {}
+    scanned: set[int] = set()  # the passes the scanner read (ballots scan)
     corrections = withdrawals = resolved = 0
     rows = []
     window = [e for e in events[opened.seq - 1:] if mine(e)]
@@ -355,6 +356,9 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
             withdrawn.discard(key)
             if event.terminal not in terminals.setdefault(p.pass_no, []):
                 terminals[p.pass_no].append(event.terminal)
+            if p.scanner:
+                notes.append(_say("counting_minutes.log.by_scanner", lang))
+                scanned.add(p.pass_no)
             row[3:] = [str(p.pass_no), str(p.ballot), reading_text(reading, form, lang), "; ".join(notes)]
         elif isinstance(p, ev.BallotWithdrawn):
             key = (p.pass_no, p.ballot)
@@ -371,6 +375,9 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
                              for n in range(1, passes + 1) if (n, p.ballot) in current)
             row[3:] = [_say("counting_minutes.log.head", lang), str(p.ballot), reading_text(reading, form, lang),
                        f"{verdict(reading)}; {_say('counting_minutes.log.resolved', lang, readings=seen)}"]
+        elif isinstance(p, ev.BallotQueued):
+            row[3:] = [str(p.pass_no), str(p.ballot), "—", _say("counting_minutes.log.queued", lang,
+                                                                 rows=", ".join(map(str, p.rows)))]
         elif isinstance(p, ev.RoundCollected):
             row[5] = _say("counting_minutes.log.collected", lang, n=p.collected)
         elif isinstance(p, ev.RoundClosed):
@@ -387,6 +394,8 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
         standing = sum(1 for (p, _) in current if p == pass_no)
         doc.add(Para(_say("counting_minutes.log.summary", lang, pass_no=pass_no, n=standing,
                           terminals=", ".join(terminals.get(pass_no, [])) or "—")))
+        if pass_no in scanned:
+            doc.add(Para(_say("counting_minutes.log.scanner", lang, pass_no=pass_no)))
     doc.add(Para(_say("counting_minutes.log.counts", lang, corrections=corrections, withdrawals=withdrawals,
                       resolved=resolved, counted=result["ballots"]["collected"])))
     head, _ = counting_committee(state, events, closed)

@@ -336,6 +336,7 @@ class RoundRecord:
     added: list[str] = field(default_factory=list)  # members given a ballot later and counted in since (round issued
     #                                                 --add: an exempt member who came, or one excused who came)
     clerks: dict[int, dict[int, str]] = field(default_factory=dict)  # pass -> ballot no -> the terminal that read it
+    queued: dict[int, set[int]] = field(default_factory=dict)  # pass -> ballot nos the scanner left to a person
     _agreed: dict[int, Cast] = field(default_factory=dict, repr=False)  # ballot no -> what its reading counts
     _mismatched: set[int] = field(default_factory=set, repr=False)
     _missing: dict[int, list[int]] = field(default_factory=dict, repr=False)  # ballot no -> passes without it
@@ -435,7 +436,7 @@ class RoundRecord:
 
     def next_ballot(self, pass_no: int) -> int:
         numbers = self.readings.get(pass_no, {})
-        return max(numbers, default=0) + 1
+        return max(max(numbers, default=0), max(self.queued.get(pass_no, ()), default=0)) + 1
 
 
 def round_result(record: RoundRecord, names: Mapping[str, str], title: str, collected: int, denominator: int,

@@ -46,6 +46,7 @@ class ScanReading:
     reason: Say | None = None
     code: str = ""
     rows: dict[int, tuple[float, float]] = field(default_factory=dict)  # number -> (line cover, new ink)
+    doubtful: tuple[int, ...] = ()  # the rows the machine was not sure of (review)
 
     @property
     def accepted(self) -> bool:
@@ -135,7 +136,8 @@ def _read_strikes(ink: np.ndarray, template: Template, code: str) -> ScanReading
             margins.append(0.0)
     confidence = round(max(0.0, min(1.0, min(margins, default=1.0) + 0.5)), 3) if not doubtful else 0.0
     reason = Say("scan.review.rows", {"rows": ", ".join(str(n) for n in doubtful)}) if doubtful else None
-    return ScanReading(frozenset(struck), frozenset(), confidence, bool(doubtful), None, reason, code, rows)
+    return ScanReading(frozenset(struck), frozenset(), confidence, bool(doubtful), None, reason, code, rows,
+                       tuple(doubtful))
 
 
 def _read_boxes(ink: np.ndarray, template: Template, code: str) -> ScanReading:
@@ -156,4 +158,4 @@ def _read_boxes(ink: np.ndarray, template: Template, code: str) -> ScanReading:
             unclear.add(row.number)
     reason = Say("scan.review.rows", {"rows": ", ".join(str(n) for n in doubtful)}) if doubtful else None
     return ScanReading(frozenset(against), frozenset(unclear), 0.0 if doubtful else 0.9, bool(doubtful), None,
-                       reason, code, rows)
+                       reason, code, rows, tuple(doubtful))

@@ -386,6 +386,19 @@ class BallotEntered(_Ballot):
     struck: tuple[int, ...] = ()
     unclear: tuple[int, ...] = ()
     invalid: str | None = None
+    scanner: bool = field(default=False, kw_only=True, metadata={"omit": True})  # read by the scanner (ballots scan)
+    image: str | None = field(default=None, kw_only=True, metadata={"omit": True})  # sha256 of its kept scan
+
+
+@event("ballot.queued")
+@dataclass(frozen=True)
+class BallotQueued(_Ballot):
+    """The scanner was not sure of this ballot: its number is taken in the stack's order, and a person enters it by
+    hand on the same pass (nothing is counted from the machine's doubtful reading)."""
+
+    pass_no: int = key("pass", default=1)
+    rows: tuple[int, ...] = ()  # the lines the machine was not sure of
+    image: str | None = field(default=None, kw_only=True, metadata={"omit": True})  # sha256 of its kept scan
 
 
 @event("ballot.withdrawn")

@@ -345,6 +345,7 @@ _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
     ev.RoundOpened: _round_opened,
     ev.BallotEntered: lambda s, p, at: _round(s, p).enter(p.pass_no, p.ballot, _reading(p)),
     ev.BallotWithdrawn: lambda s, p, at: _round(s, p).withdraw(p.pass_no, p.ballot),
+    ev.BallotQueued: lambda s, p, at: _round(s, p).queued.setdefault(p.pass_no, set()).add(p.ballot),
     ev.BallotResolved: lambda s, p, at: _round(s, p).resolve(p.ballot, _reading(p)),
     ev.RoundCollected: lambda s, p, at: setattr(_round(s, p), "collected", p.collected),
     ev.RoundIssued: _round_issued,

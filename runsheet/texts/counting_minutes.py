@@ -152,6 +152,13 @@ TEXT: dict[str, tuple[str, str]] = {
                                       "({readings})"),
     "counting_minutes.log.summary": ("Lượt {pass_no}: {n} phiếu, nhập trên máy {terminals}.",
                                      "Pass {pass_no}: {n} ballots, entered on {terminals}."),
+    "counting_minutes.log.scanner": ("Lượt {pass_no} do máy quét đọc (run.py ballots scan); những phiếu máy không chắc được người "
+                                     "nhập tay vào lượt này; lượt kia do người nhập.",
+                                     "Pass {pass_no} was read by the scanner (run.py ballots scan); the ballots it was not sure of "
+                                     "were entered by hand on this pass; a person entered the other pass."),
+    "counting_minutes.log.by_scanner": ("máy quét đọc", "read by the scanner"),
+    "counting_minutes.log.queued": ("máy quét chưa chắc ở dòng {rows}: để người nhập tay",
+                                    "the scanner was not sure on line {rows}: left to be entered by hand"),
     "counting_minutes.log.counts": ("Số lần sửa: {corrections}; số lần rút lại: {withdrawals}; số phiếu Trưởng ban quyết định: "
                                     "{resolved}; số phiếu được tính: {counted}.",
                                     "Corrections: {corrections}; taken back: {withdrawals}; settled by the head: {resolved}; "

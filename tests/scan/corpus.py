@@ -49,13 +49,16 @@ def _dot(canvas, rng, x, y, px, colour) -> None:
     cv2.circle(canvas, (int(x), int(y)), max(1, int(rng.uniform(0.25, 0.6) * px)), colour, -1, cv2.LINE_AA)
 
 
-def make_ballot(template: Template, rng: np.random.Generator, kind: str | None = None) -> Ballot:
+def make_ballot(template: Template, rng: np.random.Generator, kind: str | None = None,
+                struck: set[int] | None = None) -> Ballot:
+    """A marked, scanned ballot; the names struck at random unless given."""
     px = template.dpi / 25.4
     kind = kind or rng.choice(["plain", "distractors", "hard"], p=[0.7, 0.2, 0.1])
     canvas = cv2.cvtColor(template.image, cv2.COLOR_GRAY2BGR)
     rows = template.rows
-    count = int(rng.integers(0, min(len(rows), 20) + 1))
-    struck = set(rng.choice([r.number for r in rows], size=count, replace=False).tolist()) if count else set()
+    if struck is None:
+        count = int(rng.integers(0, min(len(rows), 20) + 1))
+        struck = set(rng.choice([r.number for r in rows], size=count, replace=False).tolist()) if count else set()
     colour = BLUE if rng.random() < 0.6 else BLACK
     faint = kind == "hard" and rng.random() < 0.35
     if faint:

@@ -63,3 +63,11 @@ def test_the_command_line_and_the_layers_below_the_screens_load_no_textual():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout.strip()
     assert out == "[]"
+
+
+def test_the_command_line_loads_no_opencv_until_a_scan_runs():
+    """cli/ballot_scan.py imports the scanner inside the command: run.py on a laptop without the scan extra works."""
+    code = "import sys, runsheet.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('cv2', 'numpy')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT).stdout.strip()
+    assert out == "[]"
