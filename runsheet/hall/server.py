@@ -1,8 +1,10 @@
 """`run.py hall`: the hall's pages over HTTP (aiohttp) and one stream of server-sent events that every browser
 follows. One reader of the store (a Follower over the EventLog, refreshed every READ_EVERY seconds in one task)
 computes the hall's view once per change and hands the same JSON to every client; a client that falls behind gets
-only the latest view. Only the pages and assets named in PAGES and ASSETS are served (anything else is 404), all
-from this package: no request leaves the host, so a hall with no internet works."""
+only the latest view. Events that change nothing the hall sees (the ballots of a count) send nothing, but for the
+log's head in the footer, refreshed at most every CODE_EVERY seconds. Only the pages and assets named in PAGES and
+ASSETS are served (anything else is 404), all from this package: no request leaves the host, so a hall with no
+internet works."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import asyncio
 import json
 import os
 import sys
+import time
 from datetime import UTC, datetime
 from importlib import resources
 
@@ -23,6 +26,10 @@ from ..texts import say
 from .view import hall_view
 
 READ_EVERY = 0.2  # seconds between two looks at the store (one stat when nothing changed)
+CODE_EVERY = 30.0  # seconds: the footer's code (the log's head) alone is sent again at most this often
+# Views are compared as of one fixed moment: a timer's elapsed time there says when it started and how long it was
+# paused, so two looks at an unchanged state compare equal whatever the time, and a change of it does not.
+SAME_AS_OF = datetime(2999, 1, 1, tzinfo=UTC)
 KEEPALIVE = 15.0  # seconds: a comment line keeps proxies and phones from closing a quiet stream
 PAGES = {"/": "phone.html", "/projector": "projector.html", "/podium": "podium.html"}
 ASSETS = {"style.css": "text/css", "live.js": "text/javascript", "projector.js": "text/javascript",
@@ -45,23 +52,37 @@ class Hall:
         self.lang, self.now = lang, now
         self.version = 0
         self.view = b""
+        self.seen: tuple[dict, str] | None = None  # what was last sent, as of SAME_AS_OF: (all but the code, code)
+        self.sent_at = 0.0
+        self.code_due = False  # the head moved on since the last send, nothing else did
         self.changed = asyncio.Condition()
         self._compute()
 
-    def _compute(self) -> None:
+    def _compute(self) -> bool:
+        """The view computed and its version moved on, unless the hall would see no difference."""
+        shown = hall_view(self.follower.state, SAME_AS_OF, self.lang)
+        shown.pop("now")
+        code = shown.pop("code")
+        if self.seen is not None:
+            same, same_code = self.seen[0] == shown, self.seen[1] == code
+            if same and (same_code or time.monotonic() - self.sent_at < CODE_EVERY):
+                self.code_due = not same_code
+                return False
+        self.code_due = False
+        self.seen, self.sent_at = (shown, code), time.monotonic()
         self.view = json.dumps(hall_view(self.follower.state, self.now(), self.lang), ensure_ascii=False).encode()
         self.version += 1
+        return True
 
     def _read(self) -> bool:
         """New events folded and the view computed again (in a thread: the loop keeps serving meanwhile)."""
         log = self.follower.log
         if not log.changed():
-            return False
+            return self.code_due and time.monotonic() - self.sent_at >= CODE_EVERY and self._compute()
         log.refresh()
         if not self.follower.catch_up():
             return False
-        self._compute()
-        return True
+        return self._compute()
 
     async def follow(self) -> None:
         while True:

@@ -12,7 +12,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from congress import elect
 
+from runsheet.hall import server
 from runsheet.hall.server import ASSETS, Hall, build_app
+from runsheet.rules.election import Reading
 
 REACH = 1.0  # seconds from a commit to the stream's client
 
@@ -105,3 +107,20 @@ async def test_every_client_gets_the_change(client, session):
     finally:
         for stream in streams:
             stream.close()
+
+
+async def test_ballots_of_a_count_send_nothing_the_hall_would_not_see(client, session, monkeypatch):
+    for member in ("A1", "A2", "A3"):
+        session.attendance.check_in(member)
+    session.voting.open_round("chi-uy")
+    async with client.get("/events") as stream:
+        first = await asyncio.wait_for(next_view(stream), REACH)
+        while not first["figures"].startswith("Đảng viên chính thức có mặt: 3 / 3"):  # the check-ins, once read
+            first = await asyncio.wait_for(next_view(stream), REACH)
+        for struck in ({3}, {3}, {2}):
+            await asyncio.to_thread(session.voting.enter_ballot, "chi-uy", Reading(frozenset(struck)))
+        with pytest.raises(TimeoutError):  # a tally being counted is not the hall's: no view is sent for it
+            await asyncio.wait_for(next_view(stream), 3 * server.READ_EVERY + 0.5)
+        monkeypatch.setattr(server, "CODE_EVERY", 0.0)  # the footer's code (the log's head) alone, when due
+        view = await asyncio.wait_for(next_view(stream), REACH)
+        assert view["code"] != first["code"] and {**view, "code": 0, "now": 0} == {**first, "code": 0, "now": 0}
