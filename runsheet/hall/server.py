@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from aiohttp import web
 
 from ..errors import RunsheetError
 from ..net import is_loopback
+from ..qr import qr_matrix
 from ..store.follow import Follower
 from ..store.log import EventLog
 from ..texts import say
@@ -37,6 +39,7 @@ ASSETS = {"style.css": "text/css", "live.js": "text/javascript", "projector.js":
 HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
                                       "frame-ancestors 'none'"}
+HOST = re.compile(r"[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]{2,45}\](:[0-9]{1,5})?")
 FOLLOW = web.AppKey("follow", asyncio.Task)
 
 
@@ -61,7 +64,7 @@ class Hall:
     def _compute(self) -> bool:
         """The view computed and its version moved on, unless the hall would see no difference."""
         shown = hall_view(self.follower.state, SAME_AS_OF, self.lang)
-        shown.pop("now")
+        shown.pop("now"), shown.pop("seq")
         code = shown.pop("code")
         if self.seen is not None:
             same, same_code = self.seen[0] == shown, self.seen[1] == code
@@ -122,6 +125,20 @@ class Hall:
         return response
 
 
+def delegates_qr(host: str) -> str:
+    """The delegates' page's address as the browser reached this server (its Host: on the hall's network, the
+    address a phone there can reach too), as a QR code drawn inline, and in words beneath it."""
+    if not HOST.fullmatch(host):
+        host = "127.0.0.1"
+    url = f"http://{host}/"
+    matrix = qr_matrix(url)
+    n = len(matrix)
+    path = "".join(f"M{x},{y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
+    return (f'<svg id="qr" viewBox="0 0 {n} {n}" shape-rendering="crispEdges" role="img" aria-label="{url}">'
+            f'<rect width="{n}" height="{n}" fill="#fff"/><path d="{path}" fill="#000"/></svg>'
+            f'<div id="qr-url">{url}</div>')
+
+
 def build_app(hall: Hall) -> web.Application:
     app = web.Application()
 
@@ -132,8 +149,10 @@ def build_app(hall: Hall) -> web.Application:
         app[FOLLOW].cancel()
 
     async def page(request: web.Request) -> web.Response:
-        return web.Response(body=_asset(PAGES[request.path]), content_type="text/html", charset="utf-8",
-                            headers=HEADERS)
+        body = _asset(PAGES[request.path])
+        if request.path == "/projector":
+            body = body.replace(b"<!--qr-->", delegates_qr(request.host).encode())
+        return web.Response(body=body, content_type="text/html", charset="utf-8", headers=HEADERS)
 
     async def asset(request: web.Request) -> web.Response:
         name = request.match_info["name"]

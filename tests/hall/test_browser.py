@@ -100,3 +100,22 @@ async def test_the_podium_and_the_phone(served, browser, session):
         == "Báo cáo chính trị"
     await browser.screenshot(SHOTS / "phone-390x844.png")
     assert all(url.startswith(served) for url in browser.requests)
+
+
+async def test_the_projector_idle_with_the_programme_and_the_delegates_code(session, clock, browser):
+    SHOTS.mkdir(exist_ok=True)
+    server = TestServer(build_app(Hall(str(session.path), now=clock)), host="127.0.0.1")
+    await server.start_server()
+    try:
+        served = f"http://127.0.0.1:{server.port}"
+        await browser.open(f"{served}/projector")  # before the congress starts
+        await browser.wait_for("!document.getElementById('idle').hidden", 10)
+        assert await browser.evaluate("document.querySelectorAll('#agenda li').length") == 5
+        assert await browser.evaluate("document.getElementById('qr-url').textContent") == f"{served}/"
+        assert await browser.evaluate("document.getElementById('qr').getBoundingClientRect().width") > 250
+        await browser.screenshot(SHOTS / "projector-idle-1920x1080.png")
+        await asyncio.to_thread(session.agenda.next_step)
+        assert await browser.wait_for("document.getElementById('idle').hidden", 1.0) < 1.0
+        assert all(url.startswith(served) for url in browser.requests)
+    finally:
+        await server.close()
