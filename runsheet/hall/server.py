@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import mimetypes
 import os
 import re
 import sys
@@ -22,6 +23,7 @@ from aiohttp import web
 from ..errors import RunsheetError
 from ..net import is_loopback
 from ..qr import qr_matrix
+from ..store.documents import document_path
 from ..store.follow import Follower
 from ..store.log import EventLog
 from ..texts import say
@@ -51,6 +53,7 @@ class Hall:
     """The one reader of the store and the latest view it computed; clients wait on `changed`."""
 
     def __init__(self, db: str, lang: str | None = None, now=lambda: datetime.now(UTC)):
+        self.db = db
         self.follower = Follower(EventLog(db))
         self.lang, self.now = lang, now
         self.version = 0
@@ -160,6 +163,16 @@ def build_app(hall: Hall) -> web.Application:
             raise web.HTTPNotFound()
         return web.Response(body=_asset(name), content_type=ASSETS[name], charset="utf-8", headers=HEADERS)
 
+    async def document(request: web.Request) -> web.StreamResponse:
+        """A congress document, by its id in the scenario alone: no path of the request reaches the disk."""
+        found = hall.follower.state.scenario.documents.get(request.match_info["id"])
+        path = None if found is None else document_path(hall.db, found)
+        if path is None or not path.is_file():
+            raise web.HTTPNotFound()
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return web.FileResponse(path, headers={**HEADERS, "Content-Type": kind,
+                                               "Content-Disposition": f'inline; filename="{path.name}"'})
+
     async def events(request: web.Request) -> web.StreamResponse:
         return await hall.stream(request)
 
@@ -169,6 +182,7 @@ def build_app(hall: Hall) -> web.Application:
         app.router.add_get(path, page)
     app.router.add_get("/assets/{name}", asset)
     app.router.add_get("/events", events)
+    app.router.add_get("/documents/{id}", document)
     return app
 
 

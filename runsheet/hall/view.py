@@ -37,7 +37,8 @@ def _texts(lang: str) -> dict[str, str]:
             "programme": say("hall.programme", lang), "results": say("hall.results", lang),
             "planned": say("hall.planned", lang), "expected": say("hall.expected", lang),
             "now": say("hall.now", lang), "held": say("hall.held", lang), "no_results": say("hall.no_results", lang),
-            "offline": say("hall.offline", lang), "scan": say("hall.scan", lang)}
+            "offline": say("hall.offline", lang), "scan": say("hall.scan", lang),
+            "documents": say("hall.documents", lang), "download": say("hall.download", lang)}
 
 
 def hall_view(state: CongressState, now: datetime, lang: str | None = None) -> dict:
@@ -82,6 +83,7 @@ def hall_view(state: CongressState, now: datetime, lang: str | None = None) -> d
         "result": _result(published[-1], lang) if published else None,
         "results": [_result(r, lang) for r in reversed(published)],
         "hall": hall, "programme": programme,
+        "documents": [{"id": d.id, "title": d.title} for d in state.scenario.documents.values()],
         "code": say("wall.code", lang, code=short_code(state.head_hash), seq=local_number(state.seq, lang)),
         "texts": _texts(lang),
     }
