@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import uuid
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..clock import Clock, system_clock
 from ..errors import DomainError, InputError
 from ..rules.roster import parse_roster
-from ..rules.scenario import FIRST_DAY, LAST_DAY, parse_scenario
+from ..rules.scenario import FIRST_DAY, LAST_DAY, Document, parse_scenario
+from ..store.documents import document_path, documents_folder
 from ..store.events import CongressCreated, Event
 from ..store.log import EventLog
 from ..store.state import CongressState
@@ -49,6 +52,7 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     except UnicodeDecodeError:
         raise InputError(scenario_path, "the scenario is not UTF-8 text") from None
     scenario = parse_scenario(scenario_text, scenario_path, roster)
+    sources = _documents(scenario, scenario_path)
     for value, what, check in ((congress_date, "date", _valid_date), (start, "start", _valid_hhmm)):
         if value is not None and not check(value):
             form = f"date YYYY-MM-DD, {FIRST_DAY}…{LAST_DAY}" if what == "date" else "time HH:MM"
@@ -66,7 +70,23 @@ def create(db: str, scenario_path: str, roster_path: str, clock: Clock = system_
     first = Event.make(None, created, "chair", terminal or default_terminal(), now)
     CongressState(first)  # a store is written only if it can be opened again
     EventLog.create(db, first)
+    if sources:
+        documents_folder(db).mkdir(exist_ok=True)
+        for document, source in sources:
+            shutil.copyfile(source, document_path(db, document))
     return Session(db, clock=clock, terminal=terminal)
+
+
+def _documents(scenario, scenario_path: str) -> list[tuple[Document, Path]]:
+    """The scenario's documents and their files (relative to its folder), each checked to be there."""
+    folder = Path(scenario_path).resolve().parent
+    found = []
+    for document in scenario.documents.values():
+        source = folder / document.file
+        if not source.is_file():
+            raise InputError(scenario_path, f"document {document.id}: no file {document.file} beside the scenario")
+        found.append((document, source))
+    return found
 
 
 def _valid_date(value: str) -> bool:

@@ -37,7 +37,8 @@ def _texts(lang: str) -> dict[str, str]:
             "programme": say("hall.programme", lang), "results": say("hall.results", lang),
             "planned": say("hall.planned", lang), "expected": say("hall.expected", lang),
             "now": say("hall.now", lang), "held": say("hall.held", lang), "no_results": say("hall.no_results", lang),
-            "offline": say("hall.offline", lang)}
+            "offline": say("hall.offline", lang), "scan": say("hall.scan", lang),
+            "documents": say("hall.documents", lang), "download": say("hall.download", lang)}
 
 
 def hall_view(state: CongressState, now: datetime, lang: str | None = None) -> dict:
@@ -70,15 +71,19 @@ def hall_view(state: CongressState, now: datetime, lang: str | None = None) -> d
                   "actual": clock(row.actual_start, zone)}
                  for n, row in enumerate(agenda.rows(now), start=1)]
     return {
-        "lang": lang, "title": state.scenario.congress.title, "now": _ms(now),
+        "lang": lang, "seq": state.seq, "title": state.scenario.congress.title, "now": _ms(now),
         "zone": round(zone.utcoffset(None).total_seconds() / 60), "warning_share": WARNING_SHARE,
         "headline": headline, "step": step,
+        # the projector's idle view (the programme and the delegates' QR code): before the congress starts, and
+        # while the step is paused between two parts of it with nobody speaking
+        "idle": not agenda.ended and (timer is None or (timer.paused and speech is None)),
         "speech": None if speech is None else {"name": speech.speech.name, "title": speech.speech.title,
                                                **_timer(speech.elapsed, speech.allotted, speech.paused)},
         "figures": figures,
         "result": _result(published[-1], lang) if published else None,
         "results": [_result(r, lang) for r in reversed(published)],
         "hall": hall, "programme": programme,
+        "documents": [{"id": d.id, "title": d.title} for d in state.scenario.documents.values()],
         "code": say("wall.code", lang, code=short_code(state.head_hash), seq=local_number(state.seq, lang)),
         "texts": _texts(lang),
     }

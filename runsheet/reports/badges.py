@@ -11,21 +11,12 @@ from pathlib import Path
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
+from ..qr import QUIET
+from ..qr import qr_svg as svg
 from ..store.state import CongressState
 from ..texts import say
 from ..rules.roster import Member
 from .document import clean
-
-QUIET = 4  # modules of white around the code, as the QR standard asks
-
-
-def qr_matrix(text: str, mask: int | None = None) -> list[list[bool]]:
-    """The code's modules; mask: the mask pattern to use (by default the one the standard's penalty rule picks, which
-    lays the code out eight times to choose)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET, mask_pattern=mask)
-    code.add_data(text)
-    code.make(fit=True)
-    return code.get_matrix()
 
 
 def sheet_mask(payload: str) -> int:
@@ -40,12 +31,7 @@ def sheet_mask(payload: str) -> int:
 
 def qr_svg(text: str, size_mm: float = 30, mask: int | None = None) -> str:
     """The QR code as an inline SVG: one path of unit squares, crisp at any scale."""
-    matrix = qr_matrix(text, mask)
-    n = len(matrix)
-    path = "".join(f"M{x},{y}h1v1h-1z" for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" width="{size_mm}mm" '
-            f'height="{size_mm}mm" shape-rendering="crispEdges" role="img" aria-label="{html.escape(text)}">'
-            f'<rect width="{n}" height="{n}" fill="#fff"/><path d="{path}" fill="#000"/></svg>')
+    return svg(text, f"{size_mm}mm", mask)
 
 
 def _status(member: Member, kind: str, lang: str) -> str:

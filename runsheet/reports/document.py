@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from xml.sax.saxutils import escape
 
-import qrcode
 
+from ..qr import qr_matrix
 from ..texts.formats import long_date
 
 FONT = "Times New Roman"
@@ -168,13 +168,6 @@ def write_md(doc: Document, path: str) -> None:
 
 
 # ---- .docx -----------------------------------------------------------------------------------------------------
-def qr_matrix(payload: str, border: int = 4) -> list[list[bool]]:
-    code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
-    code.add_data(payload)
-    code.make(fit=True)
-    return code.get_matrix()
-
-
 def qr_png(payload: str, scale: int = 8, border: int = 4) -> bytes:
     """A black-on-white PNG of the QR code, made without Pillow (qrcode's matrix, zlib, and a few bytes of PNG)."""
     matrix = qr_matrix(payload, border)

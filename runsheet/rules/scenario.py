@@ -27,6 +27,7 @@ ORDERS = ("alphabetical", "listed")
 CELL_COMMITTEE_MEMBERS = 9
 CELL_COMMITTEE_SEATS = 7
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 # the days a congress may be held on: a day whose planned steps run past the year 9999, or before the year 1 in the
 # host's zone, cannot be computed (and before 1970 some hosts cannot convert a time to their zone)
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2999, 12, 31)
@@ -37,6 +38,7 @@ CONGRESS_KEYS = {"title", "unit", "parent", "term", "place", "locality", "date",
 ELECTION_KEYS = {"id", "title", "seats", "candidates", "order", "kind", "from"}
 MOTION_KEYS = {"id", "title", "kind"}
 MOTION_KINDS = ("minutes", "other")  # minutes: adopting the congress's own minutes (the minutes say so only then)
+DOCUMENT_KEYS = {"id", "title", "file"}
 STEP_KEYS = {"id", "title", "minutes", "who", "script", "at", "election", "motion", "speeches"}
 
 
@@ -79,6 +81,22 @@ class Motion:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A congress document handed to the delegates (the report, the draft resolution): `file` relative to the
+    scenario's folder, copied beside the store at `new` and served by its id alone."""
+    id: str
+    title: str
+    file: str
+
+    @property
+    def suffix(self) -> str:
+        """The file's extension as the copy keeps it (".pdf"), or none when it is not plain letters and digits."""
+        name = self.file.replace("\\", "/").rsplit("/", 1)[-1]
+        suffix = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
+        return suffix if _SUFFIX.match(suffix) else ""
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     title: str
@@ -103,6 +121,7 @@ class Scenario:
     steps: tuple[Step, ...]
     elections: dict[str, Election] = field(default_factory=dict)
     motions: dict[str, Motion] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
 
 
 class _Lines:
@@ -172,7 +191,7 @@ class _Builder:
         raise InputError(self.file, message, line=line, item=item)
 
     def build(self, doc: dict[str, Any]) -> Scenario:
-        unknown = set(doc) - {"congress", "election", "motion", "step"}
+        unknown = set(doc) - {"congress", "election", "motion", "step", "document"}
         if unknown:
             raise InputError(self.file, f"unknown table(s): {', '.join(sorted(unknown))}")
         congress = self.congress(doc.get("congress"))
@@ -182,7 +201,8 @@ class _Builder:
         steps = self.table_list(doc, "step", STEP_KEYS, lambda d, i: self.step(d, i, elections, motions))
         if not steps:
             raise InputError(self.file, "the scenario has no [[step]]")
-        return Scenario(self.file, congress, tuple(steps.values()), elections, motions)
+        documents = self.table_list(doc, "document", DOCUMENT_KEYS, self.document)
+        return Scenario(self.file, congress, tuple(steps.values()), elections, motions, documents)
 
     def table_list(self, doc: dict, name: str, keys: set[str], make) -> dict:
         items = doc.get(name, [])
@@ -266,6 +286,13 @@ class _Builder:
             self.fail(f"kind must be one of {', '.join(MOTION_KINDS)}, not {kind!r}", "motion", index, "kind",
                       item=data["id"])
         return Motion(data["id"], self.text(data, "title", "motion", index, required=True), kind)
+
+    def document(self, data: dict, index: int) -> Document:
+        file = self.text(data, "file", "document", index, required=True)
+        parts = file.replace("\\", "/").split("/")
+        if file.startswith(("/", "\\")) or ":" in file or ".." in parts:
+            self.fail("file must be a path inside the scenario's folder", "document", index, "file", item=data["id"])
+        return Document(data["id"], self.text(data, "title", "document", index, required=True), file)
 
     def election(self, data: dict, index: int) -> Election:
         ident = data["id"]

@@ -45,6 +45,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "hall.expected": ("Dự kiến", "Expected"),
     "hall.now": ("Đang diễn ra", "Now"),
     "hall.held": ("Thực tế", "Held at"),
+    "hall.scan": ("Mời các đồng chí đại biểu quét mã để xem chương trình và kết quả Đại hội trên điện thoại",
+                  "Delegates: scan the code to follow the programme and the results on your phone"),
+    "hall.documents": ("Tài liệu Đại hội", "Congress documents"),
+    "hall.download": ("Tải về", "Download"),
     "hall.no_results": ("Chưa có kết quả nào được công bố", "No result published yet"),
     "hall.offline": ("Mất kết nối với máy chủ, đang kết nối lại…", "Connection to the server lost, reconnecting…"),
     "hall.listening": ("run.py hall: các trang hội trường tại http://{host}:{port}/ (màn hình chiếu: /projector, bục "

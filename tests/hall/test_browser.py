@@ -40,6 +40,15 @@ async def browser():
         await browser.close()
 
 
+# the podium's countdown wholly on the screen and on top, with the chair's message up: its corners and centre are its
+UNCOVERED = """(() => {
+  const timer = document.getElementById('timer'), r = timer.getBoundingClientRect();
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth || r.height < 50) return false;
+  const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 2, r.top + 2], [r.right - 2, r.bottom - 2]];
+  return points.every(([x, y]) => timer.contains(document.elementFromPoint(x, y)));
+})()"""
+
+
 def figures(n: int) -> str:
     return f"document.getElementById('figures').textContent.includes('có mặt: {n} / 3')"
 
@@ -88,6 +97,11 @@ async def test_the_podium_and_the_phone(served, browser, session):
     await asyncio.to_thread(session.hall.message, "Xin đồng chí kết thúc", False, "podium")
     await browser.wait_for("document.getElementById('message').textContent === 'Xin đồng chí kết thúc'", 1.0)
     await browser.screenshot(SHOTS / "podium-message-1920x1080.png")
+    assert await browser.evaluate(UNCOVERED), "the message hides the countdown"
+    await browser.size(1280, 720)
+    await asyncio.sleep(0.3)
+    assert await browser.evaluate(UNCOVERED), "the message hides the countdown at 1280x720"
+    await browser.size(1920, 1080)
 
     session.speaking.end_speech()
     elect(session)
@@ -100,3 +114,22 @@ async def test_the_podium_and_the_phone(served, browser, session):
         == "Báo cáo chính trị"
     await browser.screenshot(SHOTS / "phone-390x844.png")
     assert all(url.startswith(served) for url in browser.requests)
+
+
+async def test_the_projector_idle_with_the_programme_and_the_delegates_code(session, clock, browser):
+    SHOTS.mkdir(exist_ok=True)
+    server = TestServer(build_app(Hall(str(session.path), now=clock)), host="127.0.0.1")
+    await server.start_server()
+    try:
+        served = f"http://127.0.0.1:{server.port}"
+        await browser.open(f"{served}/projector")  # before the congress starts
+        await browser.wait_for("!document.getElementById('idle').hidden", 10)
+        assert await browser.evaluate("document.querySelectorAll('#agenda li').length") == 5
+        assert await browser.evaluate("document.getElementById('qr-url').textContent") == f"{served}/"
+        assert await browser.evaluate("document.getElementById('qr').getBoundingClientRect().width") > 250
+        await browser.screenshot(SHOTS / "projector-idle-1920x1080.png")
+        await asyncio.to_thread(session.agenda.next_step)
+        assert await browser.wait_for("document.getElementById('idle').hidden", 1.0) < 1.0
+        assert all(url.startswith(served) for url in browser.requests)
+    finally:
+        await server.close()

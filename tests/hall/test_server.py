@@ -12,7 +12,10 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from congress import elect
 
+from runsheet.hall import server
 from runsheet.hall.server import ASSETS, Hall, build_app
+from runsheet.qr import qr_matrix
+from runsheet.rules.election import Reading
 
 REACH = 1.0  # seconds from a commit to the stream's client
 
@@ -46,7 +49,7 @@ async def view_after(stream, commit, until) -> tuple[dict, float]:
 async def test_each_page_loads(client, path):
     response = await client.get(path)
     assert response.status == 200 and response.content_type == "text/html" and response.charset == "utf-8"
-    page = await response.text()
+    page = (await response.text()).replace(f"http://{response.url.host}:{response.url.port}/", "")  # the QR's link
     assert '<script src="/assets/live.js"></script>' in page and "http" not in page.replace("http-equiv", "")
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
 
@@ -105,3 +108,35 @@ async def test_every_client_gets_the_change(client, session):
     finally:
         for stream in streams:
             stream.close()
+
+
+async def test_ballots_of_a_count_send_nothing_the_hall_would_not_see(client, session, monkeypatch):
+    for member in ("A1", "A2", "A3"):
+        session.attendance.check_in(member)
+    session.voting.open_round("chi-uy")
+    async with client.get("/events") as stream:
+        first = await asyncio.wait_for(next_view(stream), REACH)
+        while not first["figures"].startswith("Đảng viên chính thức có mặt: 3 / 3"):  # the check-ins, once read
+            first = await asyncio.wait_for(next_view(stream), REACH)
+        for struck in ({3}, {3}, {2}):
+            await asyncio.to_thread(session.voting.enter_ballot, "chi-uy", Reading(frozenset(struck)))
+        with pytest.raises(TimeoutError):  # a tally being counted is not the hall's: no view is sent for it
+            await asyncio.wait_for(next_view(stream), 3 * server.READ_EVERY + 0.5)
+        monkeypatch.setattr(server, "CODE_EVERY", 0.0)  # the footer's code (the log's head) alone, when due
+        view = await asyncio.wait_for(next_view(stream), REACH)
+        head = {"code": 0, "seq": 0, "now": 0}
+        assert view["code"] != first["code"] and {**view, **head} == {**first, **head}
+
+
+def qr_path(url: str) -> str:
+    return "".join(f"M{x},{y}h1v1h-1z" for y, row in enumerate(qr_matrix(url)) for x, dark in enumerate(row) if dark)
+
+
+@pytest.mark.parametrize(("host", "url"), [("192.168.1.20:8080", "http://192.168.1.20:8080/"),
+                                           ("hoitruong.local", "http://hoitruong.local/"),
+                                           ('x"><script>alert(1)</script>', "http://127.0.0.1/")])
+async def test_the_projector_links_the_delegates_page_at_the_address_it_was_reached_at(client, host, url):
+    page = await (await client.get("/projector", headers={"Host": host})).text()
+    assert f'aria-label="{url}"' in page and f'<div id="qr-url">{url}</div>' in page
+    assert f'<path d="{qr_path(url)}"' in page  # the code itself, drawn from the server's matrix
+    assert "<script>alert" not in page

@@ -65,3 +65,18 @@ def test_the_chairs_message_and_blank(session, clock):
 
 def test_english_when_asked(session, clock):
     assert hall_view(session.state, clock(), "en")["texts"]["programme"] == "Programme"
+
+
+def test_the_projector_idles_before_the_start_and_while_its_step_is_paused(session, clock):
+    assert hall_view(session.state, clock())["idle"]
+    session.agenda.next_step()
+    assert not hall_view(session.state, clock())["idle"]
+    session.agenda.pause()
+    assert hall_view(session.state, clock())["idle"]
+    session.agenda.resume()
+    session.agenda.next_step()  # bao-cao: a speech keeps the speaker on the screen, paused step or not
+    session.speaking.add_speaker("Nguyễn Văn Khải", "Phó Bí thư Đảng ủy")
+    session.speaking.start_speech()
+    session.agenda.pause()
+    assert not hall_view(session.state, clock())["idle"]
+    assert hall_view(session.state, clock())["texts"]["scan"].startswith("Mời các đồng chí đại biểu quét mã")

@@ -1,5 +1,5 @@
 // The delegates' page on their phones: the programme with planned and expected times and the current step, and the
-// published results. Only what the hall is shown.
+// published results, the congress documents. Only what the hall is shown.
 "use strict";
 
 function drawPhone(view) {
@@ -26,7 +26,27 @@ function drawPhone(view) {
   results.replaceChildren();
   if (!view.results.length) results.appendChild(Hall.el("p", "none", view.texts.no_results));
   for (const result of view.results) results.appendChild(Hall.resultBars(result));
+  drawDocuments(view);
   if (current && !drawPhone.scrolled) { current.scrollIntoView({ block: "center" }); drawPhone.scrolled = true; }
+}
+
+// the congress documents declared in the scenario, each served by its id alone: read in the browser, or saved
+function drawDocuments(view) {
+  const section = document.getElementById("documents");
+  section.hidden = !view.documents.length;
+  Hall.setText("documents-head", view.texts.documents);
+  const list = document.getElementById("document-list");
+  list.replaceChildren();
+  for (const doc of view.documents) {
+    const item = Hall.el("li", "document");
+    const read = Hall.el("a", "document-title", doc.title);
+    read.href = `/documents/${encodeURIComponent(doc.id)}`;
+    const save = Hall.el("a", "document-save", view.texts.download);
+    save.href = read.href;
+    save.setAttribute("download", "");
+    item.append(read, save);
+    list.appendChild(item);
+  }
 }
 
 Hall.start(drawPhone, null);

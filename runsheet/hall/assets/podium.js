@@ -1,5 +1,5 @@
 // The podium's page, facing the speaker: the speech's countdown (or the step's) as large as the screen allows, and
-// the chair's message.
+// the chair's message in a band beneath it.
 "use strict";
 
 function drawPodium(view) {
@@ -22,6 +22,7 @@ function tickPodium(view) {
   message.hidden = !(shown && !shown.blank);
   message.textContent = shown && !shown.blank ? shown.text.normalize("NFC") : "";
   message.classList.toggle("flash", !!(shown && shown.flashing));
+  document.body.classList.toggle("messaged", !message.hidden);  // a band: the countdown stays in sight above it
 }
 
 Hall.start(drawPodium, tickPodium);
