@@ -4,7 +4,9 @@ log, the attendance sheet, the badge sheet."""
 from __future__ import annotations
 
 import argparse
+import re
 
+from ..errors import DomainError
 from ..reports import pdf
 from ..texts import say
 from .common import open_session
@@ -32,6 +34,9 @@ def register(sub) -> None:
     sheet.set_defaults(func=write_attendance_sheet)
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
     badges.add_argument("--out", required=True)
+    badges.add_argument("--hall", metavar="URL", help="the delegates' page on the hall's server (run.py hall), as the "
+                                                      "hall's phones reach it (http://192.168.1.10:8080/): a small "
+                                                      "QR code to it on every badge")
     badges.set_defaults(func=write_badges)
 
 
@@ -78,7 +83,10 @@ def write_attendance_sheet(args: argparse.Namespace) -> int:
 def write_badges(args: argparse.Namespace) -> int:
     from ..reports.badges import write_badges as write
 
+    hall = args.hall
+    if hall is not None and not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+(/\S*)?", hall):
+        raise DomainError("err.hall_url", url=hall)
     session, lang = open_session(args)
-    count = write(session.state, args.out, lang)
+    count = write(session.state, args.out, lang, hall)
     print(say("cli.badges", lang, n=count, path=args.out))
     return 0

@@ -55,15 +55,25 @@ body { margin: 0; font-family: "Times New Roman", "Liberation Serif", "DejaVu Se
 .status { font-size: 10.5pt; margin-top: 2mm; }
 .id { font-size: 9pt; margin-top: 1mm; color: #333; }
 .qr { display: flex; align-items: center; justify-content: center; }
+.hall { display: flex; align-items: center; gap: 1.5mm; margin-top: 1.5mm; font-size: 7.5pt; line-height: 1.1; }
 @media screen { body { background: #eee; } .sheet { background: #fff; width: 210mm; margin: 0 auto; padding: 10mm 0; } }
 """
 
 
-def badges_html(state: CongressState, lang: str) -> str:
+HALL_QR_MM = 13  # the delegates' page: small, beside the check-in code's 30 mm, so the desk's scanner takes the big one
+
+
+def badges_html(state: CongressState, lang: str, hall_url: str | None = None) -> str:
+    """The badges; with hall_url, each also carries a small QR code to the delegates' page (the programme, the
+    published results, the documents) on the hall's server (run.py hall)."""
     congress = state.scenario.congress
     cards = []
     members = state.roster.sorted()
     mask = sheet_mask(state.badge_payload(members[0].id)) if members else None
+    hall = ""
+    if hall_url:
+        hall = (f'<div class="hall" data-hall="{html.escape(hall_url)}">{qr_svg(hall_url, HALL_QR_MM)}'
+                f'<span>{html.escape(say("badge.hall", lang))}</span></div>')
     for member in members:
         payload = state.badge_payload(member.id)
         cards.append(
@@ -71,7 +81,7 @@ def badges_html(state: CongressState, lang: str) -> str:
             f'<div class="congress">{html.escape(clean(congress.title))}</div>'
             f'<div class="who"><div class="name">{html.escape(clean(member.name))}</div>'
             f'<div class="status">{html.escape(_status(member, congress.kind, lang))}</div>'
-            f'<div class="id">{html.escape(say("badge.id", lang))}: {html.escape(member.id)}</div></div>'
+            f'<div class="id">{html.escape(say("badge.id", lang))}: {html.escape(member.id)}</div>{hall}</div>'
             f'<div class="qr">{qr_svg(payload, mask=mask)}</div></section>')
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{html.escape(say('badge.title', lang))} — {html.escape(congress.title)}</title>"
@@ -79,7 +89,7 @@ def badges_html(state: CongressState, lang: str) -> str:
             + "\n</main></body></html>\n")
 
 
-def write_badges(state: CongressState, out: str, lang: str) -> int:
-    text = badges_html(state, lang)
+def write_badges(state: CongressState, out: str, lang: str, hall_url: str | None = None) -> int:
+    text = badges_html(state, lang, hall_url)
     Path(out).write_text(text, encoding="utf-8")
     return len(state.roster)

@@ -1,6 +1,8 @@
 """Refusals: the keys of DomainError (and ReadingError) that the rules, the store and the commands raise."""
 
 TEXT: dict[str, tuple[str, str]] = {
+    "err.hall_url": ("--hall {url!r} không phải địa chỉ trang web (ví dụ http://192.168.1.10:8080/)",
+                     "--hall {url!r} is not a web address (for example http://192.168.1.10:8080/)"),
     "err.code_form": ("--code {text!r} không đúng dạng MÃ@SỐ-SỰ-KIỆN (ví dụ 3fa9c2e1@1234)",
                       "--code {text!r} is not CODE@EVENT (for example 3fa9c2e1@1234)"),
     "err.bad_value": ("--{option} {value!r} không hợp lệ (cần {form})", "--{option} {value!r} is not a valid {form}"),

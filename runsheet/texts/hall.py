@@ -66,4 +66,5 @@ TEXT: dict[str, tuple[str, str]] = {
     "badge.delegate": ("Đại biểu chính thức", "Delegate"),
     "badge.alternate": ("Đại biểu dự khuyết", "Alternate delegate"),
     "badge.id": ("Mã", "ID"),
+    "badge.hall": ("Chương trình, kết quả, tài liệu đại hội: quét mã này", "Programme, results, documents: scan"),
 }

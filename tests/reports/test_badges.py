@@ -236,3 +236,22 @@ def test_cli_refuses_an_unknown_store(tmp_path):
     assert len(lines) == 1 and "nowhere.json" in lines[0], proc.stderr
     assert not out.exists()
     assert not (tmp_path / "nowhere.json").exists()
+
+
+def test_with_the_halls_address_every_badge_links_the_delegates_page(session, tmp_path):
+    """Issue 16: the delegates' QR code on the badges (--hall): a small code to the hall's page for phones beside the
+    check-in code, which stays the one the desk's scanner reads (larger, and the only badge payload)."""
+    import sys
+
+    from runsheet.reports.badges import badges_html
+
+    url = "http://192.168.1.10:8080/"
+    sheet = badges_html(session.state, "vi", url)
+    halls = re.findall(r'<div class="hall" data-hall="([^"]+)">(<svg.*?</svg>)', sheet)
+    assert len(halls) == len(session.state.roster) and {h for h, _ in halls} == {url}
+    assert [r.text for r in decode(rasterise(halls[0][1]))] == [url]
+    assert "quét mã này" in sheet and len(re.findall(r'<div class="qr">', sheet)) == len(session.state.roster)
+    root = Path(__file__).resolve().parents[2]
+    refused = subprocess.run([sys.executable, "run.py", "badges", "--db", session.path, "--out", tmp_path / "b.html",
+                              "--hall", "javascript:alert(1)"], cwd=root, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "--hall" in refused.stderr and not (tmp_path / "b.html").exists()
