@@ -26,6 +26,10 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Type the message (at most {max} characters), Enter shows it; Enter on an empty field takes it "
                          "down, back to the programme. Ctrl+F: flash · Ctrl+T: which screens · Ctrl+B: blank the "
                          "screens · Esc: close"),
+    "hall.usual.conclude": ("Xin đồng chí kết thúc", "Please conclude"),
+    "hall.usual.one_minute": ("Còn 1 phút", "One minute left"),
+    "hall.usual.louder": ("Đề nghị đồng chí nói to hơn", "Please speak up"),
+    "hall.usual.order": ("Đề nghị đại biểu giữ trật tự", "Order in the hall, please"),
     "hall.dialog_example": ("Xin đồng chí kết thúc", "Please conclude"),
     "hall.dialog_options": ("Màn hình: {where} · {flash}", "Screens: {where} · {flash}"),
     "hall.flash_on": ("nhấp nháy", "flashing"),

@@ -4,6 +4,9 @@ the served pages and assets is answered."""
 
 from __future__ import annotations
 
+import io
+import re
+
 import asyncio
 import json
 import time
@@ -58,8 +61,23 @@ async def test_the_assets_load_and_fetch_nothing_from_outside(client):
     for name in ASSETS:
         response = await client.get(f"/assets/{name}")
         assert response.status == 200, name
+        if name.endswith(".ttf"):
+            assert response.content_type == "font/ttf" and (await response.read())[:4] == b"\x00\x01\x00\x00", name
+            continue
         body = await response.text()
-        assert "http://" not in body and "https://" not in body and "@import" not in body and "url(" not in body, name
+        assert "http://" not in body and "https://" not in body and "@import" not in body, name
+        assert all(url.startswith('"/assets/') for url in re.findall(r"url\(([^)]*)\)", body)), name  # local only
+
+
+async def test_the_pages_bring_their_own_font_with_every_vietnamese_letter(client):
+    """A projector laptop may lack a Vietnamese font: the hall's server serves one (DejaVu Sans) to its pages."""
+    from fontTools.ttLib import TTFont
+
+    css = await (await client.get("/assets/style.css")).text()
+    assert '@font-face { font-family: "Runsheet Sans"; src: url("/assets/DejaVuSans.ttf")' in css
+    font = TTFont(io.BytesIO(await (await client.get("/assets/DejaVuSans.ttf")).read()))
+    letters = set(font.getBestCmap())
+    assert all(ord(ch) in letters for ch in "ĐđƠơƯưẠạẶặẸẹỆệỊịỌọỘộỢợỤụỰựỲỳỸỹÂâÊêÔôĂă")
 
 
 @pytest.mark.parametrize("path", ["/assets/server.py", "/assets/../server.py", "/assets/%2e%2e/view.py", "/events/x",

@@ -43,3 +43,15 @@ async def test_the_message_key_is_in_the_palette(session, clock):
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Thông báo lên màn hình hội trường" in titles
+
+
+async def test_the_usual_messages_are_one_key_away(session, clock):
+    """Issue 16: a short list of usual messages beside free text: F1-F4 put one in the field, Enter sends it."""
+    app = RunsheetApp(session, clock=clock, poll=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "m")
+        assert "F1 Xin đồng chí kết thúc" in str(app.screen.query_one("#usual").render())
+        await press(pilot, "f2", "enter")
+        assert session.state.hall["projector"].text == "Còn 1 phút"
+        await press(pilot, "m", "f4", *" ngay", "enter")  # a usual message, added to
+        assert session.state.hall["podium"].text == "Đề nghị đại biểu giữ trật tự ngay"

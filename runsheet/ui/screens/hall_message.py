@@ -16,6 +16,9 @@ from ...rules.hall import MESSAGE_MAX, TARGETS
 from ...texts import say
 from ..errors import describe
 
+USUAL = ("hall.usual.conclude", "hall.usual.one_minute", "hall.usual.louder", "hall.usual.order")  # F1-F4
+
+
 class HallMessageScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     HallMessageScreen { align: center middle; }
@@ -23,7 +26,8 @@ class HallMessageScreen(ModalScreen[str | None]):
     HallMessageScreen #hall-options { color: $text-accent; margin-top: 1; }
     """
     BINDINGS = [Binding("escape", "cancel", show=False), Binding("ctrl+f", "flash", show=False),
-                Binding("ctrl+t", "target", show=False), Binding("ctrl+b", "blank", show=False)]
+                Binding("ctrl+t", "target", show=False), Binding("ctrl+b", "blank", show=False),
+                *(Binding(f"f{n}", f"usual({n - 1})", show=False) for n in range(1, len(USUAL) + 1))]
 
     def __init__(self, lang: str, text: str = ""):
         super().__init__()
@@ -36,6 +40,8 @@ class HallMessageScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(say("hall.dialog_title", lang), id="question", markup=False)
             yield Static(say("hall.dialog_hint", lang, max=MESSAGE_MAX), id="hint", markup=False)
+            yield Static(" · ".join(f"F{n} {say(key, lang)}" for n, key in enumerate(USUAL, start=1)), id="usual",
+                         markup=False)
             yield Input(self.text, id="hall-text", max_length=MESSAGE_MAX,
                         placeholder=say("hall.dialog_example", lang))
             yield Static("", id="hall-options", markup=False)
@@ -50,6 +56,13 @@ class HallMessageScreen(ModalScreen[str | None]):
         flash = say("hall.flash_on" if self.flash else "hall.flash_off", lang)
         self.query_one("#hall-options", Static).update(
             say("hall.dialog_options", lang, where=say(WHERE[self.to], lang), flash=flash))
+
+    def action_usual(self, index: int) -> None:
+        """A usual message in the field, to send with Enter (or to change first)."""
+        field = self.query_one(Input)
+        field.value = say(USUAL[index], self.lang)
+        field.cursor_position = len(field.value)
+        field.focus()
 
     def action_flash(self) -> None:
         self.flash = not self.flash
