@@ -92,6 +92,21 @@ GIVEN = [
 ]
 
 
+def ballots_csv(folder: Path, rng: random.Random, count: int) -> str:
+    """A ballots CSV of count ballots, each striking STRUCK names at random (for `ballots import`)."""
+    file = folder / f"ballots-{count}.csv"
+    rows = ["ballot,struck"] + [f"{n},{' '.join(map(str, sorted(rng.sample(range(1, CANDIDATES + 1), STRUCK))))}"
+                                for n in range(1, count + 1)]
+    file.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return str(file)
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's CPU time so far (user and system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def make_inputs(folder: Path, rng: random.Random) -> tuple[Path, Path, list[str]]:
     ids = [f"D{i:04d}" for i in range(1, MEMBERS + 1)]
     rows = ["id,name,status,flags"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import re
 import socket
@@ -36,14 +35,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from bench_ballots import CANDIDATES, ELECTION, MEMBERS, STRUCK, make_inputs  # noqa: E402
+from bench_ballots import CANDIDATES, ELECTION, MEMBERS, STRUCK, ballots_csv, cpu_seconds, make_inputs  # noqa: E402
 
 from runsheet.commands import create  # noqa: E402
 
 EXTRA = 100  # members on the roster not checked in at the start: the check-ins of the bench
 ENTERED = 600  # ballots of the open round entered on both passes before the bench
 STEPS = 40
-TICKS = os.sysconf("SC_CLK_TCK")
 
 WRITER = """
 import random, sys, time
@@ -121,28 +119,18 @@ def build(folder: Path, seed: int) -> tuple[Path, str]:
     session.agenda.next_step()  # khai-mac: attendance reported
     session.agenda.next_step()  # bau-cu
 
-    def ballots(count: int) -> str:
-        file = folder / f"ballots-{count}.csv"
-        rows = ["ballot,struck"] + [f"{n},{' '.join(map(str, sorted(rng.sample(range(1, CANDIDATES + 1), STRUCK))))}"
-                                    for n in range(1, count + 1)]
-        file.write_text("\n".join(rows) + "\n", encoding="utf-8")
-        return str(file)
 
-    full = ballots(MEMBERS)
+    full = ballots_csv(folder, rng, MEMBERS)
     session.voting.open_round(earlier, passes=3)
     for pass_no in (1, 2, 3):
         session.voting.import_ballots(earlier, full, pass_no)
     session.voting.close_round(earlier, MEMBERS)
     session.voting.open_round(ELECTION, passes=2)
-    entered = ballots(ENTERED)
+    entered = ballots_csv(folder, rng, ENTERED)
     for pass_no in (1, 2):
         session.voting.import_ballots(ELECTION, entered, pass_no)
     return path, earlier
 
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def peak_memory(pid: int) -> str:

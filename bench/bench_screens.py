@@ -38,7 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from bench_ballots import CANDIDATES, ELECTION, MEMBERS, STRUCK, make_inputs  # noqa: E402
+from bench_ballots import CANDIDATES, ELECTION, MEMBERS, STRUCK, ballots_csv, cpu_seconds, make_inputs  # noqa: E402
 
 from runsheet.commands import create  # noqa: E402
 
@@ -57,7 +57,6 @@ for number in range(entered + 1, entered + 1 + remote):
     print(seq, f"{time.time():.6f}", flush=True)
 """
 ENTERED = 1_500  # ballots entered on both passes before the measures; the remote ones follow on pass 1
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def build(folder: Path, seed: int, events: int) -> tuple[Path, str]:
@@ -74,21 +73,15 @@ def build(folder: Path, seed: int, events: int) -> tuple[Path, str]:
     session.attendance.attend(ids)
     session.agenda.next_step()
 
-    def ballots(count: int) -> str:
-        file = folder / f"ballots-{count}.csv"
-        rows = ["ballot,struck"] + [f"{n},{' '.join(map(str, sorted(rng.sample(range(1, CANDIDATES + 1), STRUCK))))}"
-                                    for n in range(1, count + 1)]
-        file.write_text("\n".join(rows) + "\n", encoding="utf-8")
-        return str(file)
 
-    full = ballots(MEMBERS)
+    full = ballots_csv(folder, rng, MEMBERS)
     for k in range(1, earlier + 1):
         session.voting.open_round(f"{ELECTION}{k}", passes=3)
         for pass_no in (1, 2, 3):
             session.voting.import_ballots(f"{ELECTION}{k}", full, pass_no)
         session.voting.close_round(f"{ELECTION}{k}", MEMBERS)
     session.voting.open_round(ELECTION, passes=2)
-    entered = ballots(ENTERED)
+    entered = ballots_csv(folder, rng, ENTERED)
     for pass_no in (1, 2):
         session.voting.import_ballots(ELECTION, entered, pass_no)
     return path, ELECTION
@@ -112,10 +105,6 @@ def store_for(checkout: Path, base: Path, folder: Path) -> Path:
         "format": 1, "head_seq": events[-1]["seq"], "head_hash": events[-1]["hash"]}}}))
     return store
 
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
 
 
 def measure(checkout: Path, store: Path, folder: Path, idle: float, remote: int, seed: int, role: str,

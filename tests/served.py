@@ -4,6 +4,7 @@ tests/hostile/test_serve_access.py)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -14,6 +15,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+ANSI = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")  # a terminal's codes
+
+
+def mini_store(folder: Path) -> Path:
+    """A store of the mini congress (tests/data/mini.toml) to serve."""
+    from runsheet.commands import create
+
+    path = folder / "congress.json"
+    create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="setup")
+    return path
 
 
 def free_port(host: str) -> int:

@@ -117,6 +117,25 @@ def counting_committee(state, events: list[Event], closed: Event) -> tuple[str |
     return ordered[0]["name"], [(p["name"], p.get("title") or "") for p in ordered]
 
 
+def committee_section(doc: Document, state: CongressState, events: list[Event], closed: Event,
+                      lang: str) -> tuple[str, list]:
+    """The counting committee's heading and members (blank lines to fill in by hand when none was recorded); its
+    head and members, for the signatures."""
+    doc.add(Heading(_say("counting_minutes.h.committee", lang)))
+    head, people = counting_committee(state, events, closed)
+    if people:
+        doc.add(Para(_say("counting_minutes.committee", lang)))
+        for number, (name, role) in enumerate(people, start=1):
+            role = role or _say("counting_minutes.head" if number == 1 else "counting_minutes.member", lang)
+            doc.add(Para(f"{number}. {name} – {role}"))
+    else:
+        doc.add(Para(_say("counting_minutes.committee.blank", lang)))
+        for number in range(1, 4):
+            role = _say("counting_minutes.head" if number == 1 else "counting_minutes.member", lang)
+            doc.add(Para(f"{number}. {BLANK} – {role}"))
+    return head, people
+
+
 def build_counting_minutes(events: list[Event], state: CongressState, election_id: str, lang: str,
                            round_no: int | None = None) -> Document:
     return _minutes(state, *_round_events(events, state, election_id, round_no), lang)
@@ -159,18 +178,7 @@ def _minutes(state: CongressState, events: list[Event], opened: Event, closed: E
                            date=long_date(opened.at.astimezone(zone).date(), lang))
     doc.add(Para(_say("counting_minutes.times", lang, opened=opened_text, closed=clock_text(closed.at, zone, lang))))
 
-    doc.add(Heading(_say("counting_minutes.h.committee", lang)))
-    head, people = counting_committee(state, events, closed)
-    if people:
-        doc.add(Para(_say("counting_minutes.committee", lang)))
-        for number, (name, role) in enumerate(people, start=1):
-            role = role or _say("counting_minutes.head" if number == 1 else "counting_minutes.member", lang)
-            doc.add(Para(f"{number}. {name} – {role}"))
-    else:
-        doc.add(Para(_say("counting_minutes.committee.blank", lang)))
-        for number in range(1, 4):
-            role = _say("counting_minutes.head" if number == 1 else "counting_minutes.member", lang)
-            doc.add(Para(f"{number}. {BLANK} – {role}"))
+    head, people = committee_section(doc, state, events, closed, lang)
 
     doc.add(Heading(_say("counting_minutes.h.list", lang)))
     doc.add(Para(_say("counting_minutes.seats", lang, seats=result["seats"], n=len(result["candidates"]),

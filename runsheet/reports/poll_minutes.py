@@ -16,11 +16,9 @@ from ..store.events import Event
 from ..store.state import CongressState
 from ..texts.formats import clock_text, local_number, local_percent, long_date
 from ..texts import say
-from .counting import CountingMinutesError, counting_committee, reason_text
+from .counting import CountingMinutesError, committee_section, reason_text
 from .check_code import check_code_line
 from .document import Document, Heading, Para, Signatures, Table, Title, header_for, to_docx, to_md, write_files
-
-BLANK = "………………………………"
 
 
 def _say(key: str, lang: str, /, **values: object) -> str:
@@ -81,18 +79,7 @@ def build_poll_minutes(events: list[Event], state: CongressState, election_id: s
     doc.add(Para(_say("poll_minutes.times", lang, opened=clock_text(opened.at, zone, lang),
                       closed=clock_text(closed.at, zone, lang))))
 
-    doc.add(Heading(_say("counting_minutes.h.committee", lang)))
-    head, people = counting_committee(state, events, closed)
-    if people:
-        doc.add(Para(_say("counting_minutes.committee", lang)))
-        for number, (name, role) in enumerate(people, start=1):
-            role = role or _say("counting_minutes.head" if number == 1 else "counting_minutes.member", lang)
-            doc.add(Para(f"{number}. {name} – {role}"))
-    else:
-        doc.add(Para(_say("counting_minutes.committee.blank", lang)))
-        for number in range(1, 4):
-            role = _say("counting_minutes.head" if number == 1 else "counting_minutes.member", lang)
-            doc.add(Para(f"{number}. {BLANK} – {role}"))
+    head, people = committee_section(doc, state, events, closed, lang)
 
     doc.add(Heading(_say("poll_minutes.h.nominees", lang)))
     doc.add(Para(_say("poll_minutes.nominees", lang, n=len(nominees))))

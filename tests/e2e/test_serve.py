@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import subprocess
 import sys
 import time
@@ -13,21 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from runsheet.commands import Session, create
-from served import Served, free_port
+from runsheet.commands import Session
+from served import ANSI, Served, free_port, mini_store
 
 aiohttp = pytest.importorskip("aiohttp")
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
-ANSI = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
 
 @pytest.fixture
 def store(tmp_path) -> Path:
-    path = tmp_path / "congress.json"
-    create(str(path), str(DATA / "mini.toml"), str(DATA / "mini-roster.csv"), terminal="setup")
-    return path
+    return mini_store(tmp_path)
 
 
 async def fetch(url: str, headers: dict | None = None) -> str:

@@ -45,7 +45,9 @@ class TopBar(Horizontal):
         wrong = len(state.wrong_pins) if self.warn_pins else 0
         alarm = self.query_one("#pin-alarm", Static)
         alarm.display = bool(wrong)
-        _set(alarm, say("pin.wrong_count", lang, n=wrong) if wrong else "")
+        warning = say("pin.wrong_count", lang, n=wrong) if wrong else ""
+        _set(alarm, warning)
+        taken = 12 + 4 + 8 + (len(warning) + 2 if wrong else 0)  # the title at its least, paddings, clock, warning
         projected = agenda.projected_end(now)
         late = (projected - agenda.planned_end).total_seconds()
         projection = self.query_one("#projection", Static)
@@ -53,15 +55,14 @@ class TopBar(Horizontal):
         present = say("present", lang, p=figures.present_official, d=figures.denominator)
         if not figures.may_proceed:  # in words where the line holds them, else the ⚠ on the alarm's colour
             worded = f"{present}  {say('no_quorum', lang)}"
-            fits = not self.size.width or 12 + len(worded) + 4 + 8 + (len(alarm._said) + 2 if wrong else 0) <= \
-                self.size.width
+            fits = not self.size.width or taken + len(worded) <= self.size.width
             present = worded if fits else f"{present} ⚠"
         _set(attendance, present)
         when = f"{clock(projected, zone)} ({lateness(late, lang)})"
         # the longest projection the line holds: labelled, "~time (lateness)", "~time", or none (the title shrinks
         # first; the clock, docked right, keeps its seconds)
         forms = [f"{say('projected_end', lang)} {when}", f"~{when}", f"~{clock(projected, zone)}", ""]
-        base = 12 + len(present) + 4 + 4 + 8 + (len(alarm._said) + 2 if wrong else 0)
+        base = taken + len(present) + 4
         width = self.size.width
         chosen = next((form for form in forms if not width or base + len(form) <= width), "")
         if self.code:  # shown where the line still holds it after the projection's longest form that fits
