@@ -20,6 +20,7 @@ from ..errors import DomainError, Say
 from ..rules.election import APPROVE, Reading
 from ..store import scans
 from ..texts import say
+from .ballot_reading import round_templates
 from .common import open_session, print_json
 
 SCANNER = "scanner"  # the terminal name the scanner's ballots are entered under
@@ -44,12 +45,11 @@ def scan_ballots(args: argparse.Namespace) -> int:
         if not os.path.isfile(path):
             raise DomainError("scan.err.no_file", file=path)
 
-    from ..reports.ballot import BallotPaper, ballot_pdf, layout, payload
-    from ..scan.reader import read_image
-    from ..scan.template import build
+    from ..reports.ballot import BallotPaper, payload
+    from ..scan.paper_size import read_sized
 
     paper = BallotPaper(args.election, record.number, tuple(record.candidates), record.seats)
-    template = build(ballot_pdf(state, paper, args.size, lang), layout(paper, args.size))
+    templates = round_templates(state, paper, lang)  # A4 or A5: each page says which (scan/paper_size.py)
     code = payload(state, paper)
     approve = record.form == APPROVE
     results, entries = [], []
@@ -57,7 +57,7 @@ def scan_ballots(args: argparse.Namespace) -> int:
         if page.image is None:
             results.append((page, None, Say("scan.refused.unreadable")))
             continue
-        reading = read_image(page.image, template, code)
+        reading = read_sized(page.image, templates, code, args.size)
         if reading.refused is not None:
             results.append((page, reading, reading.refused))
             continue

@@ -10,6 +10,7 @@ from ..rules.election import FORM_TEXT
 from ..texts import say
 from ..texts.formats import local_percent
 from .ballot_papers import print_ballots
+from .ballot_rescan import rescan_ballots
 from .ballot_scan import scan_ballots
 from .common import actions, open_session, print_json
 
@@ -88,9 +89,16 @@ def register(sub) -> None:
     scanned.add_argument("election", metavar="ELECTION")
     scanned.add_argument("images", nargs="+", metavar="IMAGE")
     scanned.add_argument("--pass", dest="pass_no", type=int, required=True)
-    scanned.add_argument("--size", choices=("A4", "A5"), default="A4", help="the size the ballots were printed at")
+    scanned.add_argument("--size", choices=("A4", "A5"), help="the size the ballots were printed at (default: "
+                         "told from each page; given: a page of the other size is refused)")
     scanned.add_argument("--json", action="store_true")
     scanned.set_defaults(func=scan_ballots)
+    rescanned = ballot_actions.add_parser("rescan", help="recount a round from its scanned ballots' images, beside "
+                                                         "the recorded result (writes nothing)")
+    rescanned.add_argument("election", metavar="ELECTION")
+    rescanned.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the current one)")
+    rescanned.add_argument("--json", action="store_true")
+    rescanned.set_defaults(func=rescan_ballots)
 
     nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
                                                "than 30%% of the members present agree to join the list")

@@ -31,6 +31,19 @@ def keep(db: str, election: str, round_no: int, data: bytes, ext: str) -> str:
     return digest
 
 
+def kept(db: str, election: str, round_no: int, image: str) -> tuple[bytes | None, str, str | None]:
+    """One kept image found by its sha256: (its bytes, its path or its hash, None), or (None, the path or the hash,
+    "missing" or "altered")."""
+    found = sorted(folder_of(db, election, round_no).glob(f"{image}.*"))
+    found = [f for f in found if not f.name.endswith(".part")]
+    if not found:
+        return None, image, "missing"
+    data = found[0].read_bytes()
+    if hashlib.sha256(data).hexdigest() != image:
+        return None, str(found[0]), "altered"
+    return data, str(found[0]), None
+
+
 def check(db: str, events: list[ev.Event]) -> tuple[int, list[tuple[int, str, str]]]:
     """The kept images the log names, checked: how many, and for each problem (seq, the image's path or its
     hash, "missing" or "altered")."""
@@ -41,10 +54,7 @@ def check(db: str, events: list[ev.Event]) -> tuple[int, list[tuple[int, str, st
         if not image:
             continue
         checked += 1
-        found = sorted(folder_of(db, p.election, p.round).glob(f"{image}.*"))
-        found = [f for f in found if not f.name.endswith(".part")]
-        if not found:
-            problems.append((event.seq, image, "missing"))
-        elif hashlib.sha256(found[0].read_bytes()).hexdigest() != image:
-            problems.append((event.seq, str(found[0]), "altered"))
+        _, where, problem = kept(db, p.election, p.round, image)
+        if problem is not None:
+            problems.append((event.seq, where, problem))
     return checked, problems
