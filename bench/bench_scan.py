@@ -29,7 +29,7 @@ from corpus import decode, make_ballot  # noqa: E402
 
 from runsheet.cli.ballot_papers import round_paper  # noqa: E402
 from runsheet.reports.ballot import ballot_pdf, layout, payload  # noqa: E402
-from runsheet.scan.reader import read_image  # noqa: E402
+from runsheet.scan.paper_size import Templates, read_sized, sheets_for  # noqa: E402
 from runsheet.scan.template import build  # noqa: E402
 
 
@@ -46,6 +46,8 @@ def main() -> None:
     sheet = layout(paper, "A5")
     t200, t300 = build(pdf, sheet, 200), build(pdf, sheet, 300)
     code = payload(state, paper)
+    templates = Templates(sheets_for(60, paper.form), lambda size: t200 if size == "A5" else  # as ballots scan reads:
+                          build(ballot_pdf(state, paper, size, "vi"), layout(paper, size)))  # each page's size told
     rng = np.random.default_rng(args.seed)
     print(f"making {args.ballots} ballots (seed {args.seed}) ...", flush=True)
     corpus = [make_ballot(t200 if rng.random() < 0.6 else t300, rng) for _ in range(args.ballots)]
@@ -55,7 +57,7 @@ def main() -> None:
     start = time.perf_counter()
     for ballot in corpus:
         began = time.perf_counter()
-        reading = read_image(decode(ballot.jpeg), t200, code)  # decoding the scanner's file counts
+        reading = read_sized(decode(ballot.jpeg), templates, code)  # decoding the scanner's file counts
         spent[ballot.dpi] += time.perf_counter() - began
         outcome = ("refused" if reading.refused else "review" if reading.review else
                    "exact" if reading.struck == ballot.struck else "WRONG")
