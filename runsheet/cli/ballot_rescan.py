@@ -106,6 +106,8 @@ def _scanned(events, election: str, round_no: int) -> dict[int, str]:
         p = event.payload
         if not isinstance(p, (ev.BallotEntered, ev.BallotQueued)) or p.poll or not p.image:
             continue
+        if isinstance(p, ev.BallotEntered) and not p.scanner:
+            continue
         if p.election == election and p.round == round_no:
             found[p.ballot] = p.image
     return found

@@ -81,35 +81,42 @@ def test_the_recount_from_the_images_beside_the_recorded_result(stack):
     assert [i["ballot"] for i in items] == [1, 2, 3, 4, 5]
     assert [i["review"] for i in items] == [False, False, False, False, True]
     assert [set(i["struck"]) for i in items[:4]] == [struck for _, struck in STACK[:4]]
-    # the clerk types the queued ballot on the scanner's pass, and the stack as pass 1, ballot 3 misread as 4
-    (folder / "queued.csv").write_text("ballot,struck,unclear,invalid\n5,5,,\n", encoding="utf-8")
+    # the clerk types on the scanner's pass the queued ballot and a 6th the scanner never saw; the stack as pass 1,
+    # ballot 3 misread as 4, ballot 2 found invalid (a mark that identifies it)
+    (folder / "queued.csv").write_text("ballot,struck,unclear,invalid\n5,5,,\n6,2,,\n", encoding="utf-8")
     run("ballots", "import", "--db", db, E, folder / "queued.csv", "--pass", 2)
-    typed = [struck if n != 3 else {4} for n, (_, struck) in enumerate(STACK, start=1)]
+    typed = [struck if n != 3 else {4} for n, (_, struck) in enumerate(STACK, start=1)] + [{2}]
     (folder / "hand.csv").write_text("ballot,struck,unclear,invalid\n" + "".join(
-        f"{n},{' '.join(map(str, sorted(s)))},,\n" for n, s in enumerate(typed, start=1)), encoding="utf-8")
+        f"{n},{' '.join(map(str, sorted(s)))},,{'identifying_mark' if n == 2 else ''}\n"
+        for n, s in enumerate(typed, start=1)), encoding="utf-8")
     run("ballots", "import", "--db", db, E, folder / "hand.csv", "--pass", 1)
 
-    # the round open, ballot 3 not agreed yet: the recount agrees with the result as it stands
+    # the round open, ballots 2 and 3 not agreed yet: the recount agrees with the result as it stands
     status, open_round = rescan(db, "--json")
     assert status == 0 and open_round["agrees"] and not open_round["closed"] and open_round["scanned"] == 5
-    assert open_round["pending"] == [3] and open_round["unsure"] == [UNSURE] and open_round["differs"] == []
+    assert open_round["pending"] == [2, 3] and open_round["unsure"] == [UNSURE] and open_round["differs"] == []
     assert all(c["recorded"] == c["recount"] for c in open_round["candidates"])
-    assert open_round["ballots"]["from_images"] == 3 and open_round["ballots"]["as_recorded"] == 1
-    assert [i["status"] for i in open_round["read"]] == ["confirmed", "confirmed", "pending", "confirmed", "unsure"]
+    assert open_round["ballots"]["from_images"] == 2 and open_round["ballots"]["as_recorded"] == 2  # 5, and 6
+    assert [i["status"] for i in open_round["read"]] == ["confirmed", "pending", "pending", "confirmed", "unsure"]
     assert open_round["read"][2]["machine"] == {"struck": [3]} and open_round["read"][2]["recorded"] is None
 
-    # the head of the committee settles ballot 3 as the clerk typed it: the image reads otherwise
+    # the head of the committee settles ballot 2 as invalid (the mark is on the paper, not for the machine to see)
+    # and ballot 3 as the clerk typed it: the image reads otherwise
     session = Session(db)
+    session.voting.resolve_ballot(E, 2, Reading(frozenset({2, 6}), invalid="identifying_mark"))
     session.voting.resolve_ballot(E, 3, Reading(frozenset({4})))
     status, text = rescan(db)
     assert status == 1
     lines = text.splitlines()
     assert lines[0] == ("Kiểm phiếu lại từ ảnh phiếu quét: «Bầu Ban Chấp hành Chi bộ (Chi ủy)», lần bầu thứ 1 (đang "
                         "kiểm phiếu: đối chiếu với kết quả hiện tại)")
-    assert "Máy đọc lại 5 ảnh phiếu quét: 4 phiếu tính từ ảnh, 1 phiếu máy chưa chắc, 0 ảnh không dùng được" in text
+    assert "Máy đọc lại 5 ảnh phiếu quét: 3 phiếu tính từ ảnh, 1 phiếu máy chưa chắc, 0 ảnh không dùng được" in text
+    assert ("Phiếu số 2: Ban kiểm phiếu đã xác định trên phiếu giấy là không hợp lệ (có dấu hiệu nhận biết); giữ "
+            "nguyên (máy đọc: gạch 2, 6).") in text
     assert "Phiếu số 3: máy đọc lại gạch 3; đã ghi nhận gạch 4. Ban kiểm phiếu đối chiếu phiếu giấy." in text
     assert ("Phiếu số 5: máy không chắc ở dòng 6: chuyển Ban kiểm phiếu xem; tính theo kết quả đã ghi nhận "
             "(gạch 5).") in text
+    assert "1 phiếu không có ảnh quét (nhập tay): tính theo kết quả đã ghi nhận." in text
     assert "KHÔNG KHỚP: 1 phiếu máy đọc khác kết quả đã ghi nhận, 0 ảnh không dùng được" in text
     changed = [line for line in lines if line.startswith("!")]
     assert len(changed) == 2 and changed[0].startswith("!  3.") and changed[0].endswith("-1")
@@ -118,16 +125,17 @@ def test_the_recount_from_the_images_beside_the_recorded_result(stack):
     # closed: the recount against the frozen result; an image altered and one gone are named, as verify does
     run("round", "close", "--db", db, E)
     status, closed = rescan(db, "--round", 1, "--json")
-    assert status == 1 and closed["closed"] and closed["differs"] == [3]
+    assert status == 1 and closed["closed"] and closed["differs"] == [3] and closed["paper"] == [2]
+    assert closed["ballots"]["recorded"] == closed["ballots"]["recount"] == {"valid": 5, "invalid": 1}
     recorded = json.loads(run("results", "--db", db, E, "--json").stdout)
     assert [c["recorded"] for c in closed["candidates"]] == [c["votes"] for c in recorded["candidates"]]
     assert [c["difference"] for c in closed["candidates"]] == [0, 0, -1, 1, 0, 0]
     images = {i["ballot"]: Path(i["file"]) for i in closed["read"]}
-    images[2].write_bytes(images[2].read_bytes() + b"\0")
+    images[1].write_bytes(images[1].read_bytes() + b"\0")
     images[4].unlink()
     status, text = rescan(db, "--lang", "en")
     assert status == 1
-    assert f"Ballot 2: the scanned image {images[2]} was altered, not used; counted as recorded." in text
+    assert f"Ballot 1: the scanned image {images[1]} was altered, not used; counted as recorded." in text
     assert f"Ballot 4: the scanned image {images[4].stem} is gone; counted as recorded." in text
     assert "2 images unusable" in text and "DOES NOT AGREE" in text
 
