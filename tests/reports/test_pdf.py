@@ -85,6 +85,18 @@ def test_fonts_are_embedded_and_the_vietnamese_reads_back(printed):
 
 
 @needs_office
+def test_the_entry_log_pdf_is_written_directly_and_the_minutes_through_libreoffice(printed):
+    import pypdfium2 as pdfium
+
+    def made_by(name: str) -> str:
+        metadata = pdfium.PdfDocument(str(printed[name])).get_metadata_dict()
+        return f"{metadata.get('Creator')} {metadata.get('Producer')}"
+
+    assert made_by("chi-uy-vong-1-nhat-ky-nhap-phieu").startswith("runsheet")  # document_pdf.py
+    assert "LibreOffice" in made_by("chi-uy-vong-1-bien-ban-kiem-phieu")
+
+
+@needs_office
 def test_page_numbers_from_the_second_page(printed):
     numbered = pages(printed["bien-ban-dai-hoi"])
     assert len(numbered) >= 2
