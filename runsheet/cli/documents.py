@@ -32,6 +32,7 @@ def register(sub) -> None:
     sheet = sub.add_parser("attendance-sheet",
                            help="write the attendance sheet, signed on arrival (.docx and .md)")
     sheet.add_argument("--out", required=True, metavar="DIR")
+    sheet.add_argument("--pdf", action="store_true", help="also a PDF beside the .docx, made by LibreOffice")
     sheet.set_defaults(func=write_attendance_sheet)
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
     badges.add_argument("--out", required=True)
@@ -81,9 +82,10 @@ def write_counting_minutes(args: argparse.Namespace) -> int:
 def write_attendance_sheet(args: argparse.Namespace) -> int:
     from ..reports.attendance_sheet import write_attendance_sheet as write
 
+    if args.pdf:
+        pdf.require()  # refused before anything is written
     session, lang = open_session(args)
-    for path in write(session.state, args.out, lang):
-        print(path)
+    _print_with_pdfs(write(session.state, args.out, lang), args.pdf)
     return 0
 
 

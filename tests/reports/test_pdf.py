@@ -13,13 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from full_congress import drive
+from full_congress import PRESENT, START, drive
+from runsheet.clock import FakeClock
+from runsheet.commands import create
 from runsheet.reports import pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_office = pytest.mark.skipif(pdf.office() is None, reason="LibreOffice is not installed "
                                   "(apt install libreoffice-writer-nogui)")
 A4 = (595.3, 841.9)  # points
+A5 = (419.5, 595.3)
 NAMES = ["Ngô Thị Dung", "Lê Thị Thu Hằng", "Lê Quốc Hùng", "Trần Mạnh Hùng", "Hoàng Thị Lan", "Phạm Quốc Thành"]
 
 
@@ -130,3 +133,74 @@ def test_page_images_for_the_eye(printed):
             for number, page in enumerate(rendered, start=1):
                 page.render(scale=1.2).to_pil().convert("L").save(folder / f"{name}-{number}.png", optimize=True)
         assert len(list(folder.glob(f"{name}-*.png"))) == len(rendered), name
+
+
+# ---- the other documents: the poll's counting minutes (Mẫu 5), the attendance sheet, the printed ballots' .docx ----
+@pytest.fixture(scope="module")
+def others(tmp_path_factory) -> dict[str, tuple[Path, tuple[float, float]]]:
+    """Each document rendered through LibreOffice, with the page size it must have. The congress: the demo's, its
+    members checked in, a poll on a nominee from the floor (DV03, Nguyễn Văn Bình) closed, the chi-uy list to print."""
+    if pdf.office() is None:
+        pytest.skip("LibreOffice is not installed (apt install libreoffice-writer-nogui)")
+    folder = tmp_path_factory.mktemp("others")
+    session = create(str(folder / "congress.json"), str(ROOT / "scenarios" / "chi-bo.toml"),
+                     str(ROOT / "data" / "demo-roster.csv"), clock=FakeClock(START), terminal="chu-toa",
+                     congress_date="2025-06-01")
+    session.attendance.attend(PRESENT)
+    issued = session.voting.open_poll("chi-uy", ["DV03"]).value
+    ballots = folder / "poll.csv"
+    ballots.write_text("ballot,against\n" + "".join(f"{n},{'1' if n == 1 else ''}\n" for n in range(1, issued + 1)),
+                       encoding="utf-8")
+    session.voting.import_ballots("chi-uy", str(ballots), 1, poll=True)
+    session.voting.close_poll("chi-uy")
+    out = folder / "out"
+    db = folder / "congress.json"
+    for args in (("counting-minutes", "chi-uy", "--nomination"), ("attendance-sheet",)):
+        done = run(*args, "--db", db, "--out", out, "--pdf")
+        assert done.returncode == 0, done.stderr
+    made = {"chi-uy-lay-y-kien-1-bien-ban-kiem-phieu": (out / "chi-uy-lay-y-kien-1-bien-ban-kiem-phieu.pdf", A4),
+            "danh-sach-du-dai-hoi": (out / "danh-sach-du-dai-hoi.pdf", A4)}
+    for size, page in (("A4", A4), ("A5", A5)):
+        done = run("ballots", "print", "chi-uy", "--db", db, "--out", folder / size, "--size", size, "--copies", 1)
+        assert done.returncode == 0, done.stderr
+        docx = folder / size / "chi-uy-vong-1-phieu-bau.docx"
+        made[f"phieu-bau-{size}"] = (Path(pdf.to_pdf([str(docx)])[0]), page)
+    return made
+
+
+@needs_office
+def test_the_other_documents_render_on_their_page_with_fonts_embedded(others):
+    for name, (path, size) in others.items():
+        raw = path.read_bytes()
+        assert b"/FontFile2" in raw or b"/FontFile3" in raw, name
+        for number, page in enumerate(pages(path), start=1):
+            width, height = page.get_size()
+            assert abs(width - size[0]) < 1 and abs(height - size[1]) < 1, (name, number, width, height)
+            if name.startswith("phieu-bau"):
+                continue  # a ballot keeps its own margins
+            text = page.get_textpage()
+            boxes = [text.get_charbox(i) for i in range(text.count_chars())
+                     if not text.get_text_range(i, 1).isspace()]
+            left = min(box[0] for box in boxes) / 72 * 25.4
+            right = (width - max(box[2] for box in boxes)) / 72 * 25.4
+            assert left >= 28 and right >= 13, (name, number, left, right)
+
+
+@needs_office
+def test_the_other_documents_read_back_in_vietnamese_with_the_names_whole(others):
+    def text(name: str) -> str:
+        return unicodedata.normalize("NFC", "\n".join(p.get_textpage().get_text_range()
+                                                       for p in pages(others[name][0])))
+
+    poll = text("chi-uy-lay-y-kien-1-bien-ban-kiem-phieu")
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in poll and "BIÊN BẢN KIỂM PHIẾU" in poll and "Nguyễn Văn Bình" in poll
+    sheet = text("danh-sach-du-dai-hoi")
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in sheet and "Ký tên" in sheet
+    for name in [*NAMES, "Nguyễn Thị Hoa", "Cao Xuân Tuấn"]:
+        assert name in sheet, name
+    for size in ("A4", "A5"):
+        ballot = text(f"phieu-bau-{size}")
+        assert "PHIẾU BẦU" in ballot, size
+        for name in [*NAMES, "Nguyễn Văn Bình"]:  # the nominee joined the list
+            assert name in ballot, (size, name)
+
