@@ -172,3 +172,26 @@ def test_counting_minutes_write_the_entry_log_pdf_directly_without_libreoffice(t
     made = [Path(p) for p in written if p.endswith(".pdf")]
     assert [p.name for p in made] == ["bch-vong-1-nhat-ky-nhap-phieu.pdf"]
     assert made[0].read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("ending", ["paragraph", "table"])
+def test_the_signatures_are_never_alone_on_a_page(ending):
+    """What is signed ends near a page's foot, with no room under it for the signatures: its last words (or the
+    table's last row) go to the next page with them."""
+    from runsheet.reports.document import Document, Title
+
+    def body(lines: int) -> Document:
+        if ending == "table":
+            return Document().add(Title("DANH SÁCH"), Table(["TT", "Họ và tên"], [[str(n), f"Đảng viên thứ {n}"]
+                                                                                  for n in range(1, lines + 1)], "cl"))
+        return Document().add(Title("BIÊN BẢN"), *(Para(f"Dòng thứ {n} của biên bản.") for n in range(1, lines + 1)))
+
+    def laid_out(doc: Document) -> list[str]:
+        return [words(page_text(p)) + " " for p in pages(to_pdf(doc))]
+
+    first = laid_out(body(80))[0]
+    fit = max(n for n in range(1, 81) if f"thứ {n} " in first)
+    doc = body(fit - 1).add(Signatures([("THƯ KÝ", ["Phan Thị Hòa"]), ("CHỦ TỊCH", ["Trần Mạnh Hùng"])]))
+    signed = laid_out(doc)
+    page = next(n for n, text in enumerate(signed) if "THƯ KÝ" in text)
+    assert page > 0 and f"thứ {fit - 1} " in signed[page] and "Trần Mạnh Hùng" in signed[page]

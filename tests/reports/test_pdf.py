@@ -204,3 +204,53 @@ def test_the_other_documents_read_back_in_vietnamese_with_the_names_whole(others
         for name in [*NAMES, "Nguyễn Văn Bình"]:  # the nominee joined the list
             assert name in ballot, (size, name)
 
+
+# ---- a signature block never alone on a page ----------------------------------------------------------------------
+def rendered_pages(doc, folder: Path, name: str) -> list[str]:
+    """The document's pages as LibreOffice lays them out, as text (NFC, spaces folded)."""
+    from runsheet.reports.document import write_docx
+
+    docx = folder / f"{name}.docx"
+    write_docx(doc, str(docx))
+    return [" ".join(unicodedata.normalize("NFC", p.get_textpage().get_text_range()).split())
+            for p in pages(Path(pdf.to_pdf([str(docx)])[0]))]
+
+
+@needs_office
+def test_the_signatures_are_never_alone_on_a_page(tmp_path):
+    """The minutes' last words end near a page's foot, with no room under them for the signatures: the words go to
+    the next page with the signatures (keep with next), rather than leave them alone there."""
+    from runsheet.reports.document import Document, Para, Signatures, Title
+
+    def minutes(lines: int) -> Document:
+        return Document().add(Title("BIÊN BẢN ĐẠI HỘI"), *(Para(f"Dòng thứ {n} của biên bản.") for n in
+                                                              range(1, lines + 1)))
+
+    filled = rendered_pages(minutes(80), tmp_path, "filled")
+    fit = max(n for n in range(1, 81) if f"Dòng thứ {n} của" in filled[0])  # the lines page 1 holds
+    closing = "Đại hội bế mạc lúc 11 giờ 30 phút cùng ngày."
+    doc = minutes(fit - 2).add(Para(closing), Signatures([("THƯ KÝ", ["Phan Thị Hòa"]),
+                                                          ("CHỦ TỊCH", ["Trần Mạnh Hùng"])]))
+    laid_out = rendered_pages(doc, tmp_path, "signed")
+    signed = next(n for n, text in enumerate(laid_out) if "THƯ KÝ" in text)
+    assert signed > 0, "the signatures fit on the first page: the test no longer puts them at its foot"
+    assert closing in laid_out[signed] and "Phan Thị Hòa" in laid_out[signed]
+
+
+@needs_office
+def test_the_signatures_under_a_table_keep_its_last_row_with_them(tmp_path):
+    """The attendance sheet ends with its table, then the signature: a table that ends near a page's foot takes its
+    last row to the next page with the signature."""
+    from runsheet.reports.document import Document, Signatures, Table, Title
+
+    def sheet(rows: int) -> Document:
+        return Document().add(Title("DANH SÁCH ĐẢNG VIÊN DỰ ĐẠI HỘI"), Table(
+            ["TT", "Họ và tên", "Ký tên"], [[str(n), f"Đảng viên thứ {n}", ""] for n in range(1, rows + 1)], "cll"))
+
+    filled = rendered_pages(sheet(80), tmp_path, "filled")
+    fit = max(n for n in range(1, 81) if f"Đảng viên thứ {n} " in filled[0] + " ")
+    doc = sheet(fit - 2).add(Signatures([("NGƯỜI LẬP DANH SÁCH", ["Phan Thị Hòa"])]))
+    laid_out = rendered_pages(doc, tmp_path, "signed")
+    signed = next(n for n, text in enumerate(laid_out) if "NGƯỜI LẬP DANH SÁCH" in text)
+    assert signed > 0, "the signature fits on the first page: the test no longer puts it at its foot"
+    assert f"Đảng viên thứ {fit - 2}" in laid_out[signed] and "Phan Thị Hòa" in laid_out[signed]
