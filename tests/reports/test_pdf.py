@@ -121,10 +121,11 @@ def test_the_qr_codes_still_decode_from_the_rendered_pages(printed):
 
 @needs_office
 def test_page_images_for_the_eye(printed):
-    """RUNSHEET_GOLDEN=update writes the pages of the Vietnamese minutes and counting minutes beside the golden .md
-    (tests/golden/pages/), to be looked at when the layout changes; otherwise checks there is one per page."""
+    """RUNSHEET_GOLDEN=update writes the pages of the Vietnamese minutes, counting minutes and entry log (whose PDF
+    runsheet writes itself) beside the golden .md (tests/golden/pages/), to be looked at when the layout changes;
+    otherwise checks there is one per page."""
     folder = ROOT / "tests" / "golden" / "pages"
-    for name in ("bien-ban-dai-hoi", "chi-uy-vong-1-bien-ban-kiem-phieu"):
+    for name in ("bien-ban-dai-hoi", "chi-uy-vong-1-bien-ban-kiem-phieu", "chi-uy-vong-1-nhat-ky-nhap-phieu"):
         rendered = pages(printed[name])
         if os.environ.get("RUNSHEET_GOLDEN") == "update":
             folder.mkdir(exist_ok=True)
