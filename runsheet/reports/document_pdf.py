@@ -4,10 +4,11 @@ header row repeated on every page and no row split across two, the columns as wi
 headings and the words before the signatures kept with what follows, the QR code drawn as vector squares.
 
 Used for the ballot entry log, a long table of wrapped cells that LibreOffice is slow to lay out (the national log
-with two passes, 3,400 rows: 53 s; with three, 5,000 rows: 79 s on a quiet machine, past its 300 s time-out on a
-busy one; here 2-4 s). Every other document goes through LibreOffice from its .docx (reports/pdf.py), whatever its
-size: offices compare those with what Word shows, one document always comes out of one writer, and the largest of
-them, a national attendance sheet (1,600 rows), takes LibreOffice 18 s on a busy machine.
+with two passes, 3,400 rows: 53 s on a quiet machine, 126 s on a busy one; with three, 5,000 rows: 79 s quiet,
+past its 300 s time-out busy; here 2-4 s). Every other document goes through LibreOffice from its .docx
+(reports/pdf.py), whatever its size: offices compare those with what Word shows, one document always comes out of
+one writer, and the largest of them, a national attendance sheet (1,600 rows), takes LibreOffice 18 s on a busy
+machine.
 
 The font is DejaVu Serif, shipped in reports/fonts and embedded (subset): Times New Roman, which the .docx names, is
 Microsoft's, neither installed on Linux nor ours to ship, and Liberation Serif 1.x, its metric twin on many systems,
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ..qr import qr_matrix
 from .document import (QR, Document, Header, Heading, Para, Signatures, Table, Title, clean,
-                       content_widths, write_files)
+                       content_widths)
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVuSerif"
@@ -40,10 +41,6 @@ AFTER = 1.5  # mm after a paragraph
 def nfc(text: str) -> str:
     """Text as the PDF carries it: cleaned, composed (ơ one letter, as DejaVu has it and a reader copies it back)."""
     return unicodedata.normalize("NFC", clean(text)).replace("\t", "    ")
-
-
-def write_pdf(doc: Document, path: str) -> None:
-    write_files([(path, to_pdf(doc))])
 
 
 def to_pdf(doc: Document) -> bytes:
