@@ -26,11 +26,13 @@ def register(sub) -> None:
     counted.add_argument("--nomination", action="store_true",
                          help="the counting minutes of the election's poll on floor nominees instead (with --round: "
                               "an earlier poll)")
-    counted.add_argument("--pdf", action="store_true", help="also PDFs beside the .docx files, made by LibreOffice")
+    counted.add_argument("--pdf", action="store_true", help="also PDFs beside the .docx files: the counting minutes' "
+                         "made by LibreOffice, the entry log's written directly (seconds for thousands of rows)")
     counted.set_defaults(func=write_counting_minutes)
     sheet = sub.add_parser("attendance-sheet",
                            help="write the attendance sheet, signed on arrival (.docx and .md)")
     sheet.add_argument("--out", required=True, metavar="DIR")
+    sheet.add_argument("--pdf", action="store_true", help="also a PDF beside the .docx, made by LibreOffice")
     sheet.set_defaults(func=write_attendance_sheet)
     badges = sub.add_parser("badges", help="print an A4 sheet of badges with QR codes (one HTML file)")
     badges.add_argument("--out", required=True)
@@ -51,10 +53,13 @@ def write_minutes(args: argparse.Namespace) -> int:
 
 
 def _print_with_pdfs(paths: list[str], make_pdf: bool) -> None:
+    """Print the paths written, and with make_pdf convert through LibreOffice each .docx whose PDF was not written
+    already (the entry log's is written directly)."""
     for path in paths:
         print(path)
     if make_pdf:
-        for path in pdf.to_pdf([p for p in paths if p.endswith(".docx")]):
+        done = {p[:-len(".pdf")] for p in paths if p.endswith(".pdf")}
+        for path in pdf.to_pdf([p for p in paths if p.endswith(".docx") and p[:-len(".docx")] not in done]):
             print(path)
 
 
@@ -65,18 +70,22 @@ def write_counting_minutes(args: argparse.Namespace) -> int:
     if args.pdf:
         pdf.require()
     session, lang = open_session(args)
+    events, state = session.log.events, session.state
     if args.nomination:
-        write = write_poll_minutes
-    _print_with_pdfs(write(session.log.events, session.state, args.election, args.out, lang, args.round_no), args.pdf)
+        paths = write_poll_minutes(events, state, args.election, args.out, lang, args.round_no)
+    else:
+        paths = write(events, state, args.election, args.out, lang, args.round_no, log_pdf=args.pdf)
+    _print_with_pdfs(paths, args.pdf)
     return 0
 
 
 def write_attendance_sheet(args: argparse.Namespace) -> int:
     from ..reports.attendance_sheet import write_attendance_sheet as write
 
+    if args.pdf:
+        pdf.require()  # refused before anything is written
     session, lang = open_session(args)
-    for path in write(session.state, args.out, lang):
-        print(path)
+    _print_with_pdfs(write(session.state, args.out, lang), args.pdf)
     return 0
 
 

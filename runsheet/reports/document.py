@@ -276,6 +276,7 @@ def to_docx(doc: Document) -> bytes:
     if doc.page_numbers:
         _page_numbers(section)
     last: list = [None]  # the paragraph written last, kept with a signature block that follows it
+    last_table: list = [None]  # the table just written, if nothing came after it
 
     def paragraph(container, text: str = "", bold=False, italic=False, align=None, size=SIZE, after=4):
         p = container.add_paragraph()
@@ -338,9 +339,15 @@ def to_docx(doc: Document) -> bytes:
                 _run_font(run, 13)
             _add_rows(table, block.rows, block.align.ljust(len(block.columns), "l"), block.row_height)
             paragraph(document, after=2)
+            last_table[0] = table
+            continue
         elif isinstance(block, Signatures):
             if last[0] is not None:  # what they sign ends on the page the signatures are on
                 last[0].paragraph_format.keep_with_next = True
+            if last_table[0] is not None:  # a table's last row too (the attendance sheet), not only the gap under it
+                for cell in last_table[0].rows[-1].cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
             table = document.add_table(rows=1, cols=len(block.blocks))
             table.rows[0]._tr.get_or_add_trPr().append(_cant_split())
             for cell, (role, names) in zip(table.rows[0].cells, block.blocks):
@@ -364,6 +371,7 @@ def to_docx(doc: Document) -> bytes:
             paragraph(document, block.payload, align=center, size=10)
         else:
             raise TypeError(f"unknown block {block!r}")
+        last_table[0] = None
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

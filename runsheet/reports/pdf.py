@@ -11,7 +11,7 @@ import tempfile
 
 from ..errors import DomainError
 
-TIMEOUT = 300  # seconds: the national entry log (thousands of rows) is the longest
+TIMEOUT = 300  # seconds: a national attendance sheet (1,600 rows) is the longest (the entry log is document_pdf's)
 COMMANDS = ("soffice", "libreoffice")
 
 

@@ -83,3 +83,15 @@ def test_the_command_line_writes_the_sheet_and_refuses_in_one_line(tmp_path):
     proc = run("attendance-sheet", "--db", db, "--out", tmp_path / "a-file" / "x")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "không ghi được danh sách vào" in proc.stderr
+
+
+def test_pdf_without_libreoffice_is_refused_before_anything_is_written(tmp_path):
+    db = tmp_path / "congress.json"
+    demo(db)
+    out = tmp_path / "papers"
+    proc = subprocess.run([sys.executable, "run.py", "attendance-sheet", "--db", str(db), "--out", str(out), "--pdf"],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          env={**ENV, "PATH": str(tmp_path / "empty")})
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "LibreOffice" in proc.stderr
+    assert not out.exists()

@@ -64,3 +64,11 @@ def test_headings_and_the_words_before_the_signatures_are_kept_with_what_follows
     heading, closing = doc.paragraphs[0], doc.paragraphs[1]
     assert heading.paragraph_format.keep_with_next and closing.paragraph_format.keep_with_next
     assert doc.tables[0]._tbl.tr_lst[0].trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_under_a_table_the_last_row_is_kept_with_the_signatures():
+    doc = docx_of(Table(["TT", "Họ và tên", "Ký tên"], [[str(n), f"Đảng viên {n}", ""] for n in range(1, 40)], "cll"),
+                  Signatures([("NGƯỜI LẬP DANH SÁCH", [])]))
+    rows = doc.tables[0].rows
+    assert all(p.paragraph_format.keep_with_next for cell in rows[-1].cells for p in cell.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for cell in rows[-2].cells for p in cell.paragraphs)
