@@ -4,6 +4,7 @@ log, the attendance sheet, the badge sheet."""
 from __future__ import annotations
 
 import argparse
+import os
 import re
 
 from ..errors import DomainError
@@ -48,19 +49,26 @@ def write_minutes(args: argparse.Namespace) -> int:
     if args.pdf:
         pdf.require()  # refused before anything is written
     session, lang = open_session(args)
-    _print_with_pdfs(write(session.state, args.out, lang, session.now(), args.draft), args.pdf)
+    _print_with_pdfs(write(session.state, args.out, lang, session.now(), args.draft), args.pdf, lang)
     return 0
 
 
-def _print_with_pdfs(paths: list[str], make_pdf: bool) -> None:
+def _print_with_pdfs(paths: list[str], make_pdf: bool, lang: str) -> None:
     """Print the paths written, and with make_pdf convert through LibreOffice each .docx whose PDF was not written
-    already (the entry log's is written directly)."""
+    already (the entry log's is written directly). Without make_pdf, a PDF left beside a .docx just rewritten by an
+    earlier --pdf is removed: printed later, it would pass for the document as it now stands."""
     for path in paths:
         print(path)
+    docx = [p for p in paths if p.endswith(".docx")]
     if make_pdf:
         done = {p[:-len(".pdf")] for p in paths if p.endswith(".pdf")}
-        for path in pdf.to_pdf([p for p in paths if p.endswith(".docx") and p[:-len(".docx")] not in done]):
+        for path in pdf.to_pdf([p for p in docx if p[:-len(".docx")] not in done]):
             print(path)
+        return
+    for stale in (p[:-len(".docx")] + ".pdf" for p in docx):
+        if os.path.isfile(stale):
+            os.unlink(stale)
+            print(say("pdf.out.stale_removed", lang, path=stale))
 
 
 def write_counting_minutes(args: argparse.Namespace) -> int:
@@ -75,7 +83,7 @@ def write_counting_minutes(args: argparse.Namespace) -> int:
         paths = write_poll_minutes(events, state, args.election, args.out, lang, args.round_no)
     else:
         paths = write(events, state, args.election, args.out, lang, args.round_no, log_pdf=args.pdf)
-    _print_with_pdfs(paths, args.pdf)
+    _print_with_pdfs(paths, args.pdf, lang)
     return 0
 
 
@@ -85,7 +93,7 @@ def write_attendance_sheet(args: argparse.Namespace) -> int:
     if args.pdf:
         pdf.require()  # refused before anything is written
     session, lang = open_session(args)
-    _print_with_pdfs(write(session.state, args.out, lang), args.pdf)
+    _print_with_pdfs(write(session.state, args.out, lang), args.pdf, lang)
     return 0
 
 

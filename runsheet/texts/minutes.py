@@ -8,6 +8,9 @@ TEXT: dict[str, tuple[str, str]] = {
                           "libreoffice-writer-nogui; Windows, macOS: libreoffice.org); nothing was written"),
     "pdf.err.failed": ("LibreOffice không chuyển được {path} sang PDF: {problem} (tệp .docx vẫn còn)",
                        "LibreOffice could not turn {path} into a PDF: {problem} (the .docx is kept)"),
+    "pdf.out.stale_removed": ("đã xóa {path}: bản PDF cũ, không còn khớp với tệp .docx vừa ghi (thêm --pdf để in lại)",
+                              "removed {path}: an older PDF that no longer matches the .docx just written (add --pdf "
+                              "to make it again)"),
     "minutes.file": ("bien-ban-dai-hoi", "minutes"),
     # refusals
     "minutes.err.not_closed": ("Đại hội chưa bế mạc: biên bản chỉ lập sau khi bế mạc (run.py step end), hoặc dùng --draft "

@@ -61,6 +61,18 @@ def test_pdf_is_refused_before_anything_is_written_without_libreoffice(congress,
     assert not out.exists()
 
 
+def test_a_pdf_left_by_an_earlier_run_is_removed_when_its_docx_is_written_again_without_pdf(congress, tmp_path):
+    first = run("minutes", "--db", congress.path, "--out", tmp_path)
+    docx = Path(next(line for line in first.stdout.splitlines() if line.endswith(".docx")))
+    stale, other = docx.with_suffix(".pdf"), tmp_path / "to-trinh.pdf"
+    stale.write_bytes(b"%PDF-1.4 the minutes as they stood this morning")
+    other.write_bytes(b"%PDF-1.4 not ours")
+    again = run("minutes", "--db", congress.path, "--out", tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert not stale.exists() and other.exists()
+    assert str(stale) in again.stdout and "PDF" in again.stdout
+
+
 @needs_office
 def test_every_page_is_a4_with_the_margins_of_party_documents(printed):
     for name, path in printed.items():
