@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..commands.voting import check_scanner_pass, open_record
 from ..errors import DomainError, Say
-from ..rules.election import APPROVE, Reading
-from ..store import scans
+from ..rules.election import APPROVE, Queued, Reading
+from ..store import scan_preview, scans
 from ..texts import say
 from .common import open_session, print_json
 
@@ -45,6 +45,7 @@ def scan_ballots(args: argparse.Namespace) -> int:
             raise DomainError("scan.err.no_file", file=path)
 
     from ..reports.ballot import BallotPaper, ballot_pdf, layout, payload
+    from ..scan.preview import preview_pgm
     from ..scan.reader import read_image
     from ..scan.template import build
 
@@ -63,8 +64,10 @@ def scan_ballots(args: argparse.Namespace) -> int:
             continue
         results.append((page, reading, None))
         image = scans.keep(args.db, args.election, record.number, page.data or _png(page.image), page.ext)
-        entries.append((reading.doubtful if reading.review else
-                        Reading(reading.struck, reading.unclear if approve else frozenset()), image))
+        guess = Reading(reading.struck, reading.unclear if approve else frozenset())
+        if reading.review:  # the review shows the machine's reading and a small preview of the ballot
+            scan_preview.write(args.db, args.election, record.number, image, preview_pgm(page.image, template))
+        entries.append((Queued(reading.doubtful, guess) if reading.review else guess, image))
     numbers = iter(session.voting.enter_scanned(args.election, entries, args.pass_no).value if entries else ())
     shown, counts = [], {"entered": 0, "queued": 0, "refused": 0}
     for page, reading, refused in results:

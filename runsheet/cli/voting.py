@@ -9,6 +9,7 @@ from ..commands.voting import step_elections
 from ..rules.election import FORM_TEXT
 from ..texts import say
 from ..texts.formats import local_percent
+from . import ballot_review
 from .ballot_papers import print_ballots
 from .ballot_scan import scan_ballots
 from .common import actions, open_session, print_json
@@ -91,6 +92,7 @@ def register(sub) -> None:
     scanned.add_argument("--size", choices=("A4", "A5"), default="A4", help="the size the ballots were printed at")
     scanned.add_argument("--json", action="store_true")
     scanned.set_defaults(func=scan_ballots)
+    ballot_review.register(ballot_actions)
 
     nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
                                                "than 30%% of the members present agree to join the list")
