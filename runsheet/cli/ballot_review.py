@@ -99,5 +99,8 @@ def _item(db: str, record: RoundRecord, pass_no: int, number: int) -> dict:
 def _read(item: dict, lang: str) -> str:
     if item.get("read", True) is None:
         return say("review.no_guess", lang)
-    numbers = item.get("struck", item.get("marks", {}).get("against", []))
-    return " ".join(map(str, numbers)) or say("scan.out.none", lang)
+    if "marks" in item:  # approve form: the names marked không đồng ý, ?N marked unclearly
+        marks = item["marks"]
+        shown = [str(n) for n in marks["against"]] + [f"?{n}" for n in marks["unclear"]]
+        return " ".join(shown) or say("count.all_agree", lang)
+    return " ".join(map(str, item["struck"])) or say("scan.out.none", lang)

@@ -2,7 +2,7 @@
 
 TEXT: dict[str, tuple[str, str]] = {
     # the counting screen
-    "count.review_waiting": ("{n} phiếu máy quét chưa chắc chờ xem lại (Ctrl+R)", "{n} ballots the scanner was not sure of, waiting for review (Ctrl+R)"),
+    "count.review_waiting": ("{n} phiếu máy quét chưa chắc chờ xem lại (Ctrl+R)", "Ballots the scanner was not sure of, waiting for review: {n} (Ctrl+R)"),
     "count.entered_review": ("Đã nhập (lượt {pass_no}): {n} · {waiting} chờ xem lại", "Entered (pass {pass_no}): {n} · {waiting} waiting for review"),
     "count.review_none": ("Lượt {pass_no} không còn phiếu máy quét nào chờ xem lại", "No scanned ballot is waiting for review on pass {pass_no}"),
     "count.review_left": ("Phiếu số {n} để xem sau; còn {waiting} phiếu chờ xem lại", "Ballot {n} left for later; {waiting} still waiting for review"),
@@ -39,7 +39,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.cli.ballot": ("Phiếu số {n} (lượt {pass_no}): máy đọc: {read}; máy chưa chắc ở dòng {rows}",
                           "Ballot {n} (pass {pass_no}): the machine read: {read}; not sure of line {rows}"),
     "review.cli.image": ("ảnh: {path}", "image: {path}"),
-    "review.cli.summary": ("{n} phiếu chờ xem lại.", "{n} ballots waiting for review."),
+    "review.cli.summary": ("{n} phiếu chờ xem lại.", "Ballots waiting for review: {n}."),
     "review.cli.accepted": ("Phiếu số {n}: đã nhận cách máy đọc, nhập vào lượt {pass_no}.",
                             "Ballot {n}: the machine's reading accepted, entered on pass {pass_no}."),
     "review.cli.entered": ("Phiếu số {n}: đã nhập vào lượt {pass_no} theo người đọc.", "Ballot {n}: entered on pass {pass_no} as read by a person."),

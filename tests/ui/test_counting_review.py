@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import scanned_ballots
 from conftest import demo_session
-from driving import press
+from driving import elect_committee, press
 
+from runsheet.rules.election import Queued, Reading
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.counting import CountingScreen
 from runsheet.ui.screens.scan_review import ScanReviewScreen
@@ -122,7 +123,7 @@ async def test_a_missing_preview_is_said_and_the_ballot_still_entered(scanned, c
     app = app_for(scanned, clock, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await on_pass(pilot, 2)
-        assert "2 ballots the scanner was not sure of" in text(app, "#review-waiting")
+        assert "Ballots the scanner was not sure of, waiting for review: 2" in text(app, "#review-waiting")
         await press(pilot, "ctrl+r")
         assert "No preview of this ballot" in text(app, "#review-missing")
         assert not app.screen.query(BallotImage)
@@ -132,8 +133,6 @@ async def test_a_missing_preview_is_said_and_the_ballot_still_entered(scanned, c
 
 
 async def test_a_ballot_entered_meanwhile_is_refused_in_the_dialog(scanned, clock):
-    from runsheet.rules.election import Reading
-
     app = app_for(scanned, clock)
     async with app.run_test(size=SIZE) as pilot:
         await on_pass(pilot, 2)
@@ -174,3 +173,22 @@ def test_review_dialog_snapshot(snap_compare, clock, tmp_path, monkeypatch):
         await press(pilot, "ctrl+r")
 
     assert snap_compare(app_for(session, clock), terminal_size=(100, 32), run_before=review)
+
+
+async def test_the_approve_form_without_a_kept_image(session, clock):
+    """A single-name ballot (the approve form) queued with its reading but no image: said plainly, Enter agrees."""
+    session.attendance.attend(COMMITTEE)
+    elect_committee(session)
+    session.voting.open_round("bi-thu", passes=2)
+    scanner = session.__class__(session.path, terminal="scanner", clock=clock)
+    scanner.voting.enter_scanned("bi-thu", [(Queued((1,), Reading()), None)], 2)
+    session.sync()
+    app = app_for(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await on_pass(pilot, 2)
+        await press(pilot, "ctrl+r")
+        assert "Máy đọc: đồng ý tất cả" in text(app, "#review-reading")
+        assert "không có ảnh lưu" in text(app, "#review-path")
+        assert "Không có ảnh xem trước" in text(app, "#review-missing")
+        await press(pilot, "enter")
+        assert session.state.current_round("bi-thu").readings[2][1] == Reading()

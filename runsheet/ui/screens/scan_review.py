@@ -113,11 +113,11 @@ class ScanReviewScreen(FormScreen[Reviewed | None]):
             except ReadingError as exc:
                 self.query_one("#review-reading", Static).update(Text(exc.text(lang), style="bold red"))
                 return
-            heading = say("review.typed", lang, reading=_numbers(reading, lang))
+            heading = say("review.typed", lang, reading=_numbers(reading, lang, record.form))
         elif reading is None:
             heading = say("review.machine", lang, reading=say("review.no_guess", lang))
         else:
-            heading = say("review.machine", lang, reading=_numbers(reading, lang))
+            heading = say("review.machine", lang, reading=_numbers(reading, lang, record.form))
         text = Text(heading + "\n", style="bold")
         shown = reading or Reading()
         if reading is not None:
@@ -209,13 +209,13 @@ def next_to_review(record: RoundRecord, pass_no: int, after: int = 0) -> int | N
     return next((n for n in waiting if n > after), waiting[0] if waiting else None)
 
 
-def _numbers(reading: Reading, lang: str) -> str:
+def _numbers(reading: Reading, lang: str, form: str) -> str:
     """A reading in the clerk's own notation: the numbers struck, ?n unclear, and the reason it is invalid."""
     parts = [" ".join(map(str, sorted(reading.struck)))] if reading.struck else []
     parts += [f"?{n}" for n in sorted(reading.unclear)]
     if reading.invalid:
         parts.append(_reason(reading.invalid, lang))
-    return " ".join(parts) or say("scan.out.none", lang)
+    return " ".join(parts) or say("count.all_agree" if form == APPROVE else "scan.out.none", lang)
 
 
 def _reason(reason: str | None, lang: str) -> str:
