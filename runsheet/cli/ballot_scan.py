@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..commands.voting import check_scanner_pass, open_record
 from ..errors import DomainError, Say
-from ..rules.election import APPROVE, Reading
-from ..store import scans
+from ..rules.election import APPROVE, Queued, Reading
+from ..store import scan_preview, scans
 from ..texts import say
 from .ballot_reading import round_templates
 from .common import open_session, print_json
@@ -47,6 +47,7 @@ def scan_ballots(args: argparse.Namespace) -> int:
 
     from ..reports.ballot import BallotPaper, payload
     from ..scan.paper_size import read_sized
+    from ..scan.preview import preview_pgm
 
     paper = BallotPaper(args.election, record.number, tuple(record.candidates), record.seats)
     templates = round_templates(state, paper, lang)  # A4 or A5: each page says which (scan/paper_size.py)
@@ -63,8 +64,11 @@ def scan_ballots(args: argparse.Namespace) -> int:
             continue
         results.append((page, reading, None))
         image = scans.keep(args.db, args.election, record.number, page.data or _png(page.image), page.ext)
-        entries.append((reading.doubtful if reading.review else
-                        Reading(reading.struck, reading.unclear if approve else frozenset()), image))
+        guess = Reading(reading.struck, reading.unclear if approve else frozenset())
+        if reading.review:  # the review shows the machine's reading and a small preview of the ballot
+            small = preview_pgm(page.image, templates[templates.last])  # the template this page was read with
+            scan_preview.write(args.db, args.election, record.number, image, small)
+        entries.append((Queued(reading.doubtful, guess) if reading.review else guess, image))
     numbers = iter(session.voting.enter_scanned(args.election, entries, args.pass_no).value if entries else ())
     shown, counts = [], {"entered": 0, "queued": 0, "refused": 0}
     for page, reading, refused in results:

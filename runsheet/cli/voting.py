@@ -9,6 +9,7 @@ from ..commands.voting import step_elections
 from ..rules.election import FORM_TEXT
 from ..texts import say
 from ..texts.formats import local_percent
+from . import ballot_review
 from .ballot_papers import print_ballots
 from .ballot_rescan import rescan_ballots
 from .ballot_scan import scan_ballots
@@ -99,6 +100,7 @@ def register(sub) -> None:
     rescanned.add_argument("--round", dest="round_no", type=int, help="an earlier round (default: the current one)")
     rescanned.add_argument("--json", action="store_true")
     rescanned.set_defaults(func=rescan_ballots)
+    ballot_review.register(ballot_actions)
 
     nominate = sub.add_parser("nominate", help="nominees from the floor: a secret poll (phiếu xin ý kiến); those more "
                                                "than 30%% of the members present agree to join the list")

@@ -15,6 +15,7 @@ from ..rules.election import (
     SECRETARY_ROUNDS,
     ListCheck,
     MotionResult,
+    Queued,
     Reading,
     ReadingError,
     RoundRecord,
@@ -473,11 +474,12 @@ class VotingCommands:
                                              entered.invalid, poll=poll)], ballot)
         return self.session.commit("ballots", build)
 
-    def enter_scanned(self, election_id: str, readings: list[tuple[Reading | tuple[int, ...], str | None]],
+    def enter_scanned(self, election_id: str, readings: list[tuple[Reading | Queued | tuple[int, ...], str | None]],
                       pass_no: int) -> Outcome[list[int]]:
         """The scanner's pass: the ballots it read, in the stack's order, numbered on from the pass's last number,
-        each with the sha256 of its kept image (or None); a Reading is entered (marked as the scanner's), a tuple
-        (the rows it was not sure of) queues the ballot for a person: its number is taken and nothing is entered.
+        each with the sha256 of its kept image (or None); a Reading is entered (marked as the scanner's), a Queued
+        (the rows it was not sure of, and its best reading; or just a tuple of the rows) queues the ballot for a
+        person: its number is taken and nothing is entered.
         All or none. Refused on a round of one pass (a human pass is always the other side). The value is the
         numbers, in order."""
         def build(state: CongressState):
@@ -490,11 +492,29 @@ class VotingCommands:
                 else:
                     if number > record.issued:
                         raise DomainError("err.ballot_number", n=number, issued=record.issued)
-                    items.append(ev.BallotQueued(election_id, record.number, number, pass_no, tuple(reading),
-                                                 image=image))
+                    doubt = reading if isinstance(reading, Queued) else Queued(tuple(reading))
+                    guess = doubt.guess
+                    items.append(ev.BallotQueued(
+                        election_id, record.number, number, pass_no, tuple(doubt.rows), image=image,
+                        struck=None if guess is None else tuple(sorted(guess.struck)),
+                        unclear=None if guess is None else tuple(sorted(guess.unclear))))
                 numbers.append(number)
                 number += 1
             return Change(items, numbers)
+        return self.session.commit("ballots", build)
+
+    def enter_reviewed(self, election_id: str, ballot: int, reading: Reading, pass_no: int) -> Outcome[int]:
+        """A person enters a ballot the scanner queued on a pass, having looked at it: the machine's reading accepted
+        or corrected (entered as this terminal's, not the scanner's). Refused when the ballot is not waiting on that
+        pass (never queued, or entered since). The value is the ballot's number."""
+        def build(state: CongressState):
+            record = open_record(state, election_id)
+            if not 1 <= pass_no <= record.passes:
+                raise DomainError("err.no_pass", n=pass_no, passes=record.passes)
+            if ballot not in record.to_review(pass_no):
+                raise DomainError("review.err.not_queued", n=ballot, pass_no=pass_no)
+            entered = ballot_data(record, reading, pass_no, ballot)
+            return Change([entered], entered.ballot)
         return self.session.commit("ballots", build)
 
     def import_ballots(self, election_id: str, path: str, pass_no: int = 1, poll: bool = False) -> Outcome[int]:

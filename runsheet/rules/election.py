@@ -53,6 +53,16 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """A ballot the scanner was not sure of, waiting for a person on its pass: the rows in doubt, the machine's best
+    reading (None: queued before the reading was recorded) and the sha256 of its kept image (None: not kept)."""
+
+    rows: tuple[int, ...] = ()
+    guess: Reading | None = None
+    image: str | None = None
+
+
+@dataclass(frozen=True)
 class Verdict:
     valid: bool
     reason: str | None  # why invalid (an inferred reason or the committee's)
@@ -337,6 +347,7 @@ class RoundRecord:
     #                                                 --add: an exempt member who came, or one excused who came)
     clerks: dict[int, dict[int, str]] = field(default_factory=dict)  # pass -> ballot no -> the terminal that read it
     queued: dict[int, set[int]] = field(default_factory=dict)  # pass -> ballot nos the scanner left to a person
+    scans: dict[int, dict[int, Queued]] = field(default_factory=dict)  # pass -> ballot no -> what the scanner saw
     _agreed: dict[int, Cast] = field(default_factory=dict, repr=False)  # ballot no -> what its reading counts
     _mismatched: set[int] = field(default_factory=set, repr=False)
     _missing: dict[int, list[int]] = field(default_factory=dict, repr=False)  # ballot no -> passes without it
@@ -433,6 +444,11 @@ class RoundRecord:
 
     def entered(self, pass_no: int) -> int:
         return len(self.readings.get(pass_no, {}))
+
+    def to_review(self, pass_no: int) -> list[int]:
+        """The ballots the scanner queued on a pass that a person has not entered yet, in order."""
+        entered = self.readings.get(pass_no, {})
+        return sorted(n for n in self.queued.get(pass_no, ()) if n not in entered)
 
     def next_ballot(self, pass_no: int) -> int:
         numbers = self.readings.get(pass_no, {})

@@ -399,6 +399,9 @@ class BallotQueued(_Ballot):
     pass_no: int = key("pass", default=1)
     rows: tuple[int, ...] = ()  # the lines the machine was not sure of
     image: str | None = field(default=None, kw_only=True, metadata={"omit": True})  # sha256 of its kept scan
+    # the machine's best reading, shown to the person who reviews it (left out by events written before it was kept)
+    struck: tuple[int, ...] | None = field(default=None, kw_only=True, metadata={"omit": True})
+    unclear: tuple[int, ...] | None = field(default=None, kw_only=True, metadata={"omit": True})
 
 
 @event("ballot.withdrawn")

@@ -11,7 +11,7 @@ from ..errors import DomainError, StoreDamaged
 from ..rules import attendance as attendance_rules
 from ..rules import badge, hall
 from ..rules.attendance import Attendance, Figures
-from ..rules.election import MotionResult, Reading, RoundRecord, poll_result, round_result
+from ..rules.election import MotionResult, Queued, Reading, RoundRecord, poll_result, round_result
 from ..rules.roster import Member, Roster, parse_roster
 from ..rules.scenario import Scenario, Step, parse_scenario
 from ..rules.speeches import Speech, Speeches, SpeechTimer
@@ -271,6 +271,12 @@ def _round_issued(state: CongressState, p: ev.RoundIssued, at: datetime) -> None
         record.added.append(p.added)
 
 
+def _queued(record: RoundRecord, p: ev.BallotQueued) -> None:
+    record.queued.setdefault(p.pass_no, set()).add(p.ballot)
+    guess = None if p.struck is None else Reading(frozenset(p.struck), frozenset(p.unclear or ()))
+    record.scans.setdefault(p.pass_no, {})[p.ballot] = Queued(p.rows, guess, p.image)
+
+
 def _reading(p: ev.BallotEntered | ev.BallotResolved) -> Reading:
     return Reading(frozenset(p.struck), frozenset(p.unclear), p.invalid)
 
@@ -345,7 +351,7 @@ _FOLD: dict[type, Callable[[CongressState, Any, datetime], None]] = {
     ev.RoundOpened: _round_opened,
     ev.BallotEntered: lambda s, p, at: _round(s, p).enter(p.pass_no, p.ballot, _reading(p)),
     ev.BallotWithdrawn: lambda s, p, at: _round(s, p).withdraw(p.pass_no, p.ballot),
-    ev.BallotQueued: lambda s, p, at: _round(s, p).queued.setdefault(p.pass_no, set()).add(p.ballot),
+    ev.BallotQueued: lambda s, p, at: _queued(_round(s, p), p),
     ev.BallotResolved: lambda s, p, at: _round(s, p).resolve(p.ballot, _reading(p)),
     ev.RoundCollected: lambda s, p, at: setattr(_round(s, p), "collected", p.collected),
     ev.RoundIssued: _round_issued,

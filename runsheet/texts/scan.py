@@ -31,10 +31,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "scan.out.summary": ("Lượt {pass_no} (máy quét): đã nhập {entered} phiếu; {queued} phiếu chờ nhập tay; {refused} ảnh không nhận.",
                          "Pass {pass_no} (the scanner): {entered} ballots entered; {queued} queued for entry by hand; "
                          "{refused} images refused."),
-    "scan.out.queued_rule": ("Phiếu chờ xem vẫn giữ số thứ tự của nó trong xấp phiếu: người nhập nhập đúng số đó vào lượt {pass_no} "
-                             "(run.py ballots import ... --pass {pass_no}, cột ballot), trước khi đóng kiểm phiếu.",
-                             "A queued ballot keeps its number in the stack's order: a person enters that number on pass "
-                             "{pass_no} (run.py ballots import ... --pass {pass_no}, its ballot column) before the count closes."),
+    "scan.out.queued_rule": ("Phiếu chờ xem vẫn giữ số thứ tự của nó trong xấp phiếu: người nhập xem lại và nhập đúng số đó vào lượt {pass_no} "
+                             "(màn hình kiểm phiếu, Ctrl+R; hoặc run.py ballots review ... --pass {pass_no}), trước khi đóng kiểm phiếu.",
+                             "A queued ballot keeps its number in the stack's order: a person reviews it and enters that number on pass "
+                             "{pass_no} (the counting screen, Ctrl+R; or run.py ballots review ... --pass {pass_no}) before the count closes."),
     "rescan.none": ("Lần bầu thứ {round} của «{title}» không có phiếu nào do máy quét đọc: không có ảnh phiếu để kiểm "
                     "phiếu lại.", "Round {round} of «{title}» has no ballot read by the scanner: no images to recount."),
     "rescan.head": ("Kiểm phiếu lại từ ảnh phiếu quét: «{title}», lần bầu thứ {round} ({state})",

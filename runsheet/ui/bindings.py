@@ -20,6 +20,7 @@ class Key:
     show: bool = True
     key_display: str | None = None
     short: str | None = None  # the text key of a shorter footer label, for a narrow screen (widgets/key_bar.py)
+    id: str | None = None  # a binding's id (tests and keymaps find it by it); its help is then its tooltip too
 
 
 CHAIR = (
@@ -69,6 +70,8 @@ COUNTING = (
     Key("f7", "correct", "act.correct", "palette.correct", "help.correct"),
     Key("escape", "clear_reading", "act.clear_reading", "palette.clear_reading", "help.clear_reading",
         key_display="esc"),
+    # shown once the scanner has queued a ballot on the round (CountingScreen.check_action): a ballot's key too
+    Key("ctrl+r", "review", "act.review", "palette.review", "help.review", id="counting.review"),
     Key("f10", "close_count", "act.close_count", "palette.close_count", "help.close_count"),
     Key("f9", "resolve", "act.resolve", "palette.resolve", "help.resolve"),
     Key("ctrl+t", "collected", "act.collected", "palette.collected", "help.collected"),
@@ -115,7 +118,8 @@ SWITCH = (
 
 
 def bindings(keys: tuple[Key, ...], lang: str) -> list[Binding]:
-    return [Binding(k.keys, k.action, say(k.label, lang), show=k.show, key_display=k.key_display) for k in keys]
+    return [Binding(k.keys, k.action, say(k.label, lang), show=k.show, key_display=k.key_display, id=k.id,
+                    tooltip=say(k.help, lang) if k.id and k.help else "") for k in keys]
 
 
 def localized(screen_class: type, keys: tuple[Key, ...], lang: str) -> type:

@@ -148,7 +148,12 @@ def test_the_scanner_is_one_pass_and_the_count_is_the_hand_count(scanned, tmp_pa
     # every ballot's image is kept beside the store, named by the sha256 its event records
     kept = Path(f"{db}.scans") / f"{E}-1"
     hashes = [e.payload.image for e in sorted(entered + queued_events, key=lambda e: e.payload.ballot)]
-    assert sorted(p.name.split(".")[0] for p in kept.iterdir()) == sorted(hashes) and len(set(hashes)) == 6
+    assert sorted(p.name.split(".")[0] for p in kept.iterdir() if p.is_file()) == sorted(hashes)
+    assert len(set(hashes)) == 6
+    # the queued ballot: the machine's reading recorded, and a small preview beside its image for the review
+    doubt = queued_events[0].payload
+    assert doubt.struck == tuple(sorted(STACK[DOUBTFUL - 1])) and doubt.unclear == ()
+    assert [p.name for p in (kept / "previews").iterdir()] == [f"{hashes[DOUBTFUL - 1]}.pgm"]
     assert (kept / f"{hashes[0]}.png").read_bytes() == files[0].read_bytes()  # a file is kept as it was scanned
     assert (kept / f"{hashes[DOUBTFUL - 1]}.jpg").read_bytes() == files[4].read_bytes()
 

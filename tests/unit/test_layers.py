@@ -36,6 +36,7 @@ def test_every_import_contract_is_kept():
     ("commands/agenda.py", "import textual", "Nothing below the shells loads Textual"),
     ("scan/reader.py", "from ..reports import ballot", "The scanner reads images"),
     ("reports/ballot.py", "import cv2", "Only the scanner loads OpenCV"),
+    ("ui/widgets/ballot_image.py", "import numpy", "Only the scanner loads OpenCV and numpy"),
     ("scan/template.py", "import textual", "Nothing below the shells loads Textual"),
     ("hall/view.py", "from ..commands import Session", "The hall's pages only read"),
     ("hall/server.py", "from ..ui.widgets import tally_bars", "The hall's pages only read"),

@@ -11,7 +11,8 @@ from textual.widgets import Footer, Input, Static
 
 from ...rules.ballot_entry import closed_number, entry_text, parse_entry
 from ...rules.digest import find_digest, may_be_digest
-from ...rules.election import APPROVE, FORM_TEXT, PAPER_REASONS, REASON_TEXT, Reading, ReadingError, RoundRecord, judge
+from ...rules.election import (APPROVE, FORM_TEXT, PAPER_REASONS, REASON_TEXT, Queued, Reading, ReadingError,
+                               RoundRecord, judge)
 from ...store.digest_check import check_digest
 from ...store.events import Event
 from ...texts import say
@@ -22,6 +23,7 @@ from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .base import RunsheetScreen
+from .scan_review import Reviewed, ScanReviewScreen, next_to_review
 
 # what changes the figures of a round on this screen (the rest of the log leaves them as they are)
 COUNT_EVENTS = ("round.", "ballot.", "member.", "delegate.", "nomination.")
@@ -43,6 +45,7 @@ class CountingScreen(RunsheetScreen):
         self._put: str | None = None  # what the screen itself last put in the field (not the clerk's typing)
         self._pending = 0  # new ballots typed and handed to the store worker, not yet saved
         self._verdicts: dict[tuple, Text] = {}  # (reading, round's shape) -> its verdict, drawn once
+        self._reviewed: int = 0  # the queued ballot last opened for review (Esc leaves it: the next key opens the next)
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.state.scenario.congress.title, id="topbar")
@@ -50,6 +53,9 @@ class CountingScreen(RunsheetScreen):
         with Horizontal(id="body"):
             with Vertical(id="count-main"):
                 yield Static("", id="ballot-no", markup=False)
+                waiting = Static("", id="review-waiting", markup=False)
+                waiting.display = False  # until the scanner queues a ballot on this pass
+                yield waiting
                 yield ReadingInput(id="reading", placeholder=say("count.placeholder", self.app.lang))
                 yield Feedback(id="count-feedback")
                 with VerticalScroll(id="preview-box"):
@@ -176,6 +182,7 @@ class CountingScreen(RunsheetScreen):
         self.query_one(TallyBars).show(result, lang)
         self.query_one("#reconcile", Static).update(self._reconciliation(record, result))
         self._show_ballots(record)
+        self._show_waiting(record)
         self._preview()
 
     def _show_ballots(self, record: RoundRecord) -> None:
@@ -212,7 +219,9 @@ class CountingScreen(RunsheetScreen):
         ballots = result["ballots"]
         text.append(say("count.issued", lang, n=record.issued) + "\n", style="bold")
         for pass_no in range(1, record.passes + 1):
-            text.append(say("count.entered", lang, pass_no=pass_no, n=record.entered(pass_no)) + "\n")
+            waiting = len(record.to_review(pass_no)) if not self.poll else 0
+            key = "count.entered_review" if waiting else "count.entered"
+            text.append(say(key, lang, pass_no=pass_no, n=record.entered(pass_no), waiting=waiting) + "\n")
         if record.passes > 1:
             text.append(say("count.agreed", lang, n=record.agreed_count()) + "\n")
         text.append(say("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
@@ -226,6 +235,59 @@ class CountingScreen(RunsheetScreen):
             text.append(say("count.mismatches", lang, ballots=", ".join(map(str, mismatches))) + "\n",
                         style="bold red")
         return text
+
+    def _show_waiting(self, record: RoundRecord) -> None:
+        """The ballots the scanner queued on this terminal's pass that nobody has entered yet (Ctrl+R reviews them)."""
+        waiting = self._waiting(record)
+        line = self.query_one("#review-waiting", Static)
+        line.display = bool(waiting)
+        line.update(Text(say("count.review_waiting", self.lang, n=len(waiting)), style="bold yellow"))
+        self.refresh_bindings()
+
+    def _waiting(self, record: RoundRecord | None) -> list[int]:
+        if record is None or record.closed is not None or self.poll:
+            return []
+        return record.to_review(self.pass_no)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":  # shown once the scanner has queued a ballot on the round; usable while one waits
+            record = None if not self._ready else self.record
+            if record is None or self.poll or not any(record.queued.values()):
+                return False
+            return True if self._waiting(record) else None
+        return True
+
+    def action_review(self) -> None:
+        """Ctrl+R: the next ballot the scanner queued on this pass, its image and the machine's reading."""
+        record, lang = self.record, self.lang
+        if record is None or record.closed or self.poll:
+            return
+        if record.passes > 1 and not self.pass_chosen:  # the review enters on this terminal's pass: say which
+            self.action_next_pass()
+            return
+        number = next_to_review(record, self.pass_no, self._reviewed)
+        if number is None:
+            self.say(say("count.review_none", lang, pass_no=self.pass_no), ok=False)
+            return
+        self._reviewed = number
+        names = [self.state.roster.get(c).name for c in record.candidates]
+        form = record.form
+
+        def closed(reviewed: Reviewed | None) -> None:
+            if reviewed is None:
+                waiting = len(self._waiting(self.record))
+                self.say(say("count.review_left", lang, n=number, waiting=waiting))
+            elif reviewed.accepted:
+                self.say(say("review.accepted", lang, n=number, reading=_describe(reviewed.reading, lang, form)))
+            else:
+                verdict = judge(reviewed.reading, len(names), record.seats)
+                key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
+                self.say(say(key, lang, n=number, reading=_describe(reviewed.reading, lang, form),
+                             reason=_reason(verdict.reason, lang)))
+            self.refresh_state([])
+
+        queued = record.scans.get(self.pass_no, {}).get(number) or Queued()
+        self.app.push_screen(ScanReviewScreen(record, names, self.pass_no, number, queued, lang), closed)
 
     def _preview(self) -> None:
         """The ballot as it will be read: struck names struck through, names kept against seats, valid or not

@@ -1,0 +1,46 @@
+"""Texts of the review of the ballots the scanner queued: on the counting screen (a dialog) and `ballots review`."""
+
+TEXT: dict[str, tuple[str, str]] = {
+    # the counting screen
+    "count.review_waiting": ("{n} phiếu máy quét chưa chắc chờ xem lại (Ctrl+R)", "Ballots the scanner was not sure of, waiting for review: {n} (Ctrl+R)"),
+    "count.entered_review": ("Đã nhập (lượt {pass_no}): {n} · {waiting} chờ xem lại", "Entered (pass {pass_no}): {n} · {waiting} waiting for review"),
+    "count.review_none": ("Lượt {pass_no} không còn phiếu máy quét nào chờ xem lại", "No scanned ballot is waiting for review on pass {pass_no}"),
+    "count.review_left": ("Phiếu số {n} để xem sau; còn {waiting} phiếu chờ xem lại", "Ballot {n} left for later; {waiting} still waiting for review"),
+    "act.review": ("Xem phiếu quét", "Review scan"),
+    "palette.review": ("Xem lại phiếu máy quét chưa chắc", "Review a ballot the scanner was not sure of"),
+    "help.review": ("Ảnh phiếu, cách máy đọc và các dòng máy chưa chắc: Enter nhận, hoặc gõ số để sửa",
+                    "The ballot's image, the machine's reading and the lines it was not sure of: Enter accepts, or type to correct"),
+    # the review dialog
+    "review.title": ("Xem lại phiếu số {n} · lượt {pass_no} (máy quét)", "Review of ballot {n} · pass {pass_no} (the scanner)"),
+    "review.doubt": ("Máy chưa chắc ở dòng {rows}", "The machine was not sure of line {rows}"),
+    "review.image": ("Ảnh đầy đủ: {path}", "Full image: {path}"),
+    "review.no_image": ("không có ảnh lưu", "no image kept"),
+    "review.no_preview": ("Không có ảnh xem trước của phiếu này: xem ảnh đầy đủ hoặc phiếu giấy.",
+                          "No preview of this ballot: look at the full image or the paper ballot."),
+    "review.loading": ("Đang mở ảnh…", "Opening the image…"),
+    "review.machine": ("Máy đọc: {reading}", "The machine read: {reading}"),
+    "review.typed": ("Đồng chí đọc: {reading}", "You read: {reading}"),
+    "review.no_guess": ("máy không ghi lại cách đọc", "the machine's reading was not kept"),
+    "review.unsure": ("máy chưa chắc", "not sure"),
+    "review.placeholder": ("Enter: nhận cách máy đọc · hoặc gõ số bị gạch rồi Enter",
+                           "Enter: accept the machine's reading · or type the struck numbers, then Enter"),
+    "review.keys": ("Enter nhập phiếu · F5 không hợp lệ · Esc để sau", "Enter: enter the ballot · F5: invalid · Esc: later"),
+    "review.type_it": ("Máy không ghi lại cách đọc phiếu này: gõ số bị gạch rồi Enter",
+                       "The machine's reading of this ballot was not kept: type the struck numbers, then Enter"),
+    "review.accepted": ("✓ Phiếu số {n}: đã nhận cách máy đọc ({reading})", "✓ Ballot {n}: the machine's reading accepted ({reading})"),
+    # errors (the command and the command line)
+    "review.err.not_queued": ("phiếu số {n} không chờ xem lại ở lượt {pass_no} (máy quét không chuyển, hoặc đã nhập rồi)",
+                              "ballot {n} is not waiting for review on pass {pass_no} (not queued by the scanner, or entered since)"),
+    "review.err.which_pass": ("phiếu số {n} chờ xem lại ở nhiều lượt: ghi rõ --pass", "ballot {n} is waiting on several passes: give --pass"),
+    "review.err.no_guess": ("máy không ghi lại cách đọc phiếu số {n}: nhập bằng --enter {n} \"các số bị gạch\"",
+                            "the machine's reading of ballot {n} was not kept: enter it with --enter {n} \"the struck numbers\""),
+    "review.err.ballot": ("số phiếu không hợp lệ: {ballot}", "not a ballot number: {ballot}"),
+    # the command line
+    "review.cli.ballot": ("Phiếu số {n} (lượt {pass_no}): máy đọc: {read}; máy chưa chắc ở dòng {rows}",
+                          "Ballot {n} (pass {pass_no}): the machine read: {read}; not sure of line {rows}"),
+    "review.cli.image": ("ảnh: {path}", "image: {path}"),
+    "review.cli.summary": ("{n} phiếu chờ xem lại.", "Ballots waiting for review: {n}."),
+    "review.cli.accepted": ("Phiếu số {n}: đã nhận cách máy đọc, nhập vào lượt {pass_no}.",
+                            "Ballot {n}: the machine's reading accepted, entered on pass {pass_no}."),
+    "review.cli.entered": ("Phiếu số {n}: đã nhập vào lượt {pass_no} theo người đọc.", "Ballot {n}: entered on pass {pass_no} as read by a person."),
+}
