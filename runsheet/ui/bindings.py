@@ -20,6 +20,7 @@ class Key:
     show: bool = True
     key_display: str | None = None
     short: str | None = None  # the text key of a shorter footer label, for a narrow screen (widgets/key_bar.py)
+    id: str | None = None  # the binding's id (a keymap may rebind it); its tooltip is the help text
 
 
 CHAIR = (
@@ -74,6 +75,7 @@ COUNTING = (
     Key("ctrl+t", "collected", "act.collected", "palette.collected", "help.collected"),
     Key("f8", "next_pass", "act.pass", "palette.pass", "help.pass"),
     Key("ctrl+g", "issued", "act.issued", "palette.issued", "help.issued", show=False),  # rare: palette and README
+    Key("ctrl+o", "scanner", "act.scanner", "palette.scanner", "help.scanner", id="counting.scanner"),  # round of 2+
     Key("ctrl+q", "app.quit", "act.quit", None, None),
 )
 
@@ -115,7 +117,8 @@ SWITCH = (
 
 
 def bindings(keys: tuple[Key, ...], lang: str) -> list[Binding]:
-    return [Binding(k.keys, k.action, say(k.label, lang), show=k.show, key_display=k.key_display) for k in keys]
+    return [Binding(k.keys, k.action, say(k.label, lang), show=k.show, key_display=k.key_display, id=k.id,
+                    tooltip=say(k.help, lang) if k.id and k.help else "") for k in keys]
 
 
 def localized(screen_class: type, keys: tuple[Key, ...], lang: str) -> type:
