@@ -35,6 +35,7 @@ def watch_folder(args: argparse.Namespace) -> int:
     if args.images:
         raise DomainError("scan.err.watch_and_images")
     session, lang, record = open_scan(args)
+    session.roles.check("ballots")  # a PIN needed is asked (or its want said) now, not at the first ballot
     folder = os.path.abspath(args.watch)
     if not os.path.isdir(folder):
         raise DomainError("scan.err.no_folder", folder=args.watch)

@@ -121,6 +121,10 @@ def test_images_are_entered_as_they_arrive_once_each_until_sigterm(ballots, tmp_
     assert {n: set(r.struck) for n, r in record.readings[2].items()} == dict(enumerate(STACK, start=1))
     kept = list((Path(f"{db}.scans") / f"{E}-1").iterdir())
     assert len(kept) == 4
+    # the one-shot command skips an image already read too
+    again = run("ballots", "scan", "--db", db, E, b2, "--pass", 2, "--size", "A5", "--json")
+    assert [(i["ballot"], "đã quét" in i["skipped"]) for i in json.loads(again.stdout)] == [(2, True)]
+    assert Session(db).state.open_round(E).entered(2) == 4
 
 
 def test_the_watch_ends_when_the_round_is_no_longer_counted(tmp_path):
@@ -148,6 +152,11 @@ def test_bad_input_is_refused_in_one_line_before_anything_is_read(tmp_path):
         refused = run("ballots", "scan", "--db", db, E, "--pass", 2, "--watch", folder, check=False)
         assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and said in refused.stderr
         assert not refused.stdout and time.monotonic() - started < 30
+    locked = new_congress(tmp_path / "pin", 2)
+    Session(locked).roles.set_pin("chair", "2468")
+    no_pin = run("ballots", "scan", "--db", locked, E, "--pass", 2, "--watch", tmp_path / "in", check=False)
+    assert no_pin.returncode == 2 and no_pin.stderr.count("\n") == 1 and "cần mã PIN" in no_pin.stderr
+    assert not no_pin.stdout
     both = run("ballots", "scan", "--db", one_pass, E, tmp_path / "in" / "b.png", "--pass", 2, "--watch",
                tmp_path / "in", check=False)
     assert both.returncode == 2 and "không cho cả hai" in both.stderr

@@ -129,3 +129,21 @@ async def test_no_scanner_key_on_a_round_of_one_pass(session, clock):
         assert not app.screen.check_action("scanner", ())
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, CountingScreen) and not app.screen.scanner.running
+
+
+async def test_a_role_with_a_pin_hands_it_to_the_scanner(counting, clock, tmp_path, monkeypatch):
+    monkeypatch.delenv("RUNSHEET_PIN", raising=False)
+    counting.roles.set_pin("chair", "2468")  # set here: this terminal stays open, the scanner's process needs it
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 2)
+        await pilot.press("ctrl+o", "enter")
+        assert isinstance(app.screen, AskScreen) and app.screen.query_one("#answer").password
+        await pilot.press(*"2468", "enter")
+        screen = app.screen
+        await until(pilot, lambda: "Đang theo dõi thư mục" in text(app, "#count-feedback"))
+        assert "2468" not in " ".join(screen.scanner.proc.args)  # in its environment, not on its command line
+        ballot_images(counting, tmp_path / "scans-in")
+        await until(pilot, lambda: "2 phiếu đã nhập" in status(app))
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: not screen.scanner.running)
