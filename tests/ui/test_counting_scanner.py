@@ -86,6 +86,12 @@ async def test_the_scanner_enters_this_pass_from_a_watched_folder(counting, cloc
         assert "Phiếu số 3" in text(app, "#ballot-no") and "Đã nhập (lượt 2): 2" in text(app, "#reconcile")
         assert counting.state.current_round("chi-uy").clerks[2][1] == "scanner"
 
+        await pilot.press("f5")  # a dialog over the screen does not stop it
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        assert screen.scanner.running and proc.poll() is None
+
         await pilot.press("ctrl+o")  # stops it
         await until(pilot, lambda: not screen.scanner.running)
         assert proc.returncode == 0 and "Máy quét đã dừng" in status(app)
@@ -147,3 +153,17 @@ async def test_a_role_with_a_pin_hands_it_to_the_scanner(counting, clock, tmp_pa
         await until(pilot, lambda: "2 phiếu đã nhập" in status(app))
         await pilot.press("ctrl+o")
         await until(pilot, lambda: not screen.scanner.running)
+
+
+async def test_going_to_another_screen_stops_the_scanner(counting, clock):
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        await pilot.press("ctrl+o", "enter")
+        screen = app.screen
+        await until(pilot, lambda: "Đang theo dõi thư mục" in text(app, "#count-feedback"))
+        proc = screen.scanner.proc
+        await pilot.press("f2")  # the chair's screen
+        assert app.screen is not screen
+        await until(pilot, lambda: not screen.scanner.running)
+        assert proc.returncode == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...commands.roles import ROLE_NAMES
@@ -26,6 +27,9 @@ class ScannerKey:
     _scanner_allowed: bool | None = None
     _scanner_folder: str | None = None  # the folder watched last, offered again
     _scanner_said = ""  # the child's last line that was not JSON (its refusal, when it ends with status 2)
+    _scanner_pass = 1  # the pass the scanner enters
+    _scanner_counts: dict[str, int] | None = None  # images entered, queued, refused and skipped since it started
+    _scanner_state = ""  # what it is doing (watching, stopped, did not run)
 
     def scanner_status(self) -> Static:
         """The side panel's line of the scanner's counts: hidden until the scanner is first started."""
@@ -58,7 +62,8 @@ class ScannerKey:
             self.refresh_bindings()
 
     def on_screen_suspend(self) -> None:
-        self.scanner.stop()
+        if not isinstance(self.app.screen, ModalScreen):  # another screen, not a dialog over this one
+            self.scanner.stop()
 
     def on_unmount(self) -> None:
         self.scanner.stop()
@@ -165,7 +170,7 @@ class ScannerKey:
         """The counts, and under them what the scanner is doing (kept until it changes)."""
         if state is not None:
             self._scanner_state = state
-        counts = getattr(self, "_scanner_counts", None) or dict.fromkeys(KINDS, 0)
+        counts = self._scanner_counts or dict.fromkeys(KINDS, 0)
         status = self.query_one("#scanner-status", Static)
         status.update(say("count.scanner.status", self.lang, pass_no=self._scanner_pass, **counts) + "\n"
                       + self._scanner_state + "\n")
