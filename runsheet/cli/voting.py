@@ -88,7 +88,9 @@ def register(sub) -> None:
     scanned = ballot_actions.add_parser("scan", help="read scanned ballots (PNG, JPEG, TIFF, PDF) as one pass of a "
                                                      "double entry; doubtful ones are queued for a person")
     scanned.add_argument("election", metavar="ELECTION")
-    scanned.add_argument("images", nargs="+", metavar="IMAGE")
+    scanned.add_argument("images", nargs="*", metavar="IMAGE")
+    scanned.add_argument("--watch", metavar="DIR", help="read each image file that arrives in DIR, until Ctrl-C or the "
+                                                        "round closes (instead of IMAGE...)")
     scanned.add_argument("--pass", dest="pass_no", type=int, required=True)
     scanned.add_argument("--size", choices=("A4", "A5"), help="the size the ballots were printed at (default: "
                          "told from each page; given: a page of the other size is refused)")

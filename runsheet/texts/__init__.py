@@ -6,7 +6,7 @@ Each area keeps its table in a module of its own; they all join the one table TE
 from __future__ import annotations
 
 from . import (ballots, chair, cli, common, counting, counting_minutes, desk, digest, errors, hall, keys, minutes, scan,
-               scan_review, script, secretary, terminal)
+               scan_review, scan_watch, script, secretary, terminal)
 
 TEXT: dict[str, tuple[str, str]] = {}  # key: (vi, en)
 
@@ -28,4 +28,4 @@ def say(key: str, lang: str = "vi", /, **values: object) -> str:
 
 _merge(common.TEXT, keys.TEXT, chair.TEXT, desk.TEXT, counting.TEXT, secretary.TEXT, script.TEXT, hall.TEXT,
        terminal.TEXT, errors.TEXT, cli.TEXT, digest.TEXT, minutes.TEXT, counting_minutes.TEXT,
-       ballots.TEXT, scan.TEXT, scan_review.TEXT)
+       ballots.TEXT, scan.TEXT, scan_review.TEXT, scan_watch.TEXT)

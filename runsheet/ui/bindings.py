@@ -77,6 +77,7 @@ COUNTING = (
     Key("ctrl+t", "collected", "act.collected", "palette.collected", "help.collected"),
     Key("f8", "next_pass", "act.pass", "palette.pass", "help.pass"),
     Key("ctrl+g", "issued", "act.issued", "palette.issued", "help.issued", show=False),  # rare: palette and README
+    Key("ctrl+o", "scanner", "act.scanner", "palette.scanner", "help.scanner", id="counting.scanner"),  # round of 2+
     Key("ctrl+q", "app.quit", "act.quit", None, None),
 )
 

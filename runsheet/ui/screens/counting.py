@@ -23,13 +23,14 @@ from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
 from .base import RunsheetScreen
+from .counting_scanner import ScannerKey
 from .scan_review import Reviewed, ScanReviewScreen, next_to_review
 
 # what changes the figures of a round on this screen (the rest of the log leaves them as they are)
 COUNT_EVENTS = ("round.", "ballot.", "member.", "delegate.", "nomination.")
 
 
-class CountingScreen(RunsheetScreen):
+class CountingScreen(ScannerKey, RunsheetScreen):
     FEEDBACK = "#count-feedback"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
@@ -62,6 +63,7 @@ class CountingScreen(RunsheetScreen):
                     yield Static("", id="preview", markup=False)
                 yield BallotList(self.app.lang, id="ballots")
             with VerticalScroll(id="count-side"):
+                yield self.scanner_status()
                 yield Static("", id="reconcile", markup=False)
                 yield TallyBars(id="tally")
         yield Footer(compact=True)
@@ -133,6 +135,7 @@ class CountingScreen(RunsheetScreen):
             return
         lang, state = self.lang, self.state
         self._follow()  # another poll or round may have opened
+        self.scanner_key_update()
         record = self.record
         key = (record.election, record.number, self.poll) if record else None
         if key != self._round:
