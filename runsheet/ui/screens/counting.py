@@ -258,7 +258,7 @@ class CountingScreen(ScannerKey, RunsheetScreen):
             if record is None or self.poll or not any(record.queued.values()):
                 return False
             return True if self._waiting(record) else None
-        return True
+        return super().check_action(action, parameters)  # the scanner's key (counting_scanner.ScannerKey)
 
     def action_review(self) -> None:
         """Ctrl+R: the next ballot the scanner queued on this pass, its image and the machine's reading."""
