@@ -10,6 +10,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "scan.refused.round": ("phiếu của lần bầu thứ {round}, không phải lần bầu này", "a ballot of round {round}, not of this round"),
     "scan.refused.list": ("phiếu in theo danh sách khác (danh sách hoặc thứ tự đã thay đổi sau khi in)",
                           "a ballot printed from another list (the list or its order changed since it was printed)"),
+    "scan.review.outside": ("có chữ hoặc dấu ngoài danh sách: chuyển Ban kiểm phiếu xem",
+                            "writing or a mark outside the list: sent to the committee"),
     "scan.review.rows": ("máy không chắc ở dòng {rows}: chuyển Ban kiểm phiếu xem", "not sure on line {rows}: sent to the committee"),
     "scan.refused.unreadable": ("không đọc được tệp ảnh", "the image file cannot be read"),
     "scan.err.one_pass": ("lần bầu {round} của {election} chỉ có một lượt nhập: máy quét chỉ được là một lượt của nhập hai "
