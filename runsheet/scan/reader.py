@@ -5,7 +5,10 @@ A row is struck when a pen line crosses the name: the scan's ink in the row, dil
 drawn at a slight angle, or wobbling, stays connected) and opened with a long horizontal kernel (only runs longer than
 a letter survive), less the runs the template itself has there, covers enough of the printed name's width. The ink
 the template does not have (the pen's) guards the decision: a line with too little new ink, or much new ink and no
-line, or a length between the two thresholds, is not decided by the machine: the ballot goes to review.
+line, or a length between the two thresholds, is not decided by the machine: the ballot goes to review. On the
+approve form each box is marked, empty or in doubt by the new ink in it (_read_boxes). Anywhere else on the page,
+new ink beyond scanner noise (a name written in, a signature, a sign) sends the ballot to review too. The sheet may
+lie any way round on the scanner (_turned).
 
 A reading is never taken from the machine alone: it is one pass of a double entry, and a ballot in doubt is queued for
 a person rather than guessed."""
