@@ -37,6 +37,7 @@ class Template:
     mark_side: float  # their side, pixels
     rows: list[RowTemplate]
     sheet: Sheet
+    watch: np.ndarray | None = None  # uint8, 1 where a pen has no business (watched): see watched()
 
 
 def render_pdf(pdf: bytes, dpi: float, page: int = 0) -> np.ndarray:
@@ -118,4 +119,23 @@ def build(pdf: bytes, sheet: Sheet, dpi: float = DPI) -> Template:
         disagree = place(row.disagree, 0.6 * px, inset_y) if row.disagree else None
         rows.append(RowTemplate(row.number, name, text, agree, disagree, own_runs[y0:y1, x0:x1].copy()))
     near = cv2.dilate(ink.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    return Template(dpi, image, ink, near, corners, mark_side, rows, sheet)
+    return Template(dpi, image, ink, near, corners, mark_side, rows, sheet, watched(image, sheet, dpi))
+
+
+def watched(image: np.ndarray, sheet: Sheet, dpi: float) -> np.ndarray:
+    """Where a pen has no business, as 1s: the page outside the list (its headings and rows, widened by 1.5 mm, since a
+    line struck through a name may run a little past its cell), the seal's place (widened by 4 mm: a stamp is never
+    laid exactly) and a 3 mm border (the paper's edge and its shadow); less the template's own print as a scan shows
+    it: blurred, read at a lenient threshold and widened by 3 pixels (misregistration), as the rows subtract it."""
+    px = dpi / 25.4
+    height, width = image.shape
+    watch = np.zeros((height, width), np.uint8)
+    edge = int(round(3 * px))
+    watch[edge:height - edge, edge:width - edge] = 1
+    for box, pad in ((sheet.list_box, 1.5), (sheet.seal, 4.0)):
+        x0, y0 = max(0, int((box.x - pad) * px)), max(0, int((box.y - pad) * px))
+        watch[y0:int((box.bottom + pad) * px) + 1, x0:int((box.right + pad) * px) + 1] = 0
+    own = (cv2.GaussianBlur(image, (0, 0), 1.0 * dpi / DPI) < 230).astype(np.uint8)
+    own = cv2.dilate(own, np.ones((7, 7), np.uint8))
+    watch[own > 0] = 0
+    return watch

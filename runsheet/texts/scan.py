@@ -11,6 +11,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "scan.refused.list": ("phiếu in theo danh sách khác (danh sách hoặc thứ tự đã thay đổi sau khi in)",
                           "a ballot printed from another list (the list or its order changed since it was printed)"),
     "scan.refused.size": ("phiếu in khổ {found}, không phải {size}", "a ballot printed on {found}, not {size}"),
+    "scan.review.outside": ("có chữ hoặc dấu ngoài danh sách: chuyển Ban kiểm phiếu xem",
+                            "writing or a mark outside the list: sent to the committee"),
     "scan.review.rows": ("máy không chắc ở dòng {rows}: chuyển Ban kiểm phiếu xem", "not sure on line {rows}: sent to the committee"),
     "scan.refused.unreadable": ("không đọc được tệp ảnh", "the image file cannot be read"),
     "scan.err.one_pass": ("lần bầu {round} của {election} chỉ có một lượt nhập: máy quét chỉ được là một lượt của nhập hai "

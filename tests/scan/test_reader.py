@@ -1,6 +1,7 @@
 """The scanner's reader (runsheet/scan) on a synthetic corpus made from the printed PDF (tests/scan/corpus.py): no
-wrong reading accepted, most accepted without review; ballots of another round or list, a page with a corner
-missing and a blank page are refused, saying why."""
+wrong reading accepted, most accepted without review; a sheet fed upside down or a quarter turn read as well; a
+mark outside the list sent to review, the committee's seal not; ballots of another round or list, a page with a
+corner missing and a blank page are refused, saying why."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 from ballot_congress import make_congress
-from corpus import make_ballot
+from corpus import OUTSIDE, make_ballot
 
 from runsheet.cli.ballot_papers import round_paper
 from runsheet.reports.ballot import BallotPaper, ballot_pdf, layout, payload
@@ -58,6 +59,52 @@ def test_every_kind_of_mark_is_read_exactly(printed):
     for kind in ("plain", "distractors"):
         ballot = make_ballot(t200, rng, kind)
         reading = read_image(ballot.image, t200, code)
+        assert reading.accepted and reading.struck == ballot.struck
+
+
+@pytest.mark.parametrize("turn", [1, 2, 3])
+def test_a_sheet_fed_turned_round_is_read(printed, turn):
+    """A stack fed upside down, or the sheets scanned a quarter turn round: the corner squares are alike, the QR
+    code's place tells which way the page lies."""
+    state, paper, _, t200, t300 = printed
+    code = payload(state, paper)
+    rng = np.random.default_rng(100 + turn)
+    for template, kind in ((t200, "plain"), (t300, "distractors"), (t200, "hard")):
+        ballot = make_ballot(template, rng, kind, turn=turn)
+        height, width = ballot.image.shape[:2]
+        assert (height < width) == bool(turn % 2)
+        reading = read_image(ballot.image, t200, code)
+        assert reading.refused is None
+        assert reading.struck == ballot.struck or (kind == "hard" and reading.review)
+    upright = _render(printed[2])
+    assert read_image(np.rot90(upright, turn).copy(), t200, code).accepted
+
+
+def test_a_mark_outside_the_list_goes_to_review(printed):
+    """A name written in, a signature, a cross, a dot or a line in the margins or the blank space below the list:
+    the ballot could be told from the others (or carries a name), so the machine does not enter it, and says why."""
+    state, paper, _, t200, t300 = printed
+    code = payload(state, paper)
+    rng = np.random.default_rng(16)
+    for what in OUTSIDE:
+        for template, turn in ((t200, 0), (t300, 2)):
+            ballot = make_ballot(template, rng, "plain", turn=turn, outside=what, seal=True)
+            reading = read_image(ballot.image, t200, code)
+            assert reading.review and not reading.accepted, what
+            assert reading.reason.key == "scan.review.outside" and reading.confidence == 0
+            assert "ngoài danh sách" in reading.reason.text("vi")
+
+
+def test_the_seal_and_plain_ballots_raise_no_false_review(printed):
+    """The committee's red seal on its place (a little off it, as stamps are laid) and the template's own print
+    under noise and JPEG are not marks outside the list."""
+    state, paper, _, t200, t300 = printed
+    code = payload(state, paper)
+    rng = np.random.default_rng(17)
+    for n in range(16):
+        ballot = make_ballot(t200 if n % 2 else t300, rng, "plain", seal=True, turn=n % 4)
+        reading = read_image(ballot.image, t200, code)
+        assert reading.reason is None or reading.reason.key != "scan.review.outside"
         assert reading.accepted and reading.struck == ballot.struck
 
 
