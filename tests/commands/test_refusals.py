@@ -112,6 +112,7 @@ def write_calls(chair: Session, tmp_path: Path) -> dict[str, tuple]:
         "add_nominee": ("chi-uy", "A6", 3), "open_round": ("chi-uy",),
         "enter_ballot": ("chi-uy", Reading(frozenset({1}))), "withdraw_ballot": ("chi-uy",),
         "enter_scanned": ("chi-uy", [(Reading(frozenset({1})), None)], 2),
+        "enter_reviewed": ("chi-uy", 1, Reading(frozenset({1})), 2),
         "resolve_ballot": ("chi-uy", 1, Reading(frozenset({3}))), "import_ballots": ("chi-uy", str(ballots)),
         "cancel_round": ("chi-uy",), "record_collected": ("chi-uy", 1), "set_issued": ("chi-uy", 2),
         "issue_to": ("chi-uy", "A4"), "open_poll": ("chi-uy", ["A6"]), "close_poll": ("chi-uy",),
