@@ -3,6 +3,8 @@ added and corrected on the day, alternates replacing absent delegates."""
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from runsheet.commands import Session
 from runsheet.ui.app import RunsheetApp
 from runsheet.ui.screens.desk import DeskScreen
@@ -114,6 +116,19 @@ async def test_f7_right_after_a_check_in_takes_back_that_member(session, clock):
         await press(pilot, "y")
         assert session.state.attendance.here == {"DV03"}
         assert "Trịnh Văn Dũng" in feedback(app)
+
+
+async def test_the_highlight_stays_on_the_member_checked_in_when_the_search_clears_late(session, clock):
+    """Under load the check-in was saved before the cleared search's message reached the screen, which then put the
+    highlight back on row 1 (the 80x24 snapshot saw it): F7 would have offered the wrong member."""
+    app = desk_app(session, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, *"dv06", "enter")
+        search = app.screen.query_one("#search", Input)
+        app.screen.on_input_changed(Input.Changed(search, ""))  # the clearing arriving after the check-in
+        assert app.screen.selected == "DV06"
+        await press(pilot, *"binh")  # typing again: the first match, as always
+        assert app.screen.selected == "DV03"
 
 
 async def test_f7_on_a_member_the_clerk_highlighted_and_a_refusal_to_guess(session, clock):

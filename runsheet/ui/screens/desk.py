@@ -58,6 +58,7 @@ class DeskScreen(RunsheetScreen):
         self._shown: list[tuple] = []
         self._moved = False  # the clerk moved the highlight (↑/↓, a click) since the search last changed
         self._last_in: str | None = None  # the member this desk checked in last, for F7
+        self._just_in: str | None = None  # the member the last Enter checked in, kept highlighted until the clerk types
         self._put: str | None = None  # what the screen itself last put in the search field (not the clerk's typing)
 
     def compose(self) -> ComposeResult:
@@ -201,9 +202,12 @@ class DeskScreen(RunsheetScreen):
         self._moved = False
         if event.value != self._put:  # the clerk typed: a refusal about the text before is stale
             self._put = None
+            self._just_in = None
             self.clear_feedback(only_errors=True)
         self._show_members(self.state)
-        if self._shown:  # the first match, or the member whose id was typed in full
+        if self._just_in is not None:  # the check-in was saved before the search's clearing reached the screen
+            self._highlight(self._just_in)
+        elif self._shown:  # the first match, or the member whose id was typed in full
             query = event.value.strip().casefold()
             row = next((i for i, shown in enumerate(self._shown) if shown[0].casefold() == query), 0)
             self.query_one("#members", DataTable).move_cursor(row=row)
@@ -235,11 +239,12 @@ class DeskScreen(RunsheetScreen):
                     self._not_chosen()
                 return
             command = lambda s: s.attendance.check_in(member_id)
+        self._just_in = None
         self._put_search("")  # the next name can be typed at once; the check-in is said when it is saved
 
         def checked_in(outcome) -> None:
             done: CheckedIn = outcome.value
-            self._last_in = done.member.id
+            self._last_in = self._just_in = done.member.id
             self._highlight(done.member.id)  # F7 takes back the member highlighted: this one
             self.say(say("desk.checked_in", lang, name=done.member.name, id=done.member.id,
                          time=clock(done.at, self.state.zone)))
