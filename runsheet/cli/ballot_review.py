@@ -44,6 +44,8 @@ def review_ballots(args: argparse.Namespace) -> int:
         item = _item(args.db, record, pass_no, number)
         print(say("review.cli.ballot", lang, n=number, pass_no=pass_no, read=_read(item, lang),
                   rows=", ".join(map(str, item["rows"])) or "—"))
+        if item["outside"]:
+            print("  " + say("review.outside", lang))
         print("  " + say("review.cli.image", lang, path=item["image"] or say("review.no_image", lang)))
     print(say("review.cli.summary", lang, n=len(waiting)))
     return 0
@@ -82,7 +84,7 @@ def _waiting(record: RoundRecord, pass_no: int | None) -> list[tuple[int, int]]:
 def _item(db: str, record: RoundRecord, pass_no: int, number: int) -> dict:
     queued = record.scans.get(pass_no, {}).get(number, Queued())
     guess, image = queued.guess, queued.image
-    item: dict = {"ballot": number, "pass": pass_no, "rows": list(queued.rows)}
+    item: dict = {"ballot": number, "pass": pass_no, "rows": list(queued.rows), "outside": queued.outside}
     if guess is None:
         item["read"] = None
     elif record.form == APPROVE:

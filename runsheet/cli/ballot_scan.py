@@ -126,7 +126,8 @@ class Reader:
             if reading.review:  # the review shows the machine's reading and a small preview of the ballot
                 small = preview_pgm(page.image, self.templates[self.templates.last])  # the template it was read with
                 scan_preview.write(self.db, self.election, self.round_no, digests[-1], small)
-            entries.append((Queued(reading.doubtful, guess) if reading.review else guess, digests[-1]))
+            outside = reading.reason is not None and reading.reason.key == "scan.review.outside"
+            entries.append((Queued(reading.doubtful, guess, outside=outside) if reading.review else guess, digests[-1]))
         entered = self.session.voting.enter_scanned(self.election, entries, self.pass_no).value if entries else []
         self.seen.update(zip(digests, entered))
         numbers, lang, approve = iter(entered), self.lang, self.approve

@@ -497,7 +497,7 @@ class VotingCommands:
                     items.append(ev.BallotQueued(
                         election_id, record.number, number, pass_no, tuple(doubt.rows), image=image,
                         struck=None if guess is None else tuple(sorted(guess.struck)),
-                        unclear=None if guess is None else tuple(sorted(guess.unclear))))
+                        unclear=None if guess is None else tuple(sorted(guess.unclear)), outside=doubt.outside))
                 numbers.append(number)
                 number += 1
             return Change(items, numbers)

@@ -386,8 +386,9 @@ def _entry_log(state: CongressState, events: list[Event], opened: Event, closed:
             row[3:] = [_say("counting_minutes.log.head", lang), str(p.ballot), reading_text(reading, form, lang),
                        f"{verdict(reading)}; {_say('counting_minutes.log.resolved', lang, readings=seen)}"]
         elif isinstance(p, ev.BallotQueued):
-            row[3:] = [str(p.pass_no), str(p.ballot), "—", _say("counting_minutes.log.queued", lang,
-                                                                 rows=", ".join(map(str, p.rows)))]
+            why = _say("counting_minutes.log.queued_outside", lang) if p.outside or not p.rows else \
+                _say("counting_minutes.log.queued", lang, rows=", ".join(map(str, p.rows)))
+            row[3:] = [str(p.pass_no), str(p.ballot), "—", why]
         elif isinstance(p, ev.RoundCollected):
             row[5] = _say("counting_minutes.log.collected", lang, n=p.collected)
         elif isinstance(p, ev.RoundClosed):

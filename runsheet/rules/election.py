@@ -60,6 +60,7 @@ class Queued:
     rows: tuple[int, ...] = ()
     guess: Reading | None = None
     image: str | None = None
+    outside: bool = False  # ink outside the list of names (a name written in, a mark): the committee looks
 
 
 @dataclass(frozen=True)

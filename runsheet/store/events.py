@@ -402,6 +402,7 @@ class BallotQueued(_Ballot):
     # the machine's best reading, shown to the person who reviews it (left out by events written before it was kept)
     struck: tuple[int, ...] | None = field(default=None, kw_only=True, metadata={"omit": True})
     unclear: tuple[int, ...] | None = field(default=None, kw_only=True, metadata={"omit": True})
+    outside: bool = field(default=False, kw_only=True, metadata={"omit": True})  # ink outside the list of names
 
 
 @event("ballot.withdrawn")

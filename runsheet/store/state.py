@@ -274,7 +274,7 @@ def _round_issued(state: CongressState, p: ev.RoundIssued, at: datetime) -> None
 def _queued(record: RoundRecord, p: ev.BallotQueued) -> None:
     record.queued.setdefault(p.pass_no, set()).add(p.ballot)
     guess = None if p.struck is None else Reading(frozenset(p.struck), frozenset(p.unclear or ()))
-    record.scans.setdefault(p.pass_no, {})[p.ballot] = Queued(p.rows, guess, p.image)
+    record.scans.setdefault(p.pass_no, {})[p.ballot] = Queued(p.rows, guess, p.image, p.outside)
 
 
 def _reading(p: ev.BallotEntered | ev.BallotResolved) -> Reading:

@@ -159,6 +159,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "counting_minutes.log.by_scanner": ("máy quét đọc", "read by the scanner"),
     "counting_minutes.log.queued": ("máy quét chưa chắc ở dòng {rows}: để người nhập tay",
                                     "the scanner was not sure on line {rows}: left to be entered by hand"),
+    "counting_minutes.log.queued_outside": ("máy quét thấy chữ hoặc dấu ngoài danh sách: để Ban kiểm phiếu xem, người "
+                                            "nhập tay", "the scanner saw writing or a mark outside the list: left to "
+                                            "the committee, entered by hand"),
     "counting_minutes.log.counts": ("Số lần sửa: {corrections}; số lần rút lại: {withdrawals}; số phiếu Trưởng ban quyết định: "
                                     "{resolved}; số phiếu được tính: {counted}.",
                                     "Corrections: {corrections}; taken back: {withdrawals}; settled by the head: {resolved}; "

@@ -12,6 +12,7 @@ TEXT: dict[str, tuple[str, str]] = {
                     "The ballot's image, the machine's reading and the lines it was not sure of: Enter accepts, or type to correct"),
     # the review dialog
     "review.title": ("Xem lại phiếu số {n} · lượt {pass_no} (máy quét)", "Review of ballot {n} · pass {pass_no} (the scanner)"),
+    "review.outside": ("Có chữ hoặc dấu ngoài danh sách", "Writing or a mark outside the list"),
     "review.doubt": ("Máy chưa chắc ở dòng {rows}", "The machine was not sure of line {rows}"),
     "review.image": ("Ảnh đầy đủ: {path}", "Full image: {path}"),
     "review.no_image": ("không có ảnh lưu", "no image kept"),

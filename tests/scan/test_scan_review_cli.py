@@ -108,3 +108,25 @@ def test_an_event_written_before_the_reading_was_kept_still_folds(queued, capsys
     assert "ảnh: không có ảnh lưu" in out
     code, _, err = cli(capsys, "ballots", "review", "--db", queued, E, "--accept", 5)
     assert code == 2 and "máy không ghi lại cách đọc phiếu số 5" in err
+
+
+def test_a_ballot_marked_outside_the_list_is_queued_saying_so(tmp_path, capsys):
+    """Queued for ink outside the list (no line in doubt): the event and the review say why."""
+    db = str(tmp_path / "c.json")
+    cli(capsys, "new", "--db", db, "--scenario", ROOT / "scenarios/chi-bo.toml",
+        "--roster", ROOT / "data/demo-roster.csv")
+    cli(capsys, "attend", "--db", db, *PRESENT)
+    cli(capsys, "round", "open", "--db", db, E, "--passes", 2)
+    state = Session(db).state
+    paper = round_paper(state, E)
+    template = build(ballot_pdf(state, paper, "A4", "vi"), layout(paper, "A4"))
+    image = make_ballot(template, np.random.default_rng(5), "plain", {2}, outside="written").image
+    cv2.imwrite(str(tmp_path / "s1.png"), image)
+    code, _, err = cli(capsys, "ballots", "scan", "--db", db, E, tmp_path / "s1.png", "--pass", 2)
+    assert code == 0, err
+    queued = [e.payload for e in Session(db).log.events if e.type == "ballot.queued"]
+    assert len(queued) == 1 and queued[0].outside and queued[0].rows == ()
+    _, out, _ = cli(capsys, "ballots", "review", "--db", db, E)
+    assert "  Có chữ hoặc dấu ngoài danh sách" in out.splitlines()
+    _, out, _ = cli(capsys, "ballots", "review", "--db", db, E, "--json")
+    assert json.loads(out)[0]["outside"] is True

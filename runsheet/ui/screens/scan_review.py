@@ -61,6 +61,8 @@ class ScanReviewScreen(FormScreen[Reviewed | None]):
             title = say("review.title", lang, n=self.ballot, pass_no=self.pass_no)
             if queued.rows:
                 title += " · " + say("review.doubt", lang, rows=", ".join(map(str, queued.rows)))
+            if queued.outside:
+                title += " · " + say("review.outside", lang)
             yield Static(title, id="review-title", markup=False)
             with Horizontal(id="review-body"):
                 with Vertical(id="review-picture"):
