@@ -123,10 +123,11 @@ class Reader:
             results.append((page, reading, None))
             digests.append(scans.keep(self.db, self.election, self.round_no, data, page.ext))
             guess = Reading(reading.struck, reading.unclear if self.approve else frozenset())
-            if reading.review:  # the review shows the machine's reading and a small preview of the ballot
-                small = preview_pgm(page.image, self.templates[self.templates.last])  # the template it was read with
-                scan_preview.write(self.db, self.election, self.round_no, digests[-1], small)
             outside = reading.reason is not None and reading.reason.key == "scan.review.outside"
+            if reading.review:  # the review shows the machine's reading and a small preview of the ballot
+                template = self.templates[self.templates.last]  # the one this page was read with
+                small = preview_pgm(page.image, template, whole=outside)  # a mark outside: the whole sheet
+                scan_preview.write(self.db, self.election, self.round_no, digests[-1], small)
             entries.append((Queued(reading.doubtful, guess, outside=outside) if reading.review else guess, digests[-1]))
         entered = self.session.voting.enter_scanned(self.election, entries, self.pass_no).value if entries else []
         self.seen.update(zip(digests, entered))

@@ -27,10 +27,13 @@ def list_region(template: Template) -> tuple[int, int, int, int]:
             min(width, int(right + 4 * margin)), min(height, int(box.bottom * px + margin)))
 
 
-def preview_pgm(image: np.ndarray, template: Template, width: int = PREVIEW_WIDTH) -> bytes:
+def preview_pgm(image: np.ndarray, template: Template, width: int = PREVIEW_WIDTH, whole: bool = False) -> bytes:
+    """whole: the whole sheet, deskewed (a ballot queued for a mark outside the list: the mark is what to see)."""
     grey = grey_of(image)
     warped = register(grey, template)
-    if warped is not None:
+    if warped is not None and whole:
+        page = warped
+    elif warped is not None:
         x0, y0, x1, y1 = list_region(template)
         page = warped[y0:y1, x0:x1]
     else:

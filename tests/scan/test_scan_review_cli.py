@@ -129,4 +129,7 @@ def test_a_ballot_marked_outside_the_list_is_queued_saying_so(tmp_path, capsys):
     _, out, _ = cli(capsys, "ballots", "review", "--db", db, E)
     assert "  Có chữ hoặc dấu ngoài danh sách" in out.splitlines()
     _, out, _ = cli(capsys, "ballots", "review", "--db", db, E, "--json")
-    assert json.loads(out)[0]["outside"] is True
+    item = json.loads(out)[0]
+    assert item["outside"] is True
+    width, height = map(int, Path(item["preview"]).read_bytes().split(b"\n")[1].split())
+    assert width == 160 and abs(height / width - 297 / 210) < 0.02  # the whole sheet: the mark is what to see
