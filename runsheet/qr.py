@@ -20,6 +20,21 @@ def qr_matrix(text: str, border: int = QUIET, mask: int | None = None) -> list[l
     return code.get_matrix()
 
 
+def dark_runs(matrix: list[list[bool]]):
+    """(row, first column, length) of each run of dark modules, row by row: one filled rectangle a run draws the
+    code in a PDF with a few hundred shapes instead of a thousand squares."""
+    for r, cells in enumerate(matrix):
+        c = 0
+        while c < len(cells):
+            if not cells[c]:
+                c += 1
+                continue
+            start = c
+            while c < len(cells) and cells[c]:
+                c += 1
+            yield r, start, c - start
+
+
 def qr_svg(text: str, size: str = "30mm", mask: int | None = None) -> str:
     """The QR code as an inline SVG: one path of unit squares, `size` wide and high (any CSS length)."""
     matrix = qr_matrix(text, mask=mask)

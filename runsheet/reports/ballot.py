@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DomainError
+from ..qr import dark_runs
 from ..rules.ballot_code import ballot_code
 from ..rules.ballot_sheet import PT_MM, Box, Sheet, sheet
 from ..rules.election import APPROVE, form_of
@@ -194,16 +195,8 @@ class _Page:
         matrix = qr_matrix(code, border=0)
         box = self.sheet.qr
         module = box.w / len(matrix)
-        for r, line in enumerate(matrix):
-            c = 0
-            while c < len(line):  # one rectangle per run of dark modules
-                if not line[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < len(line) and line[c]:
-                    c += 1
-                self.pdf.rect(box.x + start * module, box.y + r * module, (c - start) * module, module, style="F")
+        for r, start, length in dark_runs(matrix):
+            self.pdf.rect(box.x + start * module, box.y + r * module, length * module, module, style="F")
 
 
 def ballot_pdf(state: CongressState, paper: BallotPaper, size: str, lang: str, copies: int = 1) -> bytes:

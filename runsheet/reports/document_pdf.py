@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from ..qr import qr_matrix
+from ..qr import dark_runs, qr_matrix
 from .document import (QR, Document, Header, Heading, Para, Signatures, Table, Title, clean,
                        content_widths)
 
@@ -313,16 +313,8 @@ class _Writer:
         module = side / len(matrix)
         x0, y0 = LEFT + (self.width - side) / 2, pdf.get_y()
         pdf.set_fill_color(0, 0, 0)
-        for r, cells in enumerate(matrix):
-            c = 0
-            while c < len(cells):  # one rectangle a run of dark modules
-                if not cells[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < len(cells) and cells[c]:
-                    c += 1
-                pdf.rect(x0 + start * module, y0 + r * module, (c - start) * module, module, style="F")
+        for r, start, length in dark_runs(matrix):
+            pdf.rect(x0 + start * module, y0 + r * module, length * module, module, style="F")
         pdf.set_y(y0 + side)
         self.paragraph(block.caption, SMALL, "I", "C", after=0)
         self.paragraph(block.payload, PAYLOAD, "", "C")

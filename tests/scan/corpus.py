@@ -59,6 +59,22 @@ def _dot(canvas, rng, x, y, px, colour) -> None:
     cv2.circle(canvas, (int(x), int(y)), max(1, int(rng.uniform(0.25, 0.6) * px)), colour, -1, cv2.LINE_AA)
 
 
+def doubtful(template, struck: set[int], rng, row_in_doubt: int = 6):
+    """The page struck cleanly on its names, and a short stroke across 38% of one more name: neither clearly struck
+    nor clearly not (the reader queues it)."""
+    canvas = cv2.cvtColor(template.image, cv2.COLOR_GRAY2BGR)
+    px = template.dpi / 25.4
+    for row in template.rows:
+        x0, y0, x1, y1 = row.name
+        text_w = row.text[1] - row.text[0]
+        if row.number in struck:
+            _stroke(canvas, rng, row.text[0], row.text[1], (y0 + y1) / 2, px, BLUE, 0.5, 0)
+        elif row.number == row_in_doubt:
+            start = row.text[0] + 0.3 * text_w
+            _stroke(canvas, rng, start, start + 0.38 * text_w, (y0 + y1) / 2, px, BLUE, 0.5, 0)
+    return canvas
+
+
 def make_ballot(template: Template, rng: np.random.Generator, kind: str | None = None,
                 struck: set[int] | None = None, turn: int = 0, outside: str | None = None,
                 seal: bool = False) -> Ballot:

@@ -14,8 +14,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from corpus import make_ballot
-from test_scan_cli import E, _doubtful, new_congress, run
+from corpus import doubtful, make_ballot
+from test_scan_cli import E, new_congress, run
 
 from runsheet.cli.ballot_papers import round_paper
 from runsheet.commands import Session
@@ -40,7 +40,7 @@ def stack(tmp_path_factory):
     rng = np.random.default_rng(1515)
     files = []
     for n, (size, struck) in enumerate(STACK, start=1):
-        image = (_doubtful(templates[size], struck, rng) if n == UNSURE else
+        image = (doubtful(templates[size], struck, rng) if n == UNSURE else
                  make_ballot(templates[size], rng, "plain", set(struck)).image)
         files.append(folder / f"b{n}-{size}.png")
         cv2.imwrite(str(files[-1]), image)

@@ -14,7 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from corpus import _stroke, make_ballot
+from corpus import doubtful, make_ballot
 from PIL import Image
 
 from runsheet.cli.ballot_papers import round_paper
@@ -63,7 +63,7 @@ def scanned(tmp_path_factory):
     images = []
     for n, struck in enumerate(STACK, start=1):
         if n == DOUBTFUL:
-            images.append(_doubtful(template, struck, rng))
+            images.append(doubtful(template, struck, rng))
         else:
             images.append(make_ballot(template, rng, "plain", set(struck)).image)
     files = []
@@ -84,20 +84,6 @@ def scanned(tmp_path_factory):
     return db, files, folder
 
 
-def _doubtful(template, struck: set[int], rng) -> np.ndarray:
-    """The printed page struck cleanly on its names, and a short stroke across 38% of name 6: neither clearly
-    struck nor clearly not."""
-    canvas = cv2.cvtColor(template.image, cv2.COLOR_GRAY2BGR)
-    px = template.dpi / 25.4
-    for row in template.rows:
-        x0, y0, x1, y1 = row.name
-        text_w = row.text[1] - row.text[0]
-        if row.number in struck:
-            _stroke(canvas, rng, row.text[0], row.text[1], (y0 + y1) / 2, px, (170, 60, 25), 0.5, 0)
-        elif row.number == 6:
-            start = row.text[0] + 0.3 * text_w
-            _stroke(canvas, rng, start, start + 0.38 * text_w, (y0 + y1) / 2, px, (170, 60, 25), 0.5, 0)
-    return canvas
 
 
 def test_a_one_pass_round_is_refused_before_any_image_is_read(tmp_path):

@@ -11,8 +11,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from corpus import make_ballot
-from test_scan_cli import E, PRESENT, _doubtful
+from corpus import doubtful, make_ballot
+from test_scan_cli import E, PRESENT
 
 from runsheet.cli import main
 from runsheet.cli.ballot_papers import round_paper
@@ -38,7 +38,7 @@ def queued(tmp_path, capsys):
     rng = np.random.default_rng(3)
     files = []
     for n, struck in enumerate(STACK, start=1):
-        image = _doubtful(template, struck, rng) if n in (2, 4) else make_ballot(template, rng, "plain", struck).image
+        image = doubtful(template, struck, rng) if n in (2, 4) else make_ballot(template, rng, "plain", struck).image
         files.append(tmp_path / f"s{n}.png")
         cv2.imwrite(str(files[-1]), image)
     code, out, err = cli(capsys, "ballots", "scan", "--db", db, E, *files, "--pass", 2)

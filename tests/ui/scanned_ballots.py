@@ -16,7 +16,7 @@ import pytest
 cv2 = pytest.importorskip("cv2")  # the scan extra
 np = pytest.importorskip("numpy")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scan"))
-from corpus import _stroke, make_ballot  # noqa: E402
+from corpus import doubtful, make_ballot  # noqa: E402
 
 from runsheet.cli import main  # noqa: E402
 from runsheet.cli.ballot_papers import round_paper  # noqa: E402
@@ -26,24 +26,7 @@ from runsheet.scan.template import build  # noqa: E402
 
 E = "chi-uy"
 STACK = [{1}, {2, 6}, {3}, set(), {1, 4}]  # what each ballot truly strikes (6 names, 5 seats)
-BLUE = (170, 60, 25)
 _MADE: dict[tuple, list[bytes]] = {}  # the same round's ballot (the congress ids are fixed in tests): made once
-
-
-def doubtful(template, struck: set[int], rng, row_in_doubt: int = 6):
-    """The page struck cleanly on its names, and a short stroke across 38% of one more name: neither clearly struck
-    nor clearly not (the reader queues it)."""
-    canvas = cv2.cvtColor(template.image, cv2.COLOR_GRAY2BGR)
-    px = template.dpi / 25.4
-    for row in template.rows:
-        x0, y0, x1, y1 = row.name
-        text_w = row.text[1] - row.text[0]
-        if row.number in struck:
-            _stroke(canvas, rng, row.text[0], row.text[1], (y0 + y1) / 2, px, BLUE, 0.5, 0)
-        elif row.number == row_in_doubt:
-            start = row.text[0] + 0.3 * text_w
-            _stroke(canvas, rng, start, start + 0.38 * text_w, (y0 + y1) / 2, px, BLUE, 0.5, 0)
-    return canvas
 
 
 def images(state, doubtful_ballots: dict[int, int]) -> list[bytes]:

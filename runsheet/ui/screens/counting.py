@@ -11,7 +11,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...rules.ballot_entry import closed_number, entry_text, parse_entry
 from ...rules.digest import find_digest, may_be_digest
-from ...rules.election import (APPROVE, FORM_TEXT, PAPER_REASONS, REASON_TEXT, Queued, Reading, ReadingError,
+from ...rules.election import (APPROVE, FORM_TEXT, Queued, Reading, ReadingError,
                                RoundRecord, judge)
 from ...store.digest_check import check_digest
 from ...store.events import Event
@@ -22,6 +22,7 @@ from ..widgets.reading_input import ReadingInput
 from ..widgets.tally_bars import TallyBars
 from ..widgets.top_bar import TopBar
 from .ask import AskScreen
+from .invalid_reason import invalid_reason_dialog, reason_text
 from .base import RunsheetScreen
 from .counting_scanner import ScannerKey
 from .scan_review import Reviewed, ScanReviewScreen, next_to_review
@@ -213,7 +214,7 @@ class CountingScreen(ScannerKey, RunsheetScreen):
         if key not in self._verdicts:
             verdict = judge(reading, len(record.candidates), record.seats)
             self._verdicts[key] = (Text("✓ " + say("count.valid_short", self.lang), style="green") if verdict.valid
-                                   else Text("✗ " + _reason(verdict.reason, self.lang), style="yellow"))
+                                   else Text("✗ " + reason_text(verdict.reason, self.lang), style="yellow"))
         return self._verdicts[key]
 
     def _reconciliation(self, record: RoundRecord, result: dict) -> Text:
@@ -229,7 +230,7 @@ class CountingScreen(ScannerKey, RunsheetScreen):
             text.append(say("count.agreed", lang, n=record.agreed_count()) + "\n")
         text.append(say("count.valid", lang, valid=ballots["valid"], invalid=ballots["invalid"]) + "\n")
         for reason, n in sorted(ballots.get("invalid_reasons", {}).items()):
-            text.append(f"  – {_reason(reason, lang)}: {n}\n")
+            text.append(f"  – {reason_text(reason, lang)}: {n}\n")
         if record.closed or record.collected is not None:
             collected = ballots["collected"] if record.closed else record.collected
             text.append(say("count.collected", lang, n=collected) + "\n", style="bold")
@@ -286,7 +287,7 @@ class CountingScreen(ScannerKey, RunsheetScreen):
                 verdict = judge(reviewed.reading, len(names), record.seats)
                 key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
                 self.say(say(key, lang, n=number, reading=_describe(reviewed.reading, lang, form),
-                             reason=_reason(verdict.reason, lang)))
+                             reason=reason_text(verdict.reason, lang)))
             self.refresh_state([])
 
         queued = record.scans.get(self.pass_no, {}).get(number) or Queued()
@@ -319,7 +320,7 @@ class CountingScreen(ScannerKey, RunsheetScreen):
         if verdict.valid:
             text.append(say("count.is_valid", lang), style="bold green")
         else:
-            text.append(say("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
+            text.append(say("count.is_invalid", lang, reason=reason_text(verdict.reason, lang)), style="bold red")
         text.append("\n")
         for number, name in enumerate(names, start=1):
             if number in reading.struck:
@@ -414,7 +415,7 @@ class CountingScreen(ScannerKey, RunsheetScreen):
             verdict = judge(reading, candidates, seats)
             key = "count.saved_valid" if verdict.valid else "count.saved_invalid"
             self.say(say(key, lang, n=outcome.value, reading=_describe(reading, lang, form),
-                         reason=_reason(verdict.reason, lang)))
+                         reason=reason_text(verdict.reason, lang)))
             self.refresh_state([])
 
         def refused(error: BaseException, dropped: int) -> None:
@@ -435,27 +436,16 @@ class CountingScreen(ScannerKey, RunsheetScreen):
         record, lang = self.record, self.lang
         if record is None or record.closed:
             return
-        choices = {str(i): reason for i, reason in enumerate(PAPER_REASONS, start=1)}
-        hint = "\n".join(f"{i} = {_reason(reason, lang)}" for i, reason in choices.items())
 
-        def answered(text: str | None) -> None:
-            if text:
-                base, typed = Reading(), self.query_one("#reading", Input).value
-                try:
-                    base = parse_entry(typed, record)
-                except ReadingError:
-                    pass
-                self._commit(Reading(base.struck, base.unclear, choices.get(text, text)), typed)
+        def answered(reason: str) -> None:
+            base, typed = Reading(), self.query_one("#reading", Input).value
+            try:
+                base = parse_entry(typed, record)
+            except ReadingError:
+                pass
+            self._commit(Reading(base.struck, base.unclear, reason), typed)
 
-        def check(text: str) -> str | None:
-            if not text:
-                return say("desk.reason.empty", lang)
-            if text.isdigit() and text not in choices:
-                return say("count.invalid_label", lang)
-            return None
-
-        self.app.push_screen(AskScreen(say("count.invalid_title", lang), say("count.invalid_label", lang), lang,
-                                       hint=hint, check=check), answered)
+        self.app.push_screen(*invalid_reason_dialog(lang, answered))
 
     def action_take_back(self) -> None:
         record, lang = self.record, self.lang
@@ -610,12 +600,6 @@ class CountingScreen(ScannerKey, RunsheetScreen):
                              answered)
 
 
-def _reason(reason: str | None, lang: str) -> str:
-    if reason is None:
-        return ""
-    key = REASON_TEXT.get(reason)
-    return say(key, lang) if key else reason  # else the committee's own words
-
 
 def _describe(reading: Reading, lang: str, form: str = "strike") -> str:
     parts = []
@@ -625,5 +609,5 @@ def _describe(reading: Reading, lang: str, form: str = "strike") -> str:
     if reading.unclear:
         parts.append(say("count.unclear", lang, numbers=" ".join(map(str, sorted(reading.unclear)))))
     if reading.invalid:
-        parts.append(_reason(reading.invalid, lang))
+        parts.append(reason_text(reading.invalid, lang))
     return "; ".join(parts) or say("count.all_agree" if form == APPROVE else "count.nothing_struck", lang)

@@ -16,11 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from ...rules.ballot_entry import parse_entry
-from ...rules.election import APPROVE, PAPER_REASONS, REASON_TEXT, Queued, Reading, ReadingError, RoundRecord, judge
+from ...rules.election import APPROVE, Queued, Reading, ReadingError, RoundRecord, judge
 from ...store import scan_preview
 from ...texts import say
 from ..widgets.ballot_image import BallotImage
-from .ask import AskScreen
+from .invalid_reason import invalid_reason_dialog, reason_text
 from .form import FormScreen
 
 
@@ -129,7 +129,7 @@ class ScanReviewScreen(FormScreen[Reviewed | None]):
             if verdict.valid:
                 text.append(say("count.is_valid", lang), style="bold green")
             else:
-                text.append(say("count.is_invalid", lang, reason=_reason(verdict.reason, lang)), style="bold red")
+                text.append(say("count.is_invalid", lang, reason=reason_text(verdict.reason, lang)), style="bold red")
             text.append("\n")
         for number, name in enumerate(self.names, start=1):
             unsure = number in queued.rows
@@ -170,9 +170,6 @@ class ScanReviewScreen(FormScreen[Reviewed | None]):
     def action_invalid(self) -> None:
         """F5: invalid, with the reason (as on the counting screen): the names struck are those typed, else the
         machine's."""
-        lang = self.lang
-        choices = {str(i): reason for i, reason in enumerate(PAPER_REASONS, start=1)}
-        hint = "\n".join(f"{i} = {_reason(reason, lang)}" for i, reason in choices.items())
         try:
             base = parse_entry(self.query_one(Input).value, self.record)
         except ReadingError:
@@ -180,19 +177,10 @@ class ScanReviewScreen(FormScreen[Reviewed | None]):
         if not base.struck and not base.unclear and self.queued.guess is not None:
             base = self.queued.guess
 
-        def answered(text: str | None) -> None:
-            if text:
-                self._enter(Reading(base.struck, base.unclear, choices.get(text, text)), accepted=False)
+        def answered(reason: str) -> None:
+            self._enter(Reading(base.struck, base.unclear, reason), accepted=False)
 
-        def check(text: str) -> str | None:
-            if not text:
-                return say("desk.reason.empty", lang)
-            if text.isdigit() and text not in choices:
-                return say("count.invalid_label", lang)
-            return None
-
-        self.app.push_screen(AskScreen(say("count.invalid_title", lang), say("count.invalid_label", lang), lang,
-                                       hint=hint, check=check), answered)
+        self.app.push_screen(*invalid_reason_dialog(self.lang, answered))
 
 
 def _near(path: Path | None) -> Path | None:
@@ -216,10 +204,6 @@ def _numbers(reading: Reading, lang: str, form: str) -> str:
     parts = [" ".join(map(str, sorted(reading.struck)))] if reading.struck else []
     parts += [f"?{n}" for n in sorted(reading.unclear)]
     if reading.invalid:
-        parts.append(_reason(reading.invalid, lang))
+        parts.append(reason_text(reading.invalid, lang))
     return " ".join(parts) or say("count.all_agree" if form == APPROVE else "scan.out.none", lang)
 
-
-def _reason(reason: str | None, lang: str) -> str:
-    key = REASON_TEXT.get(reason) if reason else None
-    return say(key, lang) if key else reason or ""  # else the committee's own words
