@@ -60,8 +60,9 @@ def main() -> None:
     sheet = layout(paper, "A5")
     t200, t300 = build(pdf, sheet, 200), build(pdf, sheet, 300)
     code = payload(state, paper)
-    templates = Templates(sheets_for(60, paper.form), lambda size: t200 if size == "A5" else  # as ballots scan reads:
-                          build(ballot_pdf(state, paper, size, "vi"), layout(paper, size)))  # each page's size told
+    # as ballots scan reads: each page's size told from the page, the other size's template built when first needed
+    templates = Templates(sheets_for(names, paper.form), lambda size: t200 if size == "A5" else
+                          build(ballot_pdf(state, paper, size, "vi"), layout(paper, size)))
     rng = np.random.default_rng(args.seed)
     extra = np.random.default_rng(args.seed + 1)  # which sheets are turned or marked outside: the corpus's own draws
     make = make_ballot if args.form == "strike" else make_approve_ballot

@@ -126,7 +126,7 @@ def sheet(size: str, count: int, form: str) -> Sheet:
     columns = next((c for c in range(1, MAX_COLUMNS[form] + 1)
                     if ceil(count / c) * m.min_row <= room and name_width(c) >= MIN_NAME_W), None)
     if columns is None or count < 1:
-        raise DomainError("ballot.err.too_long", n=count, size=size)
+        raise DomainError("ballot.err.too_long_a4" if size == "A4" else "ballot.err.too_long", n=count, size=size)
     per_column = ceil(count / columns)
     row_h = min(m.max_row, room / per_column)
     column_w = (header.w - m.gap * (columns - 1)) / columns

@@ -25,6 +25,8 @@ TEXT: dict[str, tuple[str, str]] = {
                            "election {id!r} has no list of candidates: there is no ballot to print"),
     "ballot.err.too_long": ("danh sách {n} tên không vừa khổ giấy {size}: hãy in khổ A4 (--size A4)",
                             "a list of {n} names does not fit on {size} paper: print on A4 (--size A4)"),
+    "ballot.err.too_long_a4": ("danh sách {n} tên không vừa một tờ A4 ({size})",
+                               "a list of {n} names does not fit on one sheet of {size}"),
     "ballot.err.copies": ("số tờ phải từ 1 đến 5000, có {n}", "copies must be 1 to 5000, found {n}"),
     "ballot.err.write": ("không ghi được phiếu bầu vào {path}: {problem}", "cannot write the ballots into {path}: {problem}"),
     "ballot.err.code": ("mã QR trên phiếu không đúng định dạng ({problem}): {text}",

@@ -66,3 +66,7 @@ def test_a_list_too_long_for_the_paper_is_refused():
     with pytest.raises(DomainError) as caught:
         sheet("A5", 200, STRIKE)
     assert caught.value.key == "ballot.err.too_long"
+    with pytest.raises(DomainError) as caught:  # on A4 there is no larger paper to offer
+        sheet("A4", 60, APPROVE)
+    assert caught.value.key == "ballot.err.too_long_a4"
+    assert "--size" not in caught.value.text("vi") and "A4" in caught.value.text("vi")
