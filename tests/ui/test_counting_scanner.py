@@ -116,14 +116,19 @@ async def test_without_the_scan_extra_the_refusal_is_shown_and_the_screen_stays(
         assert screen.check_action("scanner", ())  # may be tried again once installed
 
 
+async def start_watching(pilot, app):
+    """ctrl+o, the folder offered accepted: the screen and its scanner's child process, once it watches."""
+    await pilot.press("ctrl+o", "enter")
+    screen = app.screen
+    await until(pilot, lambda: "Đang theo dõi thư mục" in text(app, "#count-feedback"))
+    return screen, screen.scanner.proc
+
+
 async def test_leaving_the_app_stops_the_scanner(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("ctrl+o", "enter")
-        screen = app.screen
-        await until(pilot, lambda: "Đang theo dõi thư mục" in text(app, "#count-feedback"))
-        proc = screen.scanner.proc
+        screen, proc = await start_watching(pilot, app)
     assert proc.wait(timeout=30) == 0
 
 
@@ -159,10 +164,7 @@ async def test_going_to_another_screen_stops_the_scanner(counting, clock):
     app = app_for(counting, clock)
     async with app.run_test(size=SIZE) as pilot:
         await choose_pass(pilot, 1)
-        await pilot.press("ctrl+o", "enter")
-        screen = app.screen
-        await until(pilot, lambda: "Đang theo dõi thư mục" in text(app, "#count-feedback"))
-        proc = screen.scanner.proc
+        screen, proc = await start_watching(pilot, app)
         await pilot.press("f2")  # the chair's screen
         assert app.screen is not screen
         await until(pilot, lambda: not screen.scanner.running)
