@@ -169,3 +169,19 @@ async def test_going_to_another_screen_stops_the_scanner(counting, clock):
         assert app.screen is not screen
         await until(pilot, lambda: not screen.scanner.running)
         assert proc.returncode == 0
+
+
+async def test_the_scanners_lines_show_hostile_file_names_as_typed(counting, clock):
+    """A file or folder named like markup, as the child reports it: shown as typed, the screen stays up."""
+    app = app_for(counting, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_pass(pilot, 1)
+        screen = app.screen
+        screen._scanner_counts = {"entered": 0, "queued": 0, "refused": 0, "skipped": 0}  # as a started scanner's
+        screen._scanner_told({"watching": "/tmp/[bold]in[/]", "message": "theo dõi /tmp/[bold]in[/]"})
+        await pilot.pause()
+        assert "[bold]in[/]" in status(app)
+        screen._scanner_told({"file": "/tmp/[bold]x[red].png", "page": 1, "refused": "không đọc được mã QR [/]"})
+        await pilot.pause()
+        assert "[bold]x[red].png" in text(app, "#count-feedback") and "mã QR [/]" in text(app, "#count-feedback")
+        assert app.is_running and app.screen is screen
